@@ -1,0 +1,34 @@
+// `npm run bench`: time to compose and render the sample set, in memory (nothing written).
+
+import { buildOne, findDocuments } from './build.ts';
+
+export async function runBench(paths: string[], rounds: number): Promise<number> {
+  const { documents, failed } = findDocuments(paths);
+  if (failed.length) {
+    console.error(`Có ${failed.length} tệp lỗi; sửa trước khi đo.`);
+    return 1;
+  }
+  await Promise.all(documents.map((d) => buildOne(d, { outDir: 'out', write: false }))); // warm-up (JIT, fonts)
+  const sum = { compose: 0, docx: 0, pdf: 0, pages: 0, wall: 0 };
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (const d of documents) {
+      const b = await buildOne(d, { outDir: 'out', write: false });
+      sum.compose += b.ms.compose;
+      sum.docx += b.ms.docx;
+      sum.pdf += b.ms.pdf;
+      sum.pages += b.pages;
+    }
+    sum.wall += performance.now() - t0;
+  }
+  const n = documents.length * rounds;
+  const f = (x: number) => x.toFixed(1);
+  console.log(`Bộ mẫu: ${documents.length} văn bản, ${sum.pages / rounds} trang, ${rounds} lần đo`);
+  console.log(`  đọc + dựng mô hình: ${f(sum.compose / n)} ms/văn bản`);
+  console.log(`  DOCX:               ${f(sum.docx / n)} ms/văn bản`);
+  console.log(`  PDF:                ${f(sum.pdf / n)} ms/văn bản`);
+  console.log(`  cả bộ mẫu:          ${f(sum.wall / rounds)} ms mỗi lần dựng (mục tiêu < 2000 ms)`);
+  console.log(`  tốc độ:             ${f((sum.pages / sum.wall) * 1000)} trang/giây`);
+  console.log(`  bộ nhớ:             ${Math.round(process.memoryUsage().rss / 1048576)} MiB RSS`);
+  return 0;
+}

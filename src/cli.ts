@@ -1,0 +1,111 @@
+// The `vanban` command. Everything a user reads here is Vietnamese.
+
+import { Command, CommanderError, Help } from 'commander';
+import { relative } from 'node:path';
+import { build } from './build.ts';
+import { InputError } from './model/errors.ts';
+import { jsonSchema } from './model/json-schema.ts';
+import { runBench } from './bench.ts';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Cách dùng:',
+  'Options:': 'Tùy chọn:',
+  'Commands:': 'Lệnh:',
+  'Arguments:': 'Tham số:',
+};
+
+const ERRORS: [RegExp, string][] = [
+  [/^error: unknown option '(.*?)'.*$/s, 'lỗi: không có tùy chọn "$1"'],
+  [/^error: unknown command '(.*?)'.*$/s, 'lỗi: không có lệnh "$1"'],
+  [/^error: missing required argument '(.*?)'.*$/s, 'lỗi: thiếu tham số "$1"'],
+  [/^error: option '(.*?)' argument missing.*$/s, 'lỗi: tùy chọn "$1" cần một giá trị'],
+  [/^error: too many arguments.*$/s, 'lỗi: thừa tham số'],
+];
+
+class VietnameseHelp extends Help {
+  override styleTitle(str: string): string {
+    return TITLES[str] ?? str;
+  }
+  override subcommandTerm(cmd: Command): string {
+    return super.subcommandTerm(cmd).replace('[options]', '[tùy_chọn]');
+  }
+  override optionDescription(option: Parameters<Help['optionDescription']>[0]): string {
+    return super.optionDescription(option).replace('(default: ', '(mặc định: ');
+  }
+  override argumentDescription(argument: Parameters<Help['argumentDescription']>[0]): string {
+    return super.argumentDescription(argument).replace('(default: ', '(mặc định: ');
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const cmd = new Command('vanban');
+  cmd.createHelp = () => Object.assign(new VietnameseHelp(), cmd.configureHelp());
+  cmd
+    .usage('[tùy_chọn] [lệnh]')
+    .description('Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML và Markdown, xuất DOCX và PDF.')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
+    .version('0.1.0', '-V, --version', 'in số phiên bản')
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(translate(s)) });
+
+  let exit = 0;
+  const sub = (name: string) => {
+    const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
+    c.usage(name === 'schema' ? '[tùy_chọn]' : '[tùy_chọn] [đường_dẫn...]');
+    c.createHelp = () => new VietnameseHelp();
+    return c;
+  };
+
+  sub('build')
+    .description('Dựng các văn bản (tệp .yaml có trường "loai") trong các tệp hoặc thư mục đã cho thành DOCX và PDF')
+    .argument('[đường_dẫn...]', 'tệp hoặc thư mục dữ liệu', ['data'])
+    .option('-o, --out <thư_mục>', 'thư mục kết quả', 'out')
+    .action(async (paths: string[], opts: { out: string }) => {
+      exit = await buildCommand(paths, opts.out);
+    });
+
+  sub('schema')
+    .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra)')
+    .action(() => {
+      process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + '\n');
+    });
+
+  sub('bench')
+    .description('Đo tốc độ dựng bộ văn bản mẫu (mili giây mỗi văn bản, trang mỗi giây)')
+    .argument('[đường_dẫn...]', 'tệp hoặc thư mục dữ liệu', ['data'])
+    .option('-n, --lan <số>', 'số lần lặp', '5')
+    .action(async (paths: string[], opts: { lan: string }) => {
+      exit = await runBench(paths, Number(opts.lan));
+    });
+
+  try {
+    await cmd.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 1;
+    throw error;
+  }
+  return exit;
+}
+
+function translate(s: string): string {
+  for (const [re, vi] of ERRORS) if (re.test(s)) return s.replace(re, vi) + '\n';
+  return s;
+}
+
+async function buildCommand(paths: string[], out: string): Promise<number> {
+  const started = performance.now();
+  const result = await build(paths, { outDir: out });
+  for (const b of result.built) {
+    console.log(`✓ ${b.source} → ${relative(process.cwd(), b.docx)}, ${b.stem}.pdf (${b.pages} trang)`);
+    for (const n of b.notes) console.log(`  · ${n}`);
+    if (b.doc.meta.placeholders.length) console.log(`  ! còn ${b.doc.meta.placeholders.length} chỗ cần điền: ${b.doc.meta.placeholders.join(', ')}`);
+  }
+  for (const f of result.failed) {
+    console.error(`✗ ${f.error instanceof InputError ? f.error.message : `${f.source}: ${f.error.message}`}`);
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(`Đã dựng ${result.built.length} văn bản vào ${out}/ trong ${ms} ms${result.failed.length ? `; ${result.failed.length} văn bản lỗi, không ghi tệp nào cho chúng` : ''}.`);
+  return result.failed.length ? 1 : 0;
+}
+

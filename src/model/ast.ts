@@ -1,0 +1,88 @@
+// The document model: what every reader produces and every writer consumes.
+// Plain data only (JSON-serializable), so a built document can be dumped, diffed and cached.
+// Strings here are final text: computed wording (date line, "Số:", labels, Nơi nhận punctuation)
+// is filled in by the transforms, so the DOCX and the PDF writers cannot say different things.
+
+/** Inline content of a paragraph. */
+export type Inline =
+  | { type: 'text'; text: string; bold?: boolean; italic?: boolean } // a run of text with its emphasis
+  | { type: 'ref'; target: string; text?: string }; // a cross-reference to a block id; `text` is filled by the numbering transform
+
+/** The structural role of a numbered block; the style sheet maps each role to its formatting. */
+export type Role =
+  | 'part' // Roman-numbered mục of a plan: "I. MỤC ĐÍCH, YÊU CẦU"
+  | 'section' // "1. Mục đích" (khoản with a title)
+  | 'subsection' // "1.1. Tập thể" or "a) Danh hiệu thi đua" (titled point)
+  | 'article' // "Điều 1." of a decision
+  | 'clause' // an untitled numbered khoản: "1.1. …" or "1. …"
+  | 'point' // an untitled điểm: "a) …"
+  | 'dash' // "- …"
+  | 'plus'; // "+ …", a dash inside a dash
+
+/** Body blocks, in reading order. */
+export type Block =
+  | { type: 'heading'; level: number; content: Inline[]; id?: string; role?: Role; label?: string } // a titled division; level from the Markdown heading depth
+  | { type: 'paragraph'; content: Inline[] } // an unnumbered body paragraph (first-line indent, justified)
+  | { type: 'item'; level: number; ordered: boolean; content: Inline[]; id?: string; role?: Role; label?: string }; // a list point; level is its depth in the heading tree
+
+/** Lines of the two-column national header (ô 1–4). */
+export interface Header {
+  parent?: string; // governing body, upper case, regular: "UBND TỈNH AN GIANG"
+  issuer: string; // issuing body, upper case, bold: "SỞ TƯ PHÁP"
+  number?: string; // "Số: 244/QĐ-BTP" (absent in a text issued with a decision)
+  placeDate?: string; // "Hà Nội, ngày 29 tháng 02 năm 2024"
+}
+
+/** Tên loại and trích yếu (ô 5a), and for an attached text the italic "(Ban hành kèm theo …)" line. */
+export interface Title {
+  docType: string; // "QUYẾT ĐỊNH", "KẾ HOẠCH"
+  subject: string; // trích yếu, as the author wrote it
+  issuedWith?: string; // "(Ban hành kèm theo Quyết định số … của …)"
+}
+
+/** Nơi nhận and the signature block, side by side after the body (ô 9b, 7a–7c). */
+export interface Closing {
+  recipients: string[]; // final lines: "- Như Điều 3 (để thực hiện);" … "- Lưu: VT, Vụ TCCB."
+  signature: {
+    lines: string[]; // "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"
+    name: string; // "Nguyễn Thanh Tịnh"
+  };
+}
+
+/** One text of the output file: the main document, or a text issued with it (starts on a new page). */
+export interface Part {
+  header?: Header; // absent for a text issued with a decision
+  title: Title;
+  authority?: string; // "BỘ TRƯỞNG BỘ TƯ PHÁP" (decisions)
+  bases: string[]; // italic căn cứ lines and "Theo đề nghị …", final punctuation included
+  enacting?: string; // "QUYẾT ĐỊNH:"
+  body: Block[];
+  closing?: Closing;
+}
+
+/** Facts about the document, for names, metadata, manifests and checks. */
+export interface Meta {
+  kind: DocKind;
+  so: string | null; // "244", or null for a draft without a number yet
+  kyHieu: string; // "QĐ-BTP"
+  date: string | null; // ISO yyyy-mm-dd, or null for an undated draft
+  year: number;
+  issuer: string; // "Bộ Tư pháp"
+  docType: string; // "Quyết định"
+  subject: string;
+  sources: string[]; // input files, relative to the project
+  placeholders: string[]; // unfilled "[…]" placeholders left in a draft
+}
+
+export type DocKind = 'quyet-dinh' | 'ke-hoach';
+
+/** One output file pair (DOCX + PDF). */
+export interface Document {
+  meta: Meta;
+  parts: Part[];
+}
+
+/** Text of a list of inlines, with references shown as resolved. */
+export function inlineText(content: Inline[]): string {
+  return content.map((i) => (i.type === 'text' ? i.text : (i.text ?? `[${i.target}]`))).join('');
+}

@@ -1,0 +1,11 @@
+// JSON Schema for editors, generated from the zod schemas (zod's own converter).
+
+import { z } from 'zod';
+import { campaignSchema, documentSchema } from './schema.ts';
+
+export function jsonSchema(): object {
+  return {
+    ...z.toJSONSchema(z.union([documentSchema, campaignSchema]), { io: 'input', unrepresentable: 'any' }),
+    title: 'vanban: văn bản (loai: quyet-dinh | ke-hoach) hoặc dữ liệu phong trào thi đua',
+  };
+}

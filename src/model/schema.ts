@@ -1,0 +1,132 @@
+// Input schemas: the YAML a clerk writes, with field names in the domain's own words.
+// `npm run schema` turns these into schema/vanban.schema.json for editors.
+
+import { z } from 'zod';
+import { parseIsoDate } from '../text/date.ts';
+
+const text = z.string().trim().min(1, { error: 'không được để trống' });
+
+/** ISO date "yyyy-mm-dd" that exists on the calendar. */
+export const isoDate = z
+  .string({ error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
+  .refine((s) => parseIsoDate(s) !== null, { error: (iss) => `ngày không có thật trên lịch: ${String(iss.input)}` });
+
+export const AUTHORITIES = ['TM', 'KT', 'Q', 'TL', 'TUQ'] as const;
+
+export const signerSchema = z
+  .strictObject({
+    tham_quyen: z.enum(AUTHORITIES, { error: 'chỉ nhận một trong: TM, KT, Q, TL, TUQ' }).optional().describe('TM., KT., Q., TL. hoặc TUQ.'),
+    thay_mat: text.optional().describe('Người đứng đầu hoặc tập thể được ký thay, thừa lệnh: "Bộ trưởng", "Ủy ban nhân dân"'),
+    chuc_vu: text.describe('Chức vụ của người ký: "Thứ trưởng", "Giám đốc"'),
+    ho_ten: text.describe('Họ tên người ký, không ghi học hàm, học vị'),
+  })
+  .refine((s) => !s.tham_quyen || s.tham_quyen === 'Q' || s.thay_mat, {
+    error: 'ký TM., KT., TL., TUQ. phải có trường "thay_mat"',
+    path: ['thay_mat'],
+  });
+
+export const issuerSchema = z.strictObject({
+  ten: text.describe('Tên cơ quan ban hành: "Bộ Tư pháp", "Sở Tư pháp"'),
+  viet_tat: z
+    .string()
+    .regex(/^[A-ZĐ][A-ZĐa-zđ0-9]*$/u, { error: 'chữ viết tắt chỉ gồm chữ cái và số, không dấu cách, ví dụ BTP, STP' })
+    .describe('Chữ viết tắt dùng trong ký hiệu: BTP, STP'),
+  chu_quan: text.optional().describe('Cơ quan chủ quản trực tiếp, như trên văn bản: "UBND TỈNH AN GIANG"'),
+});
+
+const SO_ERROR = 'số văn bản là một số nguyên dương, hoặc null khi chưa cấp số';
+
+export const NUMBERING_PROFILES = ['1.1.', 'a)'] as const;
+
+const documentBase = {
+  co_quan: issuerSchema,
+  so: z
+    .union([z.number({ error: SO_ERROR }).int({ error: SO_ERROR }).positive({ error: SO_ERROR }), z.string({ error: SO_ERROR }).regex(/^\d+$/, { error: SO_ERROR }), z.null()], { error: SO_ERROR })
+    .describe('Số văn bản do Văn thư cấp; null cho dự thảo chưa có số'),
+  ky_hieu: z.string().regex(/^[A-ZĐ][A-ZĐa-zđ0-9.]*(-[A-ZĐ][A-ZĐa-zđ0-9.]*)+$/u, { error: 'ký hiệu dạng QĐ-BTP, KH-STP: các nhóm chữ nối bằng "-", không dấu cách' }).optional(),
+  ngay: isoDate.nullable().describe('Ngày ban hành yyyy-mm-dd; null cho dự thảo chưa ký'),
+  nam: z.number().int().min(1945).max(2100).optional().describe('Năm ban hành, bắt buộc khi "ngay" là null'),
+  dia_danh: text.describe('Địa danh ghi trước ngày tháng: "Hà Nội", "An Giang"'),
+  trich_yeu: text.describe('Trích yếu nội dung'),
+  can_cu: z.array(text).default([]).describe('Các căn cứ ban hành, mỗi căn cứ một dòng, không cần dấu ";" cuối'),
+  noi_dung: text.optional().describe('Tệp Markdown chứa nội dung (đường dẫn tương đối với tệp YAML)'),
+  mau: text.optional().describe('Tên mẫu Mustache trong templates/ dùng để sinh nội dung'),
+  chien_dich: text.optional().describe('Tệp dữ liệu phong trào thi đua dùng chung (đường dẫn tương đối)'),
+  danh_so: z.enum(NUMBERING_PROFILES, { error: 'kiểu đánh số chỉ nhận "1.1." hoặc "a)"' }).default('1.1.').describe('Kiểu đánh số cấp thứ ba: "1.1." (Bộ) hoặc "a)" (địa phương)'),
+  noi_nhan: z.array(text).min(1, { error: 'cần ít nhất một nơi nhận' }).describe('Nơi nhận, mỗi dòng một nơi, không cần "-" và ";"'),
+  luu: z.array(text).min(1).describe('Nơi lưu: [VT, Vụ TCCB]'),
+  nguoi_ky: signerSchema,
+  chuan_hoa_dau: z.boolean().default(true).describe('Đưa dấu thanh về kiểu "hòa" (như Quốc hiệu); mọi thay đổi đều được báo'),
+};
+
+export const decisionSchema = z.strictObject({
+  loai: z.literal('quyet-dinh'),
+  ...documentBase,
+  tham_quyen_ban_hanh: text.describe('Thẩm quyền ban hành: "Bộ trưởng Bộ Tư pháp"'),
+  theo_de_nghi: text.optional().describe('Theo đề nghị của …'),
+  thi_hanh: text.optional().describe('Các cơ quan, đơn vị chịu trách nhiệm thi hành (Điều cuối)'),
+  kem_theo: text.optional().describe('Tệp YAML của văn bản ban hành kèm theo Quyết định'),
+});
+
+export const planSchema = z.strictObject({
+  loai: z.literal('ke-hoach'),
+  ...documentBase,
+  // A plan issued with a decision has no header, number or closing of its own.
+  so: documentBase.so.optional(),
+  ngay: documentBase.ngay.optional(),
+  dia_danh: documentBase.dia_danh.optional(),
+  noi_nhan: documentBase.noi_nhan.optional(),
+  luu: documentBase.luu.optional(),
+  nguoi_ky: signerSchema.optional(),
+});
+
+export const documentSchema = z.discriminatedUnion('loai', [decisionSchema, planSchema], {
+  error: (iss) => (iss.code === 'invalid_union' ? 'loại văn bản chưa hỗ trợ; "loai" chỉ nhận "quyet-dinh" hoặc "ke-hoach"' : undefined),
+});
+
+export type DecisionInput = z.infer<typeof decisionSchema>;
+export type PlanInput = z.infer<typeof planSchema>;
+export type DocumentInput = z.infer<typeof documentSchema>;
+export type SignerInput = z.infer<typeof signerSchema>;
+
+const deadlineTask = z.strictObject({
+  noi_dung: text.describe('Nội dung công việc; "{{han}}" trong câu được thay bằng hạn dạng 15/3/2024'),
+  han: isoDate.optional().describe('Hạn hoàn thành yyyy-mm-dd'),
+  han_bo: isoDate.optional().describe('Hạn tương ứng trong Kế hoạch của cơ quan cấp trên (Kế hoạch sinh bởi `vanban derive`); "han" phải trước ngày này'),
+});
+
+/** The decision a local plan carries out ("Thực hiện Quyết định số … của Bộ trưởng Bộ Tư pháp …"). */
+const implementedDecision = z.strictObject({
+  so: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)], { error: 'số văn bản là một số nguyên dương' }),
+  ky_hieu: text.describe('Ký hiệu: "QĐ-BTP"'),
+  ngay: isoDate.describe('Ngày ban hành yyyy-mm-dd'),
+  tham_quyen: text.describe('Người (cơ quan) ban hành, như sau chữ "của": "Bộ trưởng Bộ Tư pháp"'),
+  trich_yeu: text.describe('Trích yếu của Quyết định'),
+  nguon: text.optional().describe('Tệp dữ liệu phong trào của cơ quan cấp trên đã dùng để sinh Kế hoạch này'),
+});
+
+/** Campaign data (phong trào thi đua), shared by the decision and the plan of one campaign. */
+export const campaignSchema = z.strictObject({
+  ten: text.describe('Tên phong trào, viết thường, như sau chữ "Kế hoạch"'),
+  chu_de: text.describe('Chủ đề phong trào, không kèm ngoặc kép'),
+  nam: z.number().int().min(1945).max(2100),
+  mo_dau: text.describe('Đoạn mở đầu của Kế hoạch (có thể dùng Markdown trong dòng)'),
+  muc_dich: z.array(text).min(1),
+  yeu_cau: z.array(text).min(1),
+  doi_tuong: z.strictObject({ tap_the: text, ca_nhan: text }),
+  thoi_gian: z.strictObject({ tu: isoDate, den: isoDate, uoc_tinh_den: isoDate.optional() }),
+  danh_hieu: z.array(text).min(1).describe('Danh hiệu thi đua và đối tượng được xét tặng'),
+  khen_thuong: z.array(text).min(1).describe('Hình thức khen thưởng và đối tượng được xét tặng'),
+  noi_dung_thi_dua: z.strictObject({
+    mo_dau: text.optional().describe('Câu dẫn của phần Nội dung thi đua; mặc định sinh từ chủ đề'),
+    linh_vuc: z.array(z.strictObject({ ten: text, nhiem_vu: z.array(text).min(1) })).min(1),
+  }),
+  to_chuc_thuc_hien: z
+    .array(z.strictObject({ don_vi: text, viec: z.array(z.union([text, deadlineTask])).min(1) }))
+    .min(1),
+  ket_thuc: text.optional().describe('Đoạn kết của Kế hoạch'),
+  thuc_hien: implementedDecision.optional().describe('Quyết định của cơ quan cấp trên mà Kế hoạch địa phương này thực hiện (ghi bởi `vanban derive`)'),
+});
+
+export type CampaignInput = z.infer<typeof campaignSchema>;

@@ -1,0 +1,156 @@
+// YAML input with source positions, so every error can name its line and column.
+
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Node, type YAMLError } from 'yaml';
+import type { z } from 'zod';
+import { InputError, describeIssue, type Location } from '../model/errors.ts';
+
+export interface YamlFile {
+  file: string; // as shown to the user
+  data: unknown;
+  /** Location of the value at `path`, or of its nearest existing parent. */
+  locate(path: readonly PropertyKey[]): Location;
+}
+
+export function readYaml(path: string, shown = path): YamlFile {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError({ file: shown, line: 1, col: 1 }, '', 'không đọc được tệp (không tồn tại hoặc không có quyền đọc)', 'kiểm tra đường dẫn');
+  }
+  return parseYaml(source, shown);
+}
+
+export function parseYaml(source: string, file: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Location => {
+    const p = lineCounter.linePos(offset);
+    return { file, line: p.line, col: p.col };
+  };
+  const firstError = doc.errors[0];
+  if (firstError) throw syntaxError(doc, firstError, source, at);
+  return {
+    file,
+    data: doc.toJS(),
+    locate(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
+        if (node && node.range) return at(keyOffset(doc.contents, path.slice(0, n)) ?? node.range[0]);
+      }
+      return { file, line: 1, col: 1 };
+    },
+  };
+}
+
+// For a missing or wrong value, point at its key (the line the clerk must edit).
+function keyOffset(root: unknown, path: readonly PropertyKey[]): number | undefined {
+  let node = root;
+  let offset: number | undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) return undefined;
+      offset = (pair.key as Node).range?.[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      offset = (node as Node | undefined)?.range?.[0];
+    } else return undefined;
+  }
+  return offset;
+}
+
+const SYNTAX_FIX = 'kiểm tra thụt lề, dấu ":" và dấu ngoặc kép ở dòng này';
+
+/** A YAML syntax error in the clerk's words, at the line to edit. */
+function syntaxError(doc: ReturnType<typeof parseDocument>, e: YAMLError, source: string, at: (offset: number) => Location): InputError {
+  switch (e.code) {
+    case 'DUPLICATE_KEY': {
+      // The key of the pair that starts at the error; its first declaration is the earlier pair with the same key.
+      let found: { key: string; first: number } | null = null;
+      visit(doc, {
+        Map(_k, map) {
+          const seen = new Map<unknown, number>();
+          for (const pair of map.items) {
+            const key = isScalar(pair.key) ? pair.key.value : undefined;
+            const start = (pair.key as Node | null)?.range?.[0];
+            if (start === undefined) continue;
+            if (seen.has(key) && start === e.pos[0] && !found) found = { key: String(key), first: seen.get(key)! };
+            if (!seen.has(key)) seen.set(key, start);
+          }
+        },
+      });
+      if (found) {
+        const f = found as { key: string; first: number };
+        return new InputError(at(e.pos[0]), f.key, `được khai báo hai lần (lần đầu ở dòng ${at(f.first).line})`, 'xóa một trong hai dòng');
+      }
+      return new InputError(at(e.pos[0]), '', 'một trường được khai báo hai lần', 'xóa một trong hai dòng');
+    }
+    case 'TAB_AS_INDENT':
+      return new InputError(at(e.pos[0]), '', 'cú pháp YAML sai: thụt lề bằng phím Tab', 'thay Tab bằng dấu cách');
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // The yaml library reports the line above; the mis-indented line is where the implicit key ends.
+      const multi = doc.errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY');
+      let loc = at(e.pos[0]);
+      if (e.code !== 'BAD_INDENT' && multi) {
+        const end = at(multi.pos[1]);
+        const lineText = source.split('\n')[end.line - 1] ?? '';
+        loc = { ...end, col: lineText.length - lineText.trimStart().length + 1 };
+      }
+      return new InputError(loc, '', 'cú pháp YAML sai: thụt lề không khớp với các dòng cùng cấp', 'các trường cùng cấp phải thẳng cột, thụt lề bằng dấu cách');
+    }
+    case 'MISSING_CHAR':
+      if (/quote/.test(e.message)) {
+        let open: number | undefined;
+        visit(doc, {
+          Scalar(_k, n) {
+            if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[0] <= e.pos[0] && n.range[1] >= e.pos[0]) open ??= n.range[0];
+          },
+        });
+        return new InputError(at(open ?? e.pos[0]), '', 'cú pháp YAML sai: dấu ngoặc kép mở ở đây chưa được đóng', 'thêm dấu " ở cuối giá trị');
+      }
+      return new InputError(at(e.pos[0]), '', 'cú pháp YAML sai: thiếu dấu đóng ngoặc', SYNTAX_FIX);
+    case 'MULTIPLE_DOCS':
+      return new InputError(at(e.pos[0]), '', 'cú pháp YAML sai: tệp chứa nhiều văn bản (dòng "---")', 'mỗi tệp một văn bản; bỏ dòng "---"');
+    default:
+      return new InputError(at(e.pos[0]), '', 'cú pháp YAML sai', SYNTAX_FIX);
+  }
+}
+
+/** Validates with a schema; the first issue becomes a located Vietnamese InputError. */
+export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile): z.infer<S> {
+  const result = schema.safeParse(yaml.data, { reportInput: true });
+  if (result.success) return result.data;
+  // A misspelt field also makes the real one "missing": report the misspelling, where it is.
+  const issues = result.error.issues;
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+  let path = issue.path;
+  let fix: string | undefined;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    path = [...path, key];
+    const missing = issues.filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.slice(0, -1).join('.') === issue.path.join('.')).map((i) => String(i.path.at(-1)));
+    const near = missing.find((m) => editDistance(m, key) <= 2);
+    if (near) fix = `đổi thành "${near}"`;
+  }
+  return fail(yaml, path, describeIssue(issue), fix);
+}
+
+export function fail(yaml: YamlFile, path: readonly PropertyKey[], problem: string, fix?: string): never {
+  throw new InputError(yaml.locate(path), path.map(String).join('.'), problem, fix);
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,142 @@
+// The Phụ lục I style sheet (Nghị định 30/2020/NĐ-CP): the single source of layout numbers.
+// Writers and the checker read these values; no other module may hard-code a size or a margin.
+// Sizes are in points, lengths in millimetres. Where the decree gives a range, `range` holds it
+// (the checker's bounds) and the chosen value sits beside it.
+
+import type { Role } from '../model/ast.ts';
+
+export interface TextStyle {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  upper?: boolean; // the decree requires capitals; the compose transform upper-cases the text
+  align: 'left' | 'center' | 'right' | 'justify';
+  indentFirstMm?: number;
+  indentLeftMm?: number;
+  beforePt?: number;
+  afterPt?: number;
+  lineMultiple?: number; // line spacing as a multiple of single spacing
+  keepWithNext?: boolean;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export const FONT = {
+  docx: 'Times New Roman', // named in the DOCX; every Office and LibreOffice install resolves it
+  pdf: 'LiberationSerif', // embedded in the PDF: metric-compatible with Times New Roman, OFL
+  files: {
+    normal: 'LiberationSerif-Regular.ttf',
+    bold: 'LiberationSerif-Bold.ttf',
+    italics: 'LiberationSerif-Italic.ttf',
+    bolditalics: 'LiberationSerif-BoldItalic.ttf',
+  },
+  colour: '000000',
+} as const;
+
+/** A4 portrait and its margins (Phụ lục I, I.3–I.5). */
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  margin: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 },
+  marginRange: {
+    top: { min: 20, max: 25 },
+    bottom: { min: 20, max: 25 },
+    left: { min: 30, max: 35 },
+    right: { min: 15, max: 20 },
+  },
+  headerDistanceMm: 10, // where the page number sits in the top margin
+} as const;
+
+/** Width of the text area. */
+export const TEXT_WIDTH_MM = PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.rightMm;
+
+/** The header table: left column for the issuer and số, right for Quốc hiệu and date (sample: 67 + 100 mm). */
+export const HEADER_COLUMNS_MM = { left: 65, right: TEXT_WIDTH_MM - 65 } as const;
+/** The closing table: Nơi nhận on the left, signature on the right. */
+export const CLOSING_COLUMNS_MM = { left: 80, right: TEXT_WIDTH_MM - 80 } as const;
+
+/** The chosen type sizes; every style below refers to one of these. */
+export const SIZES = {
+  body: 14, // body, tên loại, trích yếu, signature (13–14)
+  header: 13, // Quốc hiệu, cơ quan, số (12–13; số 13)
+  recipientsLabel: 12, // "Nơi nhận:" (12)
+  recipients: 11, // Nơi nhận items (11)
+} as const;
+const BODY_SPACING = { beforePt: 6, afterPt: 0, lineMultiple: 1 } as const;
+
+/** Decree ranges, checked by `vanban check` and by the tests. */
+export const RANGES = {
+  bodySize: { min: 13, max: 14 },
+  nationalName: { min: 12, max: 13 },
+  motto: { min: 13, max: 14 },
+  issuer: { min: 12, max: 13 },
+  placeDate: { min: 13, max: 14 },
+  docType: { min: 13, max: 14 },
+  pageNumber: { min: 13, max: 14 },
+  indentFirstMm: [10, 12.7],
+  paragraphSpacingMinPt: 6,
+  lineMultiple: { min: 1, max: 1.5 },
+} as const satisfies Record<string, Range | readonly number[] | number>;
+
+/** Every element's style, by name. */
+export const STYLES = {
+  // ô 1: Quốc hiệu and Tiêu ngữ, with a line as long as the Tiêu ngữ under it
+  nationalName: { size: SIZES.header, bold: true, upper: true, align: 'center' },
+  motto: { size: SIZES.body, bold: true, align: 'center' },
+  // ô 2: governing body (regular) and issuer (bold), a short line under the issuer
+  parentBody: { size: SIZES.header, upper: true, align: 'center' },
+  issuer: { size: SIZES.header, bold: true, upper: true, align: 'center' },
+  // ô 3 and ô 4
+  number: { size: SIZES.header, align: 'center', beforePt: 6 },
+  placeDate: { size: SIZES.body, italic: true, align: 'center', beforePt: 6 },
+  // ô 5a
+  docType: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 18, keepWithNext: true },
+  subject: { size: SIZES.body, bold: true, align: 'center', keepWithNext: true },
+  issuedWith: { size: SIZES.body, italic: true, align: 'center', keepWithNext: true },
+  authority: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true },
+  basis: { size: SIZES.body, italic: true, align: 'justify', indentFirstMm: 10, ...BODY_SPACING },
+  enacting: { size: SIZES.body, bold: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true },
+  // ô 6: body
+  body: { size: SIZES.body, align: 'justify', indentFirstMm: 10, ...BODY_SPACING },
+  // ô 9b and ô 7
+  recipientsLabel: { size: SIZES.recipientsLabel, bold: true, italic: true, align: 'left', beforePt: 12 },
+  recipient: { size: SIZES.recipients, align: 'left' },
+  signatureLine: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 12 },
+  signerName: { size: SIZES.body, bold: true, align: 'center' },
+  pageNumber: { size: SIZES.body, align: 'center' },
+} as const satisfies Record<string, TextStyle>;
+
+export type StyleName = keyof typeof STYLES;
+
+/** Body roles: label and title formatting (Phụ lục I, II.6 and Mục V row 6). */
+export const ROLE_STYLES: Record<Role, TextStyle & { labelBold?: boolean }> = {
+  part: { ...STYLES.body, bold: true, upper: true, keepWithNext: true },
+  section: { ...STYLES.body, bold: true, keepWithNext: true },
+  subsection: { ...STYLES.body, bold: true, italic: true, keepWithNext: true },
+  article: { ...STYLES.body, labelBold: true },
+  clause: { ...STYLES.body },
+  point: { ...STYLES.body },
+  dash: { ...STYLES.body },
+  plus: { ...STYLES.body },
+};
+
+/** Lines drawn under header elements, as fractions of their text width (Phụ lục I, II.1, II.2, II.5). */
+export const RULES = {
+  underMotto: 1, // as long as the Tiêu ngữ
+  underIssuer: 0.4, // 1/3–1/2 of the issuer name
+  underSubject: 0.4, // 1/3–1/2 of the trích yếu
+  underIssuedWith: 0.4,
+  thicknessPt: 0.75,
+} as const;
+
+/** Vertical room for the handwritten signature and seal between the title and the name. */
+export const SIGNATURE_SPACE_PT = 72;
+
+/** Page numbers: centred in the top margin, none on page 1 (Phụ lục I, I.7). */
+export const PAGE_NUMBER = { firstPageShown: false } as const;
+
+export const MM_PER_PT = 25.4 / 72;
+export const mmToPt = (mm: number): number => mm / MM_PER_PT;

@@ -1,0 +1,65 @@
+// Computed wording of the fixed elements: số/ký hiệu, signature lines, Nơi nhận and căn cứ punctuation.
+
+import { upperVi } from './normalize.ts';
+
+/** Abbreviations of document types (Phụ lục III). */
+export const TYPE_ABBR = { 'quyet-dinh': 'QĐ', 'ke-hoach': 'KH' } as const;
+export const TYPE_NAME = { 'quyet-dinh': 'Quyết định', 'ke-hoach': 'Kế hoạch' } as const;
+
+/** Số with a leading zero below 10 (NĐ 30, Phụ lục I, II.3). */
+export function numberText(so: number | string): string {
+  return String(so).padStart(2, '0');
+}
+
+/** "Số: 244/QĐ-BTP"; a draft without a number leaves room for Văn thư to fill in. */
+export function numberLine(so: string | null, kyHieu: string): string {
+  return `Số: ${so === null ? '       ' : so}/${kyHieu}`;
+}
+
+export interface Signer {
+  tham_quyen?: 'TM' | 'KT' | 'Q' | 'TL' | 'TUQ' | undefined;
+  thay_mat?: string | undefined;
+  chuc_vu: string;
+  ho_ten: string;
+}
+
+/** The quyền hạn/chức vụ lines (ô 7a): "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG", or "GIÁM ĐỐC". */
+export function signatureLines(s: Signer): string[] {
+  if (!s.tham_quyen) return [upperVi(s.chuc_vu)];
+  if (s.tham_quyen === 'Q') return [`Q. ${upperVi(s.chuc_vu)}`];
+  return [`${s.tham_quyen}. ${upperVi(s.thay_mat ?? '')}`, upperVi(s.chuc_vu)];
+}
+
+/** Strips punctuation a clerk may have typed that the layout computes; says what it removed. */
+export function stripListPunctuation(item: string): { text: string; removed: string } {
+  const m = /^(-\s*)?(.*?)([;.]?)$/su.exec(item.trim())!;
+  return { text: m[2]!.trim(), removed: `${m[1] ?? ''}${m[3] ?? ''}`.replace(/\s/g, '') };
+}
+
+/** Nơi nhận lines: "- …;" each, and last "- Lưu: VT, <đơn vị>." (Phụ lục I, II.9). */
+export function recipientLines(items: string[], archive: string[]): string[] {
+  return [...items.map((i) => `- ${i};`), `- Lưu: ${archive.join(', ')}.`];
+}
+
+/** Căn cứ lines: "Căn cứ …;" and the last one ending in "." (Phụ lục I, II.6). */
+export function basisLines(bases: string[], proposal?: string): string[] {
+  const lines = bases.map((b) => `Căn cứ ${b}`);
+  if (proposal) lines.push(`Theo đề nghị của ${proposal}`);
+  return lines.map((l, i) => `${l}${i === lines.length - 1 ? '.' : ';'}`);
+}
+
+/** First letter lower-cased, for a title continued inside a sentence ("Kế hoạch phát động …"). */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/** "Bộ trưởng Bộ Tư pháp" stays; used after "của" in "(Ban hành kèm theo … của …)". */
+export function issuedWithLine(docTypeName: string, so: string | null, kyHieu: string, longDate: string | null, authority: string): string {
+  const number = so === null ? `số      /${kyHieu}` : `số ${so}/${kyHieu}`;
+  const date = longDate ?? 'ngày      tháng      năm';
+  return `(Ban hành kèm theo ${docTypeName} ${number} ${date} của ${authority})`;
+}
+
+/** Placeholders left in a draft: "[cần điền: …]". */
+export const PLACEHOLDER = /\[cần điền(?::[^\]]*)?\]/gu;
+export const placeholder = (what: string): string => `[cần điền: ${what}]`;

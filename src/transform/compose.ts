@@ -1,0 +1,220 @@
+// Input files → the document model: reads the YAML, the campaign data, the body (Markdown or a
+// template), computes every fixed wording, numbers the body and normalizes the text.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { Block, Document, Part } from '../model/ast.ts';
+import { InputError } from '../model/errors.ts';
+import { campaignSchema, documentSchema, type CampaignInput, type DecisionInput, type DocumentInput, type PlanInput } from '../model/schema.ts';
+import { readMarkdown } from '../read/markdown.ts';
+import { findTemplate, renderTemplate } from '../read/template.ts';
+import { fail, readYaml, validate, type YamlFile } from '../read/yaml.ts';
+import { longDate, parseIsoDate, placeDateLine, shortDate } from '../text/date.ts';
+import { upperVi } from '../text/normalize.ts';
+import {
+  PLACEHOLDER, TYPE_ABBR, TYPE_NAME, basisLines, issuedWithLine, lowerFirst, numberLine, numberText,
+  recipientLines, signatureLines, stripListPunctuation,
+} from '../text/wording.ts';
+import { normalizeDocument, type NormalizeReport } from './normalize.ts';
+import { closeBody, numberBlocks } from './numbering.ts';
+import { applyCase } from './case.ts';
+
+const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+
+export const MISSING_LOAI = 'thiếu trường bắt buộc; "loai" chỉ nhận "quyet-dinh" hoặc "ke-hoach"';
+export const LOAI_FIX = 'thêm dòng "loai: quyet-dinh" hoặc "loai: ke-hoach"';
+
+export interface Composed {
+  doc: Document;
+  notes: string[]; // what was computed or changed in the user's text, for the build report
+  inputs: string[]; // absolute paths of every file read (data, bodies, templates)
+}
+
+interface Context {
+  root: string;
+  inputs: Set<string>;
+  notes: string[];
+}
+
+/** Builds the model of the document described by one YAML file. */
+export function composeDocument(yamlPath: string, root = process.cwd()): Composed {
+  const ctx: Context = { root, inputs: new Set(), notes: [] };
+  const { yaml, input } = loadInput(yamlPath, ctx);
+  const main = composePart(yaml, input, ctx, null);
+  const parts: Part[] = [main.part];
+
+  if (input.loai === 'quyet-dinh' && input.kem_theo) {
+    const attachedPath = resolve(dirname(yamlPath), input.kem_theo);
+    if (!isFile(attachedPath)) fail(yaml, ['kem_theo'], `không tìm thấy tệp văn bản kèm theo "${input.kem_theo}"`, 'kiểm tra đường dẫn, tính từ thư mục của tệp này');
+    const att = loadInput(attachedPath, ctx);
+    if (att.input.loai !== 'ke-hoach') fail(att.yaml, ['loai'], 'văn bản kèm theo Quyết định phải là "ke-hoach"');
+    parts.push(composePart(att.yaml, att.input, ctx, { decision: input, yaml }).part);
+  }
+
+  const so = input.so === undefined || input.so === null ? null : numberText(input.so);
+  const date = input.ngay ? parseIsoDate(input.ngay) : null;
+  const doc: Document = {
+    meta: {
+      kind: input.loai,
+      so,
+      kyHieu: kyHieu(input),
+      date: input.ngay ?? null,
+      year: date?.y ?? input.nam ?? new Date().getFullYear(),
+      issuer: input.co_quan.ten,
+      docType: TYPE_NAME[input.loai],
+      subject: input.trich_yeu,
+      sources: [...ctx.inputs].map((p) => relative(root, p)),
+      placeholders: [],
+    },
+    parts,
+  };
+  const report: NormalizeReport = normalizeDocument(doc, input.chuan_hoa_dau);
+  ctx.notes.push(...report.notes);
+  doc.meta.placeholders = [...new Set(JSON.stringify(doc.parts).match(PLACEHOLDER) ?? [])];
+  doc.meta.sources = [...ctx.inputs].map((p) => relative(root, p));
+  return { doc, notes: ctx.notes, inputs: [...ctx.inputs] };
+}
+
+function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: DocumentInput } {
+  ctx.inputs.add(path);
+  const yaml = readYaml(path, relative(ctx.root, path) || path);
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data))
+    throw new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/');
+  if (!('loai' in yaml.data)) fail(yaml, ['loai'], MISSING_LOAI, LOAI_FIX);
+  const input = validate(documentSchema, yaml);
+  if (input.ngay === null && input.nam === undefined) fail(yaml, ['ngay'], 'dự thảo chưa có ngày thì phải có trường "nam"', 'thêm "nam: 2024"');
+  return { yaml, input };
+}
+
+function kyHieu(input: DocumentInput): string {
+  return input.ky_hieu ?? `${TYPE_ABBR[input.loai]}-${input.co_quan.viet_tat}`;
+}
+
+interface Parent {
+  decision: DecisionInput;
+  yaml: YamlFile;
+}
+
+function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent: Parent | null): { part: Part } {
+  const campaign = input.chien_dich ? loadCampaign(yaml, input.chien_dich, ctx) : undefined;
+  const body = applyCase(closeBody(numberBlocks(readBody(yaml, input, campaign, ctx, parent), input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so, yaml.file)));
+  const docTypeName = TYPE_NAME[input.loai];
+
+  if (parent) {
+    const d = parent.decision;
+    const date = d.ngay ? parseIsoDate(d.ngay) : null;
+    return {
+      part: {
+        title: {
+          docType: upperVi(docTypeName),
+          subject: input.trich_yeu,
+          issuedWith: issuedWithLine('Quyết định', d.so === null ? null : numberText(d.so), kyHieu(d), date ? longDate(date) : null, d.tham_quyen_ban_hanh),
+        },
+        bases: input.can_cu.length ? basisLines(input.can_cu) : [],
+        body,
+      },
+    };
+  }
+
+  const required = <K extends keyof PlanInput>(k: K): NonNullable<PlanInput[K]> => {
+    const v = (input as PlanInput)[k];
+    if (v === undefined || v === null) fail(yaml, [k], `văn bản ban hành độc lập phải có trường "${k}"`);
+    return v as NonNullable<PlanInput[K]>;
+  };
+  const date = input.ngay ? parseIsoDate(input.ngay) : null;
+  const so = input.so === undefined || input.so === null ? null : numberText(input.so);
+  if (input.so === undefined) required('so');
+  const recipients = required('noi_nhan').map((r, i) => {
+    const { text, removed } = stripListPunctuation(r);
+    if (removed) ctx.notes.push(`${yaml.file}: noi_nhan[${i}]: bỏ "${removed}" gõ thừa, dấu câu của Nơi nhận được tính theo Phụ lục I`);
+    return text;
+  });
+  const signer = required('nguoi_ky');
+  const decision = input.loai === 'quyet-dinh' ? input : null;
+  const part: Part = {
+    header: {
+      ...(input.co_quan.chu_quan ? { parent: upperVi(input.co_quan.chu_quan) } : {}),
+      issuer: upperVi(input.co_quan.ten),
+      number: numberLine(so, kyHieu(input)),
+      placeDate: placeDateLine(required('dia_danh'), date, date?.y ?? input.nam ?? 0),
+    },
+    title: { docType: upperVi(docTypeName), subject: input.trich_yeu },
+    ...(decision ? { authority: upperVi(decision.tham_quyen_ban_hanh) } : {}),
+    bases: basisLines(input.can_cu, decision?.theo_de_nghi),
+    ...(decision ? { enacting: `${upperVi(docTypeName)}:` } : {}),
+    body,
+    closing: {
+      recipients: recipientLines(recipients, required('luu')),
+      signature: { lines: signatureLines(signer), name: signer.ho_ten },
+    },
+  };
+  if (input.ngay === null && input.dia_danh) ctx.notes.push(`${yaml.file}: dự thảo chưa có ngày, dòng địa danh để trống ngày và tháng`);
+  return { part };
+}
+
+function loadCampaign(yaml: YamlFile, rel: string, ctx: Context): CampaignInput {
+  const path = resolve(dirname(resolve(ctx.root, yaml.file)), rel);
+  if (!isFile(path)) fail(yaml, ['chien_dich'], `không tìm thấy tệp dữ liệu phong trào "${rel}"`, 'kiểm tra đường dẫn, tính từ thư mục của tệp này');
+  ctx.inputs.add(path);
+  const cyaml = readYaml(path, relative(ctx.root, path));
+  const campaign = validate(campaignSchema, cyaml);
+  const { tu, den, uoc_tinh_den } = campaign.thoi_gian;
+  if (tu > den) fail(cyaml, ['thoi_gian', 'den'], `ngày kết thúc ${den} trước ngày bắt đầu ${tu}`);
+  if (uoc_tinh_den && uoc_tinh_den < den) fail(cyaml, ['thoi_gian', 'uoc_tinh_den'], `ngày ước tính ${uoc_tinh_den} trước ngày kết thúc ${den}`);
+  return campaign;
+}
+
+function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput | undefined, ctx: Context, parent: Parent | null): Block[] {
+  if (input.mau) {
+    const tpl = findTemplate(input.mau, ctx.root);
+    if (!tpl) fail(yaml, ['mau'], `không có mẫu "${input.mau}" trong templates/ của dự án hay của vanban`, 'kiểm tra tên mẫu (không kèm đuôi .md.mustache)');
+    ctx.inputs.add(tpl.path);
+    const view = templateView(yaml, input, campaign, ctx);
+    const text = renderTemplate(tpl.text, view);
+    return readMarkdown({ text, file: `${relative(ctx.root, tpl.path)} (dữ liệu từ ${yaml.file})` });
+  }
+  if (input.noi_dung) {
+    const path = resolve(dirname(resolve(ctx.root, yaml.file)), input.noi_dung);
+    if (!isFile(path)) fail(yaml, ['noi_dung'], `không tìm thấy tệp nội dung "${input.noi_dung}"`, 'kiểm tra đường dẫn, tính từ thư mục của tệp này');
+    ctx.inputs.add(path);
+    return readMarkdown({ text: readFileSync(path, 'utf8'), file: relative(ctx.root, path) });
+  }
+  void parent;
+  return fail(yaml, [], 'văn bản chưa có nội dung', 'thêm trường "noi_dung" (tệp Markdown) hoặc "mau" (tên mẫu)');
+}
+
+/** What a template sees: the document's fields, its campaign with computed sentences, its attachment. */
+function templateView(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput | undefined, ctx: Context): object {
+  const view: Record<string, unknown> = { ...input };
+  if (campaign) view.chien_dich = campaignView(campaign);
+  if (input.loai === 'quyet-dinh' && input.kem_theo) {
+    const path = resolve(dirname(resolve(ctx.root, yaml.file)), input.kem_theo);
+    if (existsSync(path)) {
+      const att = validate(documentSchema, readYaml(path, relative(ctx.root, path)));
+      const attCampaign = att.chien_dich ? loadCampaign(readYaml(path, relative(ctx.root, path)), att.chien_dich, ctx) : undefined;
+      view.kem_theo = {
+        ...att,
+        ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
+        ...(attCampaign ? { chien_dich: campaignView(attCampaign) } : {}),
+      };
+    }
+  }
+  return view;
+}
+
+function campaignView(c: CampaignInput): object {
+  const d = (iso: string) => shortDate(parseIsoDate(iso)!);
+  const { tu, den, uoc_tinh_den } = c.thoi_gian;
+  return {
+    ...c,
+    cau_thoi_gian: `Phong trào thi đua được triển khai thực hiện từ ngày ${d(tu)} đến hết ngày ${d(den)}${uoc_tinh_den ? ` và ước tính đến hết ngày ${d(uoc_tinh_den)}` : ''}.`,
+    noi_dung_thi_dua: {
+      ...c.noi_dung_thi_dua,
+      mo_dau: c.noi_dung_thi_dua.mo_dau ?? `Phong trào thi đua được phát động với chủ đề “${c.chu_de}” trong đó tập trung vào các nhiệm vụ sau:`,
+    },
+    to_chuc_thuc_hien: c.to_chuc_thuc_hien.map((u) => {
+      const viec_chu = u.viec.map((v) => (typeof v === 'string' ? v : renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' })));
+      return { ...u, viec_chu, mot_viec: viec_chu.length === 1 };
+    }),
+  };
+}

@@ -1,0 +1,482 @@
+// The DOCX writer: the document model → a Word file in the Nghị định 30/2020/NĐ-CP layout.
+// Every size, margin, spacing and indent comes from the style sheet (src/style/nd30.ts); this module
+// only converts units (mm → twips, pt → half-points) and decides which style each paragraph takes.
+// Formatting lives in named paragraph styles ("VbBody", "VbIssuer", …) so that a clerk who edits the
+// file finds consistent styles; direct formatting is kept to emphasis inside a paragraph and to the
+// short rules drawn under the issuer, the Tiêu ngữ and the trích yếu.
+// The output is byte-for-byte deterministic: core properties are dated from the document, and the
+// package is re-zipped with a fixed entry order and a fixed timestamp.
+
+import {
+  AlignmentType, BorderStyle, Document as DocxDocument, Header, LineRuleType, Packer, PageNumber, PageOrientation,
+  Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+  type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
+} from 'docx';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Block, Closing, Document, Header as HeaderModel, Inline, Part, Role } from '../model/ast.ts';
+import {
+  CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
+  TEXT_WIDTH_MM, type StyleName, type TextStyle,
+} from '../style/nd30.ts';
+import { MOTTO, NATIONAL_NAME } from '../text/national.ts';
+
+/** The label of the Nơi nhận list (ô 9b); fixed wording, not in the model. */
+export const RECIPIENTS_LABEL = 'Nơi nhận:';
+
+/** The language of the text, written in the styles and the core properties. */
+const LANGUAGE = 'vi-VN';
+
+// ---------------------------------------------------------------------------------------------
+// Units
+
+const TWIPS_PER_INCH = 1440;
+const MM_PER_INCH = 25.4;
+const TWIPS_PER_PT = 20;
+const mmToTwips = (mm: number): number => Math.round((mm * TWIPS_PER_INCH) / MM_PER_INCH);
+const ptToTwips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
+const ptToHalfPoints = (pt: number): number => Math.round(pt * 2);
+const ptToEighths = (pt: number): number => Math.round(pt * 8); // border widths
+/** Word's "auto" line spacing counts in 240ths of a single line. */
+const SINGLE_LINE = 240;
+
+// ---------------------------------------------------------------------------------------------
+// Styles: one named paragraph style per entry of STYLES and ROLE_STYLES
+
+type StyleKey = StyleName | Role;
+
+/** "signerName" → "VbSignerName". */
+export function styleId(key: StyleKey): string {
+  return `Vb${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+}
+
+/** The style sheet entries, with the signature room folded into the signer name's space before. */
+function styleEntries(): Array<[StyleKey, TextStyle]> {
+  const entries: Array<[StyleKey, TextStyle]> = [];
+  for (const [key, style] of Object.entries(STYLES) as Array<[StyleName, TextStyle]>) {
+    entries.push([key, key === 'signerName' ? { ...style, beforePt: (style.beforePt ?? 0) + SIGNATURE_SPACE_PT } : style]);
+  }
+  for (const [role, style] of Object.entries(ROLE_STYLES) as Array<[Role, TextStyle]>) {
+    if (role in STYLES) throw new Error(`docx: role "${role}" has the same name as a style`);
+    entries.push([role, style]);
+  }
+  return entries;
+}
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const FONT_FACE = { ascii: FONT.docx, hAnsi: FONT.docx, cs: FONT.docx, eastAsia: FONT.docx } as const;
+
+function paragraphStyle(key: StyleKey, s: TextStyle): IParagraphStyleOptions {
+  const id = styleId(key);
+  return {
+    id,
+    name: id,
+    basedOn: 'Normal',
+    next: id,
+    quickFormat: true,
+    run: {
+      font: FONT_FACE,
+      size: ptToHalfPoints(s.size),
+      sizeComplexScript: ptToHalfPoints(s.size),
+      bold: s.bold ?? false,
+      boldComplexScript: s.bold ?? false,
+      italics: s.italic ?? false,
+      italicsComplexScript: s.italic ?? false,
+      color: FONT.colour,
+    },
+    paragraph: {
+      alignment: ALIGN[s.align],
+      ...(s.indentLeftMm !== undefined || s.indentFirstMm !== undefined
+        ? {
+            indent: {
+              ...(s.indentLeftMm !== undefined ? { left: mmToTwips(s.indentLeftMm) } : {}),
+              ...(s.indentFirstMm !== undefined ? { firstLine: mmToTwips(s.indentFirstMm) } : {}),
+            },
+          }
+        : {}),
+      spacing: {
+        before: ptToTwips(s.beforePt ?? 0),
+        after: ptToTwips(s.afterPt ?? 0),
+        ...(s.lineMultiple !== undefined ? { line: Math.round(SINGLE_LINE * s.lineMultiple), lineRule: LineRuleType.AUTO } : {}),
+      },
+      keepNext: s.keepWithNext ?? false,
+      // The signature lines ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG") form one block: the space before is the block's,
+      // not repeated between its lines.
+      ...(key === 'signatureLine' ? { contextualSpacing: true } : {}),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text width estimate, for the length of the short rules under header lines
+
+/**
+ * Advance widths of ASCII 32–126 in 1/1000 em, read from Liberation Serif, which is metric-compatible
+ * with Times New Roman (the same widths as Times New Roman, glyph for glyph).
+ */
+const ADVANCE: Record<'regular' | 'bold' | 'italic' | 'boldItalic', string> = {
+  regular:
+    '250 333 408 500 500 833 778 180 333 333 500 564 250 333 250 278 500 500 500 500 500 500 500 500 500 500 278 278 564 564 564 444 ' +
+    '921 722 667 667 722 611 556 722 722 333 389 722 611 889 722 722 556 722 667 556 611 722 722 944 722 722 611 333 278 333 469 500 ' +
+    '333 444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 389 278 500 500 722 500 500 444 480 200 480 541',
+  bold:
+    '250 333 555 500 500 1000 833 278 333 333 500 570 250 333 250 278 500 500 500 500 500 500 500 500 500 500 333 333 570 570 570 500 ' +
+    '930 722 667 722 722 667 611 778 778 389 500 778 667 944 722 778 611 778 722 556 667 722 722 1000 722 722 667 333 278 333 581 500 ' +
+    '333 500 556 444 556 444 333 500 556 278 333 556 278 833 556 500 556 556 444 389 333 556 500 722 500 500 444 394 220 394 520',
+  italic:
+    '250 333 420 500 500 833 778 214 333 333 500 675 250 333 250 278 500 500 500 500 500 500 500 500 500 500 333 333 675 675 675 500 ' +
+    '920 611 611 667 722 611 611 722 722 333 444 667 556 833 667 722 611 722 611 500 556 722 611 833 611 556 556 389 278 389 422 500 ' +
+    '333 500 500 444 500 444 278 500 500 278 278 444 278 722 500 500 500 500 389 389 278 500 444 667 444 444 389 400 275 400 541',
+  boldItalic:
+    '250 389 555 500 500 833 778 278 333 333 500 570 250 333 250 278 500 500 500 500 500 500 500 500 500 500 333 333 570 570 570 500 ' +
+    '832 667 667 667 722 667 667 722 778 389 500 667 611 889 722 722 611 722 667 556 611 722 667 889 667 611 611 333 278 333 570 500 ' +
+    '333 500 500 444 500 444 333 500 556 278 278 500 278 778 556 500 500 500 389 389 278 556 444 667 500 444 389 348 220 348 570',
+};
+const FIRST_CODE = 32;
+const EM = 1000;
+const ADVANCES = Object.fromEntries(
+  Object.entries(ADVANCE).map(([face, list]) => [face, list.split(' ').map(Number)]),
+) as Record<keyof typeof ADVANCE, number[]>;
+
+/** The letter whose width a Vietnamese letter takes: its base letter (tone marks and horns are narrow accents). */
+function baseLetter(ch: string): string {
+  if (ch === 'Đ') return 'D';
+  if (ch === 'đ') return 'd';
+  return ch.normalize('NFD').charAt(0);
+}
+
+/** Estimated width of one line of text, in points. Characters outside ASCII count as wide as "n". */
+export function textWidthPt(text: string, style: Pick<TextStyle, 'size' | 'bold' | 'italic'>): number {
+  const table = ADVANCES[style.bold ? (style.italic ? 'boldItalic' : 'bold') : style.italic ? 'italic' : 'regular'];
+  const fallback = table['n'.charCodeAt(0) - FIRST_CODE] ?? EM / 2;
+  let units = 0;
+  for (const ch of text) {
+    const code = baseLetter(ch).charCodeAt(0);
+    units += table[code - FIRST_CODE] ?? fallback;
+  }
+  return (units * style.size) / EM;
+}
+
+/** Widths (pt) of the lines a text wraps into at a given width, by greedy word wrap. */
+export function wrappedLineWidthsPt(text: string, style: Pick<TextStyle, 'size' | 'bold' | 'italic'>, widthPt: number): number[] {
+  const words = text.split(/\s+/u).filter((w) => w !== '');
+  const lines: number[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && textWidthPt(candidate, style) > widthPt) {
+      lines.push(textWidthPt(line, style));
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== '') lines.push(textWidthPt(line, style));
+  return lines;
+}
+
+const PT_PER_MM = 72 / MM_PER_INCH;
+
+/**
+ * Clearance between the text and the rule drawn under it. The rule paragraph's top border would otherwise
+ * sit on the bottom of the text's line box and touch descenders and dots below (ạ, ộ), reading as an
+ * underline. NOT from the style sheet yet: it belongs in RULES (e.g. `RULES.gapPt`); see the report.
+ */
+const RULE_GAP_PT = 2;
+
+// ---------------------------------------------------------------------------------------------
+// Paragraph builders
+
+/** A paragraph factory that puts a page break before the first paragraph it makes when asked to. */
+class Paragraphs {
+  private breakPending: boolean;
+
+  constructor(breakBefore: boolean) {
+    this.breakPending = breakBefore;
+  }
+
+  make(key: StyleKey, children: TextRun[], extra: IParagraphOptions = {}): Paragraph {
+    const pageBreakBefore = this.breakPending;
+    this.breakPending = false;
+    return new Paragraph({ style: styleId(key), children, ...extra, ...(pageBreakBefore ? { pageBreakBefore } : {}) });
+  }
+
+  text(key: StyleKey, text: string): Paragraph {
+    return this.make(key, [new TextRun({ text })]);
+  }
+
+  /**
+   * A short centred rule under the paragraph before it: an empty paragraph of the same style whose top border
+   * is the rule, indented so that the border is `fraction` of the widest line of `text` long.
+   */
+  rule(key: StyleKey, text: string, fraction: number, boxWidthMm: number): Paragraph {
+    const style: TextStyle = key in STYLES ? STYLES[key as StyleName] : ROLE_STYLES[key as Role];
+    const boxPt = boxWidthMm * PT_PER_MM;
+    const textPt = Math.max(0, ...wrappedLineWidthsPt(text, style, boxPt));
+    const rulePt = Math.min(boxPt, textPt * fraction);
+    const sideTwips = Math.max(0, ptToTwips((boxPt - rulePt) / 2));
+    const border: IBorderOptions = { style: BorderStyle.SINGLE, size: ptToEighths(RULES.thicknessPt), color: FONT.colour, space: 0 };
+    return this.make(key, [], {
+      border: { top: border },
+      indent: { left: sideTwips, right: sideTwips, firstLine: 0 },
+      spacing: { before: ptToTwips(RULE_GAP_PT) },
+    });
+  }
+}
+
+function inlineRuns(content: Inline[]): TextRun[] {
+  return content.map((i) => {
+    if (i.type === 'ref') return new TextRun({ text: i.text ?? `[${i.target}]` });
+    return new TextRun({ text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italics: true } : {}) });
+  });
+}
+
+function blockRole(b: Extract<Block, { role?: Role }>): Role {
+  if (b.role) return b.role;
+  if (b.type === 'heading') return 'section';
+  return b.ordered ? 'clause' : 'dash';
+}
+
+function bodyParagraph(ps: Paragraphs, b: Block): Paragraph {
+  if (b.type === 'paragraph') return ps.make('body', inlineRuns(b.content));
+  const role = blockRole(b);
+  const runs: TextRun[] = [];
+  if (b.label !== undefined && b.label !== '') {
+    const labelBold = ROLE_STYLES[role].labelBold === true;
+    runs.push(new TextRun({ text: `${b.label} `, ...(labelBold ? { bold: true } : {}) }));
+  }
+  runs.push(...inlineRuns(b.content));
+  return ps.make(role, runs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+const NO_BORDERS = TableBorders.NONE;
+const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 } as const;
+
+function layoutTable(columnsMm: { left: number; right: number }, rows: Array<[Paragraph[], Paragraph[]]>): Table {
+  const widths = [mmToTwips(columnsMm.left), mmToTwips(columnsMm.right)];
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: NO_MARGINS,
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          children: cells.map(
+            (children, i) =>
+              new TableCell({
+                children,
+                width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                borders: NO_BORDERS,
+                verticalAlign: VerticalAlignTable.TOP,
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** Ô 1–4: the issuer and số on the left, Quốc hiệu, Tiêu ngữ and date on the right. */
+function headerTable(ps: Paragraphs, h: HeaderModel): Table {
+  const left: Paragraph[] = [];
+  if (h.parent !== undefined && h.parent !== '') left.push(ps.text('parentBody', h.parent));
+  left.push(ps.text('issuer', h.issuer));
+  left.push(ps.rule('issuer', h.issuer, RULES.underIssuer, HEADER_COLUMNS_MM.left));
+  const right = [
+    ps.text('nationalName', NATIONAL_NAME),
+    ps.text('motto', MOTTO),
+    ps.rule('motto', MOTTO, RULES.underMotto, HEADER_COLUMNS_MM.right),
+  ];
+  const rows: Array<[Paragraph[], Paragraph[]]> = [[left, right]];
+  if (h.number !== undefined || h.placeDate !== undefined) {
+    rows.push([[ps.text('number', h.number ?? '')], [ps.text('placeDate', h.placeDate ?? '')]]);
+  }
+  return layoutTable(HEADER_COLUMNS_MM, rows);
+}
+
+/** Ô 9b and 7: Nơi nhận on the left, level with the signature block on the right. */
+function closingTable(ps: Paragraphs, c: Closing): Table {
+  const left = [ps.text('recipientsLabel', RECIPIENTS_LABEL), ...c.recipients.map((r) => ps.text('recipient', r))];
+  const right = [...c.signature.lines.map((l) => ps.text('signatureLine', l)), ps.text('signerName', c.signature.name)];
+  return layoutTable(CLOSING_COLUMNS_MM, [[left, right]]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+/**
+ * How a part after the first starts on a new page. A part that opens with a paragraph takes a page break
+ * before it. A part that opens with its header table starts a new section instead: Word and LibreOffice
+ * join two tables with no paragraph between them (the closing table and the header table would become one),
+ * and LibreOffice ignores a page break before a paragraph inside a table.
+ */
+function startsSection(part: Part, index: number): boolean {
+  return index > 0 && part.header !== undefined;
+}
+
+function partChildren(part: Part, index: number): Array<Paragraph | Table> {
+  const ps = new Paragraphs(index > 0 && !startsSection(part, index));
+  const out: Array<Paragraph | Table> = [];
+  if (part.header) out.push(headerTable(ps, part.header));
+
+  out.push(ps.text('docType', part.title.docType));
+  out.push(ps.text('subject', part.title.subject));
+  if (part.title.issuedWith !== undefined && part.title.issuedWith !== '') {
+    out.push(ps.text('issuedWith', part.title.issuedWith));
+    out.push(ps.rule('issuedWith', part.title.issuedWith, RULES.underIssuedWith, TEXT_WIDTH_MM));
+  } else {
+    out.push(ps.rule('subject', part.title.subject, RULES.underSubject, TEXT_WIDTH_MM));
+  }
+
+  if (part.authority !== undefined && part.authority !== '') out.push(ps.text('authority', part.authority));
+  for (const basis of part.bases) out.push(ps.text('basis', basis));
+  if (part.enacting !== undefined && part.enacting !== '') out.push(ps.text('enacting', part.enacting));
+
+  for (const block of part.body) out.push(bodyParagraph(ps, block));
+
+  if (part.closing) out.push(closingTable(ps, part.closing));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package: core properties and a deterministic zip
+
+/** The document's date at 00:00:00Z: `meta.date`, or 1 January of `meta.year` for an undated draft. */
+export function documentTimestamp(doc: Document): string {
+  const day = doc.meta.date ?? `${String(doc.meta.year).padStart(4, '0')}-01-01`;
+  return `${day}T00:00:00Z`;
+}
+
+const escapeXml = (s: string): string =>
+  s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&apos;');
+
+function coreXml(doc: Document): string {
+  const when = documentTimestamp(doc);
+  const title = `${doc.meta.docType} ${doc.meta.subject}`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title)}</dc:title>` +
+    `<dc:subject>${escapeXml(doc.meta.subject)}</dc:subject>` +
+    `<dc:creator>${escapeXml(doc.meta.issuer)}</dc:creator>` +
+    `<cp:lastModifiedBy>${escapeXml(doc.meta.issuer)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dc:language>${LANGUAGE}</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+const CORE_PATH = 'docProps/core.xml';
+const CONTENT_TYPES_PATH = '[Content_Types].xml';
+/** Zip timestamps are local date-time fields (MS-DOS format), which start in 1980. */
+const ZIP_EPOCH_YEAR = 1980;
+
+/**
+ * The zip entries' timestamp: the document's date, given as local date fields so that the bytes do not
+ * depend on the time zone of the machine that builds the file.
+ */
+function zipTime(doc: Document): Date {
+  const [y, m, d] = documentTimestamp(doc).slice(0, 10).split('-').map(Number) as [number, number, number];
+  return y < ZIP_EPOCH_YEAR ? new Date(ZIP_EPOCH_YEAR, 0, 1) : new Date(y, m - 1, d);
+}
+
+/** Re-packs a package: the core properties replaced, entries in a fixed order, each with the same timestamp. */
+function repack(packed: Uint8Array, doc: Document): Buffer {
+  const files = unzipSync(packed);
+  files[CORE_PATH] = strToU8(coreXml(doc));
+  const names = Object.keys(files).sort((a, b) => {
+    if (a === CONTENT_TYPES_PATH) return -1;
+    if (b === CONTENT_TYPES_PATH) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const mtime = zipTime(doc);
+  const zippable: Zippable = {};
+  for (const name of names) {
+    const data = files[name];
+    if (data) zippable[name] = [data, { mtime }];
+  }
+  return Buffer.from(zipSync(zippable));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The writer
+
+/** Builds the DOCX file of a document. The same document always gives the same bytes. */
+export async function writeDocx(doc: Document): Promise<Buffer> {
+  const pageNumberHeader = new Header({
+    children: [new Paragraph({ style: styleId('pageNumber'), children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+  });
+  const firstPageHeader = new Header({ children: [new Paragraph({ style: styleId('pageNumber') })] });
+
+  const page = {
+    size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm), orientation: PageOrientation.PORTRAIT },
+    margin: {
+      top: mmToTwips(PAGE.margin.topMm),
+      bottom: mmToTwips(PAGE.margin.bottomMm),
+      left: mmToTwips(PAGE.margin.leftMm),
+      right: mmToTwips(PAGE.margin.rightMm),
+      header: mmToTwips(PAGE.headerDistanceMm),
+      footer: mmToTwips(PAGE.headerDistanceMm), // no footer is written; the style sheet has no footer distance
+      gutter: 0,
+    },
+  };
+  // Parts grouped into sections (see startsSection); page numbers run on through the whole file.
+  const groups: Array<Array<Paragraph | Table>> = [];
+  doc.parts.forEach((part, i) => {
+    const children = partChildren(part, i);
+    const last = groups[groups.length - 1];
+    if (last === undefined || startsSection(part, i)) groups.push(children);
+    else last.push(...children);
+  });
+  const sections = groups.map((children, i) =>
+    i === 0
+      ? {
+          properties: {
+            page: { ...page, pageNumbers: { start: 1 } },
+            // page 1 takes the empty first-page header: no number on page 1, page 2 shows "2"
+            titlePage: !PAGE_NUMBER.firstPageShown,
+          },
+          headers: PAGE_NUMBER.firstPageShown ? { default: pageNumberHeader } : { default: pageNumberHeader, first: firstPageHeader },
+          children,
+        }
+      : { properties: { page, type: SectionType.NEXT_PAGE }, headers: { default: pageNumberHeader }, children },
+  );
+
+  const file = new DocxDocument({
+    title: `${doc.meta.docType} ${doc.meta.subject}`,
+    subject: doc.meta.subject,
+    creator: doc.meta.issuer,
+    lastModifiedBy: doc.meta.issuer,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: FONT_FACE,
+            size: ptToHalfPoints(SIZES.body),
+            sizeComplexScript: ptToHalfPoints(SIZES.body),
+            color: FONT.colour,
+            language: { value: LANGUAGE },
+          },
+        },
+      },
+      paragraphStyles: styleEntries().map(([key, style]) => paragraphStyle(key, style)),
+    },
+    sections,
+  });
+
+  const packed = await Packer.toBuffer(file);
+  return repack(packed, doc);
+}
