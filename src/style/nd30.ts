@@ -130,10 +130,17 @@ export const RULES = {
   underSubject: 0.4, // 1/3–1/2 of the trích yếu
   underIssuedWith: 0.4,
   thicknessPt: 0.75,
+  gapPt: 3, // clearance between a text's line box and its rule, so it never reads as an underline
 } as const;
 
 /** Vertical room for the handwritten signature and seal between the title and the name. */
 export const SIGNATURE_SPACE_PT = 72;
+
+/**
+ * Pagination: the PDF writer cannot hold back widows and orphans, so the DOCX does not either and both
+ * break pages at the same lines. Keep-with-next (headings) and keep-together (closing) apply to both.
+ */
+export const PAGINATION = { widowControl: false } as const;
 
 /** Page numbers: centred in the top margin, none on page 1 (Phụ lục I, I.7). */
 export const PAGE_NUMBER = { firstPageShown: false } as const;

@@ -17,11 +17,10 @@ import type { Block, Closing, Document, Header as HeaderModel, Inline, Part, Rol
 import {
   CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
   TEXT_WIDTH_MM, type StyleName, type TextStyle,
+  PAGINATION,
 } from '../style/nd30.ts';
-import { MOTTO, NATIONAL_NAME } from '../text/national.ts';
+import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 
-/** The label of the Nơi nhận list (ô 9b); fixed wording, not in the model. */
-export const RECIPIENTS_LABEL = 'Nơi nhận:';
 
 /** The language of the text, written in the styles and the core properties. */
 const LANGUAGE = 'vi-VN';
@@ -105,6 +104,7 @@ function paragraphStyle(key: StyleKey, s: TextStyle): IParagraphStyleOptions {
         ...(s.lineMultiple !== undefined ? { line: Math.round(SINGLE_LINE * s.lineMultiple), lineRule: LineRuleType.AUTO } : {}),
       },
       keepNext: s.keepWithNext ?? false,
+      ...({ widowControl: PAGINATION.widowControl } as object), // accepted by docx at run time, missing from its style typings
       // The signature lines ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG") form one block: the space before is the block's,
       // not repeated between its lines.
       ...(key === 'signatureLine' ? { contextualSpacing: true } : {}),
@@ -182,12 +182,6 @@ export function wrappedLineWidthsPt(text: string, style: Pick<TextStyle, 'size' 
 
 const PT_PER_MM = 72 / MM_PER_INCH;
 
-/**
- * Clearance between the text and the rule drawn under it. The rule paragraph's top border would otherwise
- * sit on the bottom of the text's line box and touch descenders and dots below (ạ, ộ), reading as an
- * underline. NOT from the style sheet yet: it belongs in RULES (e.g. `RULES.gapPt`); see the report.
- */
-const RULE_GAP_PT = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Paragraph builders
@@ -222,9 +216,10 @@ class Paragraphs {
     const sideTwips = Math.max(0, ptToTwips((boxPt - rulePt) / 2));
     const border: IBorderOptions = { style: BorderStyle.SINGLE, size: ptToEighths(RULES.thicknessPt), color: FONT.colour, space: 0 };
     return this.make(key, [], {
-      border: { top: border },
+      border: { bottom: border },
       indent: { left: sideTwips, right: sideTwips, firstLine: 0 },
-      spacing: { before: ptToTwips(RULE_GAP_PT) },
+      // as thin as the PDF's rule: an exact line box as tall as the gap, the rule as its bottom border
+      spacing: { before: 0, after: 0, line: ptToTwips(RULES.gapPt), lineRule: LineRuleType.EXACT },
     });
   }
 }
@@ -242,8 +237,8 @@ function blockRole(b: Extract<Block, { role?: Role }>): Role {
   return b.ordered ? 'clause' : 'dash';
 }
 
-function bodyParagraph(ps: Paragraphs, b: Block): Paragraph {
-  if (b.type === 'paragraph') return ps.make('body', inlineRuns(b.content));
+function bodyParagraph(ps: Paragraphs, b: Block, extra: IParagraphOptions = {}): Paragraph {
+  if (b.type === 'paragraph') return ps.make('body', inlineRuns(b.content), extra);
   const role = blockRole(b);
   const runs: TextRun[] = [];
   if (b.label !== undefined && b.label !== '') {
@@ -251,7 +246,7 @@ function bodyParagraph(ps: Paragraphs, b: Block): Paragraph {
     runs.push(new TextRun({ text: `${b.label} `, ...(labelBold ? { bold: true } : {}) }));
   }
   runs.push(...inlineRuns(b.content));
-  return ps.make(role, runs);
+  return ps.make(role, runs, extra);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,7 +255,7 @@ function bodyParagraph(ps: Paragraphs, b: Block): Paragraph {
 const NO_BORDERS = TableBorders.NONE;
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 } as const;
 
-function layoutTable(columnsMm: { left: number; right: number }, rows: Array<[Paragraph[], Paragraph[]]>): Table {
+function layoutTable(columnsMm: { left: number; right: number }, rows: Array<[Paragraph[], Paragraph[]]>, cantSplit = false): Table {
   const widths = [mmToTwips(columnsMm.left), mmToTwips(columnsMm.right)];
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -271,6 +266,7 @@ function layoutTable(columnsMm: { left: number; right: number }, rows: Array<[Pa
     rows: rows.map(
       (cells) =>
         new TableRow({
+          cantSplit,
           children: cells.map(
             (children, i) =>
               new TableCell({
@@ -307,7 +303,9 @@ function headerTable(ps: Paragraphs, h: HeaderModel): Table {
 function closingTable(ps: Paragraphs, c: Closing): Table {
   const left = [ps.text('recipientsLabel', RECIPIENTS_LABEL), ...c.recipients.map((r) => ps.text('recipient', r))];
   const right = [...c.signature.lines.map((l) => ps.text('signatureLine', l)), ps.text('signerName', c.signature.name)];
-  return layoutTable(CLOSING_COLUMNS_MM, [[left, right]]);
+  // the block is never split across pages: the signature stays with its Nơi nhận (and, through the
+  // keep-with-next of the last body paragraph, with the end of the text it signs)
+  return layoutTable(CLOSING_COLUMNS_MM, [[left, right]], true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,7 +339,10 @@ function partChildren(part: Part, index: number): Array<Paragraph | Table> {
   for (const basis of part.bases) out.push(ps.text('basis', basis));
   if (part.enacting !== undefined && part.enacting !== '') out.push(ps.text('enacting', part.enacting));
 
-  for (const block of part.body) out.push(bodyParagraph(ps, block));
+  part.body.forEach((block, i) => {
+    const last = i === part.body.length - 1;
+    out.push(bodyParagraph(ps, block, last && part.closing ? { keepNext: true } : {}));
+  });
 
   if (part.closing) out.push(closingTable(ps, part.closing));
   return out;

@@ -35,7 +35,7 @@ import {
   mmToPt,
   type TextStyle,
 } from '../style/nd30.ts';
-import { MOTTO, NATIONAL_NAME } from '../text/national.ts';
+import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 
 /** The vendored Liberation Serif files (repository folder `fonts/`), found from this module, not the cwd. */
 export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -114,6 +114,58 @@ function singleSpacing(): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Justification at spaces only.
+//
+// pdfmake cuts text into pieces at every line-break opportunity (after "-" and "/", at style changes,
+// around quotes) and justifies by spreading the slack over all the gaps between pieces, so a justified
+// line shows "11- QĐ/ TW", "“ Ngành" or "điều ;". Word processors stretch spaces only. This replaces
+// pdfmake's ElementWriter.alignLine (the pdfmake instance is shared, so the module is patched once,
+// for justified lines only) with one that stretches the gaps after a piece ending in a space.
+
+interface LaidInline {
+  text: string;
+  x: number;
+  alignment?: string;
+  justifyShift?: number;
+}
+interface LaidLine {
+  inlines: LaidInline[];
+  newLineForced?: boolean;
+  lastLineInParagraph?: boolean;
+  getWidth(): number;
+}
+interface ElementWriterProto {
+  alignLine(this: { context(): { availableWidth: number } }, line: LaidLine): void;
+  __vanbanJustify?: true;
+}
+
+const stretchable = /[^\S\u00a0]$/; // ends with a breaking space (a no-break space keeps its width)
+
+function patchJustification(): void {
+  const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+  const mod = fromPdfmake('./ElementWriter.js') as { default?: { prototype: ElementWriterProto } };
+  const proto = mod.default?.prototype;
+  if (!proto || typeof proto.alignLine !== 'function' || proto.__vanbanJustify) return;
+  const original = proto.alignLine;
+  proto.alignLine = function (line) {
+    const inlines = line.inlines ?? [];
+    const justify = inlines.length > 1 && inlines[0]!.alignment === 'justify' && !line.newLineForced && !line.lastLineInParagraph;
+    if (!justify) return original.call(this, line);
+    const gaps = inlines.slice(0, -1).filter((i) => stretchable.test(i.text)).length;
+    if (gaps === 0) return; // one unbreakable word: leave it flush left, unstretched
+    const extra = (this.context().availableWidth - line.getWidth()) / gaps;
+    let shift = 0;
+    for (let i = 1; i < inlines.length; i++) {
+      const gap = stretchable.test(inlines[i - 1]!.text);
+      if (gap) shift += extra;
+      inlines[i]!.x += shift;
+      inlines[i]!.justifyShift = gap ? extra : 0;
+    }
+  };
+  proto.__vanbanJustify = true;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Style sheet → pdfmake properties.
 
 /** Markers read by the page-break callback (pdfmake passes `headlineLevel` through to it). */
@@ -161,19 +213,12 @@ function paragraph(text: string | Run[], s: TextStyle, overrides?: { beforePt?: 
   return { text: Array.isArray(text) && text.length === 0 ? '' : text, ...paragraphProps(s, overrides) };
 }
 
-/** Depth of the font's descender below the baseline at `size`, in points. */
-function descent(size: number): number {
-  const doc = metrics().font(FONT_PATHS.normal).fontSize(size) as unknown as { _font?: { descender?: number } };
-  return Math.abs(doc._font?.descender ?? 0) * (size / 1000);
-}
-
 /**
- * A centred rule `length` points long and RULES.thicknessPt thick under the previous line of text
- * (set in `size` points). The line box already ends at the descender; the rule keeps a further
- * descender's depth of clearance, so it never touches "p", "g" or a dot below ("ạ", "ộ").
+ * A centred rule `length` points long and RULES.thicknessPt thick under the previous line of text,
+ * RULES.gapPt below its line box so it never touches "p", "g" or "ạ".
  */
-function rule(length: number, size: number): ContentCanvas {
-  const y = descent(size) + RULES.thicknessPt / 2;
+function rule(length: number): ContentCanvas {
+  const y = RULES.gapPt + RULES.thicknessPt / 2;
   const line: CanvasLine = { type: 'line', x1: 0, y1: y, x2: length, y2: y, lineWidth: RULES.thicknessPt, lineColor: `#${FONT.colour}` };
   return { canvas: [line], alignment: 'center', margin: [0, 0, 0, RULES.thicknessPt / 2] };
 }
@@ -197,11 +242,11 @@ function header(h: Header): ContentTable {
   const issuerCell: Content[] = [];
   if (h.parent !== undefined) issuerCell.push(paragraph(h.parent, STYLES.parentBody));
   issuerCell.push(paragraph(h.issuer, STYLES.issuer));
-  issuerCell.push(rule(widestLine(h.issuer, STYLES.issuer, left) * RULES.underIssuer, STYLES.issuer.size));
+  issuerCell.push(rule(widestLine(h.issuer, STYLES.issuer, left) * RULES.underIssuer));
   const nationalCell: Content[] = [
     paragraph(NATIONAL_NAME, STYLES.nationalName),
     paragraph(MOTTO, STYLES.motto),
-    rule(widestLine(MOTTO, STYLES.motto, right) * RULES.underMotto, STYLES.motto.size),
+    rule(widestLine(MOTTO, STYLES.motto, right) * RULES.underMotto),
   ];
   const body: TableCell[][] = [[{ stack: issuerCell }, { stack: nationalCell }]];
   if (h.number !== undefined || h.placeDate !== undefined) {
@@ -218,9 +263,9 @@ function title(t: Title): Content[] {
   const out: Content[] = [paragraph(t.docType, STYLES.docType), paragraph(t.subject, STYLES.subject)];
   if (t.issuedWith !== undefined) {
     out.push(paragraph(t.issuedWith, STYLES.issuedWith));
-    out.push(rule(widestLine(t.issuedWith, STYLES.issuedWith, width) * RULES.underIssuedWith, STYLES.issuedWith.size));
+    out.push(rule(widestLine(t.issuedWith, STYLES.issuedWith, width) * RULES.underIssuedWith));
   } else {
-    out.push(rule(widestLine(t.subject, STYLES.subject, width) * RULES.underSubject, STYLES.subject.size));
+    out.push(rule(widestLine(t.subject, STYLES.subject, width) * RULES.underSubject));
   }
   return out;
 }
@@ -240,7 +285,7 @@ function block(b: Block): ContentText {
 
 function closing(c: Closing): ContentTable {
   const recipients: Content[] = [
-    paragraph('Nơi nhận:', STYLES.recipientsLabel),
+    paragraph(RECIPIENTS_LABEL, STYLES.recipientsLabel),
     ...c.recipients.map((r) => paragraph(r, STYLES.recipient)),
   ];
   // The block's space before is the gap above the block, not between its lines.
@@ -272,11 +317,15 @@ function part(p: Part): Content[] {
  * Keep-with-next and keep-together, which pdfmake lacks: pdfmake lays the document out, asks this
  * callback about each node, and lays it out again after every break it adds.
  */
+const BLOCK_ID = 'vb-block-';
+
 function pageBreakBefore(node: Node, q: NodeQueries): boolean {
   if (node.headlineLevel !== KEEP_WITH_NEXT && node.headlineLevel !== KEEP_TOGETHER) return false;
-  if (q.getPreviousNodesOnPage().length === 0) return false; // already at the top of a page: moving would not help
+  const isBlock = (n: Node) => typeof n.id === 'string' && n.id.startsWith(BLOCK_ID);
+  if (!q.getPreviousNodesOnPage().some(isBlock)) return false; // already at the top of a page: moving would not help
   if (node.headlineLevel === KEEP_WITH_NEXT) {
-    return q.getFollowingNodesOnPage().length === 0 && q.getNodesOnNextPage().length > 0;
+    // Last block on its page (its own runs follow it in pdfmake's node list, so count blocks only).
+    return !q.getFollowingNodesOnPage().some(isBlock) && q.getNodesOnNextPage().some(isBlock);
   }
   if (node.headlineLevel === KEEP_TOGETHER) return node.pageNumbers.length > 1;
   return false;
@@ -381,7 +430,8 @@ export function pdfDefinition(doc: Document): TDocumentDefinitions {
   doc.parts.forEach((p, i) => {
     const nodes = part(p);
     if (i > 0 && nodes[0]) Object.assign(nodes[0], { pageBreak: 'before' });
-    content.push(...nodes);
+    // Top-level blocks carry an id so the page-break callback can tell them from their own runs.
+    for (const n of nodes) if (typeof n === 'object' && n !== null) Object.assign(n, { id: `${BLOCK_ID}${content.length}` }), content.push(n);
   });
   const body = STYLES.body;
   return {
@@ -420,6 +470,7 @@ export async function writePdf(doc: Document): Promise<Buffer> {
   pdfmake.setFonts({ [FONT.pdf]: { ...FONT_PATHS } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(insideFontsDir);
+  patchJustification();
   const out = pdfmake.createPdf(pdfDefinition(doc));
   patchXmp((await out.getStream()) as unknown as PdfKitInternals);
   return out.getBuffer();

@@ -143,9 +143,22 @@ export function pageLines(page: PageText): string[] {
   return lines;
 }
 
-/** The document's text in reading order, one visual line per line, without the page numbers. */
+/** A line broken after a hyphen, dash or slash inside a token ("68/QĐ-" | "BTP", "25/2021/" | "QĐ-TTg"). */
+const BROKEN_TOKEN = /[^\s][-‐–/]$/u;
+
+/**
+ * The document's text in reading order, one visual line per line, without the page numbers. A token
+ * that the layout broke after a hyphen, dash or slash (no space on either side) is rejoined, also
+ * across a page break, so that words come out as they were written.
+ */
 export function bodyText(pages: PageText[]): string {
-  return pages.flatMap(pageLines).join('\n');
+  const out: string[] = [];
+  for (const line of pages.flatMap(pageLines)) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && BROKEN_TOKEN.test(prev)) out[out.length - 1] = prev + line;
+    else out.push(line);
+  }
+  return out.join('\n');
 }
 
 export interface PdfInfo {

@@ -9,7 +9,8 @@ import {
   type TextStyle,
 } from '../../src/style/nd30.ts';
 import { MOTTO, NATIONAL_NAME } from '../../src/text/national.ts';
-import { RECIPIENTS_LABEL, styleId, textWidthPt, writeDocx } from '../../src/write/docx.ts';
+import { styleId, textWidthPt, writeDocx } from '../../src/write/docx.ts';
+import { RECIPIENTS_LABEL } from '../../src/text/national.ts';
 import {
   child, childrenNamed, descendants, docxParagraphs, docxText, elements, findParagraph, readDocx,
   type DocxDocument, type DocxParagraph, type XmlElement,
@@ -181,7 +182,7 @@ describe('header (ô 1–4)', () => {
     const mottoRule = ruleAfter(p(MOTTO));
     const issuerRule = ruleAfter(p('BỘ TƯ PHÁP'));
     for (const rule of [mottoRule, issuerRule]) {
-      expect(rule.props.borders.top).toMatchObject({ val: 'single', sz: RULES.thicknessPt * 8, color: FONT.colour });
+      expect(rule.props.borders.bottom).toMatchObject({ val: 'single', sz: RULES.thicknessPt * 8, color: FONT.colour });
       expect(rule.props.indentLeft).toBe(rule.props.indentRight); // centred
     }
     const mottoPt = ruleLengthPt(mottoRule, HEADER_COLUMNS_MM.right);
@@ -223,7 +224,7 @@ describe('title, căn cứ and body', () => {
     const subject = p(/^Ban hành Kế hoạch phát động/u);
     expectStyled(subject, STYLES.subject);
     const rule = ruleAfter(subject);
-    expect(rule.props.borders.top?.val).toBe('single');
+    expect(rule.props.borders.bottom?.val).toBe('single');
     expect(rule.props.indentLeft).toBe(rule.props.indentRight);
     const len = ruleLengthPt(rule, PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.rightMm);
     const textPt = ((PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.rightMm) * 72) / 25.4; // the trích yếu fills a line
@@ -275,7 +276,7 @@ describe('title, căn cứ and body', () => {
     expect(allParas.filter((x) => x.props.pageBreakBefore).map((x) => x.text)).toEqual(['KẾ HOẠCH']);
     const issued = p(/^\(Ban hành kèm theo/u);
     expectStyled(issued, STYLES.issuedWith);
-    expect(ruleAfter(issued).props.borders.top?.val).toBe('single');
+    expect(ruleAfter(issued).props.borders.bottom?.val).toBe('single');
     expect(allParas[allParas.indexOf(p('Phát động phong trào thi đua thử nghiệm năm 2024')) + 1]!.text).not.toBe('');
   });
 
@@ -307,6 +308,16 @@ describe('closing (ô 7, 9b)', () => {
     expect(gridWidths(tbl)).toEqual([twips(CLOSING_COLUMNS_MM.left), twips(CLOSING_COLUMNS_MM.right)]);
     expect(childrenNamed(tbl, 'w:tr')).toHaveLength(1);
     expectBorderless(tbl);
+  });
+
+  it('is never split across pages, and keeps the end of the text with it', () => {
+    const row = childrenNamed(docx.tables[1], 'w:tr')[0]!;
+    const cantSplit = child(child(row, 'w:trPr'), 'w:cantSplit');
+    expect(cantSplit).toBeDefined();
+    expect(cantSplit!.attrs['w:val'] ?? 'true').not.toMatch(/^(0|false)$/u);
+    expect(p(/^Điều 2\./u).props.keepNext).toBe(true);
+    expect(p(/^Điều 1\./u).props.keepNext).toBe(false);
+    expect(p('+ Ý thử nghiệm, kết thúc./.').props.keepNext).toBe(false); // the plan has no closing
   });
 
   it('formats Nơi nhận and its items', () => {
@@ -464,9 +475,9 @@ describe('text and determinism', () => {
 });
 
 describe('LibreOffice', () => {
-  const required = process.env.VANBAN_REQUIRE_LO === '1';
+  const required = process.env.VANBAN_REQUIRE_TOOLS === '1';
   const available = hasLibreOffice();
-  if (!available && !required) console.warn('LibreOffice test skipped: soffice is not on the PATH (set VANBAN_REQUIRE_LO=1 to make this a failure)');
+  if (!available && !required) console.warn('LibreOffice test skipped: soffice is not on the PATH (set VANBAN_REQUIRE_TOOLS=1 to make this a failure)');
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'vanban-docx-'));
@@ -476,7 +487,7 @@ describe('LibreOffice', () => {
   });
 
   it.skipIf(!available && !required)('opens the DOCX and renders it: page 1 without a number, the plan on page 2', async () => {
-    if (!available) throw new Error('VANBAN_REQUIRE_LO=1 but LibreOffice (soffice) is not installed');
+    if (!available) throw new Error('VANBAN_REQUIRE_TOOLS=1 but LibreOffice (soffice) is not installed');
     const file = join(dir, 'sample.docx');
     writeFileSync(file, buf);
     const pdfPath = await docxToPdf(file, dir);

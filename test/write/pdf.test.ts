@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Block, Document } from '../../src/model/ast.ts';
-import { CLOSING_COLUMNS_MM, PAGE, RULES, STYLES, TEXT_WIDTH_MM, mmToPt } from '../../src/style/nd30.ts';
+import { CLOSING_COLUMNS_MM, HEADER_COLUMNS_MM, PAGE, RULES, SIGNATURE_SPACE_PT, STYLES, mmToPt } from '../../src/style/nd30.ts';
 import { MOTTO, NATIONAL_NAME } from '../../src/text/national.ts';
 import { writePdf } from '../../src/write/pdf.ts';
 import { bodyText, pageLines, pdfInfo, pdfPages, textAreaItems, type PageText, type TextItem } from '../support/pdf-text.ts';
@@ -77,6 +77,7 @@ describe('writePdf with the model sample', () => {
   let pdf: Buffer;
   let pages: PageText[];
   const warn = vi.spyOn(console, 'warn');
+  afterAll(() => warn.mockRestore());
 
   beforeAll(async () => {
     warn.mockClear();
@@ -145,9 +146,9 @@ describe('writePdf with the model sample', () => {
     expect(date.fontSize).toBeCloseTo(STYLES.placeDate.size, 3);
     expect(Math.abs(date.y - number.y)).toBeLessThan(STYLES.placeDate.size / 2); // row 2: one line
     // left column centred in its column, right column centred in its
-    const leftCentre = LEFT + mmToPt(65) / 2;
+    const leftCentre = LEFT + mmToPt(HEADER_COLUMNS_MM.left) / 2;
     expect(issuer.x + issuer.width / 2).toBeCloseTo(leftCentre, 0);
-    expect(name.x + name.width / 2).toBeCloseTo((LEFT + mmToPt(65) + RIGHT) / 2, 0);
+    expect(name.x + name.width / 2).toBeCloseTo((LEFT + mmToPt(HEADER_COLUMNS_MM.left) + RIGHT) / 2, 0);
   });
 
   it('sets the closing in its styles: Nơi nhận left, signature right', () => {
@@ -171,7 +172,8 @@ describe('writePdf with the model sample', () => {
     expect(Math.abs(find(p, 'KT. BỘ TRƯỞNG')!.y - label.y)).toBeLessThan(STYLES.signatureLine.size / 2);
     // room for the signature and seal between the title and the name
     const gap = find(p, 'Nguyễn Thanh Tịnh')!.y - find(p, 'THỨ TRƯỞNG')!.y;
-    expect(gap).toBeGreaterThan(70);
+    expect(gap).toBeGreaterThan(SIGNATURE_SPACE_PT + STYLES.signerName.size);
+    expect(gap).toBeLessThan(SIGNATURE_SPACE_PT + 2 * STYLES.signerName.size);
   });
 
   it('indents first lines and bolds only the Điều label', () => {
@@ -286,10 +288,9 @@ describe('writePdf with the model sample', () => {
     requireQpdf();
     const first = pages[0]!;
     const lines = drawnLines(pdf, 1);
+    // the rule just under a line of text, centred on it
     const under = (item: TextItem) =>
-      lines
-        .filter((l) => l.y > item.y && l.y < item.y + item.fontSize)
-        .find((l) => Math.abs((l.x1 + l.x2) / 2 - (item.x + item.width / 2)) < 5 || item.width > mmToPt(TEXT_WIDTH_MM) / 2);
+      lines.find((l) => l.y > item.y && l.y < item.y + item.fontSize && Math.abs((l.x1 + l.x2) / 2 - (item.x + item.width / 2)) < TOL);
     const motto = find(first, MOTTO)!;
     expect(under(motto)?.length).toBeCloseTo(motto.width * RULES.underMotto, 1);
     expect(Math.min(under(motto)!.x1, under(motto)!.x2)).toBeCloseTo(motto.x, 1);
