@@ -80,7 +80,7 @@ export function loadProfile(path: string, root = process.cwd()): Profile {
     fail(yaml, ['don_vi', 'cap_huyen'], 'tỉnh không còn cấp huyện (cap_huyen: false) nên không có Phòng Tư pháp cấp huyện', 'xóa dòng này, hoặc đặt cap_huyen: true');
   if (!data.cap_huyen) {
     const i = data.noi_nhan.findIndex((r) => /Phòng Tư pháp/u.test(r));
-    if (i >= 0) fail(yaml, ['noi_nhan', i], `nơi nhận "${data.noi_nhan[i]}" là Phòng Tư pháp cấp huyện, nhưng tỉnh không còn cấp huyện (cap_huyen: false)`, 'xóa nơi nhận này');
+    if (i >= 0) fail(yaml, ['noi_nhan', i], `tỉnh không còn cấp huyện (cap_huyen: false) nên không có nơi nhận "${data.noi_nhan[i]}"`, 'xóa nơi nhận này');
   }
 
   const s = data.nguoi_ky;

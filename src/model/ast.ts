@@ -72,6 +72,12 @@ export interface Meta {
   subject: string;
   sources: string[]; // input files, relative to the project
   placeholders: string[]; // unfilled "[…]" placeholders left in a draft
+  // Archive metadata, computed once so the DOCX core properties and the PDF's Info/XMP agree:
+  title: string; // tên loại + trích yếu: "Quyết định Ban hành Kế hoạch …"
+  soKyHieu: string | null; // "244/QĐ-BTP", or null for a draft without a number
+  keywords: string[]; // số và ký hiệu, tên loại, cơ quan ban hành
+  created: string; // ISO instant of the document date (1 January of its year for an undated draft), never the build time
+  language: string; // BCP 47: "vi"
 }
 
 export type DocKind = 'quyet-dinh' | 'ke-hoach';

@@ -65,6 +65,11 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
       subject: input.trich_yeu,
       sources: [...ctx.inputs].map((p) => relative(root, p)),
       placeholders: [],
+      title: `${TYPE_NAME[input.loai]} ${input.trich_yeu}`,
+      soKyHieu: so === null ? null : `${so}/${kyHieu(input)}`,
+      keywords: [so === null ? null : `${so}/${kyHieu(input)}`, TYPE_NAME[input.loai], input.co_quan.ten].filter((k): k is string => k !== null),
+      created: `${input.ngay ?? `${date?.y ?? input.nam ?? new Date().getFullYear()}-01-01`}T00:00:00Z`,
+      language: 'vi',
     },
     parts,
   };

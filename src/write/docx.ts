@@ -353,8 +353,7 @@ function partChildren(part: Part, index: number): Array<Paragraph | Table> {
 
 /** The document's date at 00:00:00Z: `meta.date`, or 1 January of `meta.year` for an undated draft. */
 export function documentTimestamp(doc: Document): string {
-  const day = doc.meta.date ?? `${String(doc.meta.year).padStart(4, '0')}-01-01`;
-  return `${day}T00:00:00Z`;
+  return doc.meta.created;
 }
 
 const escapeXml = (s: string): string =>
@@ -362,7 +361,7 @@ const escapeXml = (s: string): string =>
 
 function coreXml(doc: Document): string {
   const when = documentTimestamp(doc);
-  const title = `${doc.meta.docType} ${doc.meta.subject}`;
+  const title = doc.meta.title;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
@@ -371,6 +370,7 @@ function coreXml(doc: Document): string {
     `<dc:title>${escapeXml(title)}</dc:title>` +
     `<dc:subject>${escapeXml(doc.meta.subject)}</dc:subject>` +
     `<dc:creator>${escapeXml(doc.meta.issuer)}</dc:creator>` +
+    `<cp:keywords>${escapeXml(doc.meta.keywords.join('; '))}</cp:keywords>` +
     `<cp:lastModifiedBy>${escapeXml(doc.meta.issuer)}</cp:lastModifiedBy>` +
     '<cp:revision>1</cp:revision>' +
     `<dc:language>${LANGUAGE}</dc:language>` +
@@ -457,7 +457,7 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
   );
 
   const file = new DocxDocument({
-    title: `${doc.meta.docType} ${doc.meta.subject}`,
+    title: doc.meta.title,
     subject: doc.meta.subject,
     creator: doc.meta.issuer,
     lastModifiedBy: doc.meta.issuer,

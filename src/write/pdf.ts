@@ -20,7 +20,8 @@ import type {
   TDocumentDefinitions,
   TableCell,
 } from 'pdfmake/interfaces.js';
-import type { Block, Closing, Document, Header, Inline, Part, Role, Title } from '../model/ast.ts';
+import type { Block, Closing, Document, Header, Inline, Meta, Part, Role, Title } from '../model/ast.ts';
+import { archiveXmp } from '../archive/xmp.ts';
 import {
   CLOSING_COLUMNS_MM,
   FONT,
@@ -350,8 +351,7 @@ function pageNumber(currentPage: number): Content | null {
 
 /** The document's date (or 1 January of its year) at 00:00 UTC: the PDF's creation and modification date. */
 export function documentDate(doc: Document): Date {
-  const m = doc.meta.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(doc.meta.date) : null;
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(Date.UTC(doc.meta.year, 0, 1));
+  return new Date(doc.meta.created);
 }
 
 export interface PdfInfo {
@@ -369,10 +369,10 @@ export interface PdfInfo {
 export function pdfInfoOf(doc: Document): PdfInfo {
   const date = documentDate(doc);
   return {
-    Title: `${doc.meta.docType} ${doc.meta.subject}`,
+    Title: doc.meta.title,
     Author: doc.meta.issuer,
     Subject: doc.meta.subject,
-    Keywords: `${doc.meta.so ?? ''}/${doc.meta.kyHieu}`,
+    Keywords: doc.meta.keywords.join('; '),
     Creator: 'vanban',
     Producer: 'vanban',
     CreationDate: date,
@@ -394,7 +394,7 @@ interface PdfKitInternals {
  * while PDF/A wants every Info entry mirrored in the XMP. Replace its (internal) `_addInfo` on this
  * document with one that escapes and mirrors all entries. Skipped if a pdfkit upgrade renames it.
  */
-function patchXmp(kit: PdfKitInternals): void {
+function patchXmp(kit: PdfKitInternals, meta: Meta): void {
   if (typeof kit._addInfo !== 'function' || typeof kit.appendXML !== 'function') return;
   const append = kit.appendXML.bind(kit);
   kit._addInfo = () => {
@@ -419,6 +419,7 @@ function patchXmp(kit: PdfKitInternals): void {
       str('Keywords') && `<pdf:Keywords>${str('Keywords')}</pdf:Keywords>`,
     ].filter(Boolean);
     append(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">${pdf.join('')}</rdf:Description>`);
+    for (const description of archiveXmp(meta)) append(description);
   };
 }
 
@@ -472,6 +473,6 @@ export async function writePdf(doc: Document): Promise<Buffer> {
   pdfmake.setLocalAccessPolicy(insideFontsDir);
   patchJustification();
   const out = pdfmake.createPdf(pdfDefinition(doc));
-  patchXmp((await out.getStream()) as unknown as PdfKitInternals);
+  patchXmp((await out.getStream()) as unknown as PdfKitInternals, doc.meta);
   return out.getBuffer();
 }

@@ -15,7 +15,8 @@ export interface DateLine {
   dateCol: number; // 1-based
 }
 
-const DATE_LINE = /^([\p{Lu}][\p{L}\p{M}.'’ -]{1,60}?),\s*(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*$/u;
+// The number and the date may share a line when the header table is read from a PDF.
+const DATE_LINE = /^(?:Số\s*:\s*\S+\s+)?([\p{Lu}][\p{L}\p{M}.'’ -]{1,60}?),\s*(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*\.?$/u;
 
 /** Lines that are a place-and-date line of the document (ô 4) or of a copy block. */
 export function dateLines(lines: string[]): DateLine[] {

@@ -12,24 +12,26 @@ interface DateMatch {
   y: number | null; // null: no year written
 }
 
-const FORMS: { re: RegExp; read(m: RegExpExecArray): Omit<DateMatch, 'index' | 'text'> }[] = [
+const FORMS: { hint: RegExp; re: RegExp; read(m: RegExpExecArray): Omit<DateMatch, 'index' | 'text'> }[] = [
   // ngày 31 tháng 4 năm 2023
-  { re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: +m[3]! }) },
+  { hint: /ngày/iu, re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: +m[3]! }) },
   // 30/02/2024, 30-02-2024, 30.02.2024 (one separator throughout)
-  { re: /(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])/gu, read: (m) => ({ d: +m[1]!, m: +m[3]!, y: +m[4]! }) },
+  { hint: /\d[/.-]\d/u, re: /(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])/gu, read: (m) => ({ d: +m[1]!, m: +m[3]!, y: +m[4]! }) },
   // ngày 31 tháng 4 (no year)
-  { re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?![\d/])(?!\s+năm\s+\d)/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
+  { hint: /ngày/iu, re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?![\d/])(?!\s+năm\s+\d)/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
   // ngày 31/4 (no year)
-  { re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\/(\d{1,2})(?![\d/])/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
+  { hint: /ngày/iu, re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\/(\d{1,2})(?![\d/])/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
   // tháng 13/2024, tháng 13 năm 2024
-  { re: /(?<![\p{L}\p{M}])tháng\s+(\d{1,2})(?:\/|\s+năm\s+)(\d{4})(?!\d)/giu, read: (m) => ({ d: null, m: +m[1]!, y: +m[2]! }) },
+  { hint: /tháng/iu, re: /(?<![\p{L}\p{M}])tháng\s+(\d{1,2})(?:\/|\s+năm\s+)(\d{4})(?!\d)/giu, read: (m) => ({ d: null, m: +m[1]!, y: +m[2]! }) },
 ];
 
 /** Every date written in the line, in the order of the forms above, without overlaps. */
 export function datesIn(line: string): DateMatch[] {
   const out: DateMatch[] = [];
   const taken: [number, number][] = [];
+  if (!/\d/u.test(line)) return out;
   for (const form of FORMS) {
+    if (!form.hint.test(line)) continue;
     for (const m of line.matchAll(form.re)) {
       const start = m.index, end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;

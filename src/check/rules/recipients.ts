@@ -1,0 +1,127 @@
+// Nơi nhận (ô 9b): each recipient on its own line starting with "-", ending with ";", the last line
+// "- Lưu: VT, … ." ending with ".".
+
+import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
+
+const LABEL = /^Nơi nhận\s*:?$/u;
+const SIGNATURE = /^(?:TM|KT|TL|TUQ|Q)\.\s/u;
+const BULLET = /^([-–—•+*·])\s*/u;
+
+/** An uppercase line (a signer's title, "GIÁM ĐỐC") ends the list. */
+const isUpper = (s: string) => /\p{L}.*\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
+
+export interface RecipientBlock {
+  label: number; // 0-based line of "Nơi nhận:"
+  items: { index: number; text: string }[];
+}
+
+/** The Nơi nhận blocks: the lines after each label until a blank line, a signature line or the end. */
+export function recipientBlocks(lines: string[]): RecipientBlock[] {
+  const out: RecipientBlock[] = [];
+  lines.forEach((line, label) => {
+    if (!LABEL.test(line)) return;
+    const items: RecipientBlock['items'] = [];
+    for (let i = label + 1; i < lines.length && items.length < 40; i++) {
+      const text = lines[i]!;
+      if (text === '') {
+        if (items.length) break;
+        continue;
+      }
+      if (LABEL.test(text) || SIGNATURE.test(text) || (isUpper(text) && !BULLET.test(text))) break;
+      items.push({ index: i, text });
+    }
+    out.push({ label, items });
+  });
+  return out;
+}
+
+const SOURCE = 'NĐ 30/2020, Phụ lục I, mục II.9.b: mỗi nơi nhận một dòng, đầu dòng có gạch ngang "-", cuối dòng có dấu ";", dòng cuối "- Lưu: VT, …." có dấu "."';
+
+/** The item with its bullet set right: "- text". */
+function withDash(text: string): string {
+  const m = BULLET.exec(text);
+  return `- ${m ? text.slice(m[0].length) : text}`;
+}
+
+/** "- Lưu VT, VP." → "- Lưu: VT, VP.". */
+function withArchiveColon(text: string): string {
+  return text.replace(/^- Lưu\b(?!\s*:)\s*/u, '- Lưu: ');
+}
+
+/** The item after each fix in the order fixText applies them: the dash, the colon after "Lưu", the end mark. */
+export function itemStages(text: string, last: boolean): { dash: string; colon: string; end: string } {
+  const dash = text.startsWith('- ') ? text : withDash(text);
+  const colon = last ? withArchiveColon(dash) : dash;
+  const want = last ? '.' : ';';
+  const end = colon.endsWith(want) ? colon : colon.replace(/[\s;,.:]*$/u, '') + want;
+  return { dash, colon, end };
+}
+
+export const recipientsDash: Rule = {
+  id: 'recipients-dash',
+  title: 'dòng Nơi nhận không bắt đầu bằng "- "',
+  source: SOURCE,
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    for (const block of recipientBlocks(doc.lines)) {
+      for (const { index, text } of block.items) {
+        if (text.startsWith('- ')) continue;
+        const fixed = withDash(text);
+        const m = BULLET.exec(text);
+        const why = !m ? 'không có gạch ngang "-" ở đầu dòng' : m[1] === '-' ? 'thiếu dấu cách sau "-"' : `đầu dòng là "${m[1]}", không phải gạch ngang "-"`;
+        out.push(finding(recipientsDash, 'lỗi', index + 1, text, `nơi nhận ${why}`, { col: 1, fix: `ghi "${fixed}"`, replacement: { from: text, to: fixed } }));
+      }
+    }
+    return out;
+  },
+};
+
+export const recipientsPunctuation: Rule = {
+  id: 'recipients-punct',
+  title: 'dòng Nơi nhận không kết thúc bằng ";" (dòng cuối bằng ".")',
+  source: SOURCE,
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    for (const block of recipientBlocks(doc.lines)) {
+      block.items.forEach(({ index, text }, k) => {
+        const last = k === block.items.length - 1;
+        const want = last ? '.' : ';';
+        if (text.endsWith(want)) return;
+        const { colon: from, end: fixed } = itemStages(text, last);
+        const what = last ? 'dòng cuối của Nơi nhận phải kết thúc bằng dấu "."' : 'mỗi dòng Nơi nhận (trừ dòng cuối) phải kết thúc bằng dấu ";"';
+        out.push(finding(recipientsPunctuation, 'lỗi', index + 1, text, what, { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
+      });
+    }
+    return out;
+  },
+};
+
+export const recipientsArchive: Rule = {
+  id: 'recipients-luu',
+  title: 'dòng cuối Nơi nhận không phải "- Lưu: VT, …"',
+  source: SOURCE,
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    for (const block of recipientBlocks(doc.lines)) {
+      const lastItem = block.items[block.items.length - 1];
+      if (!lastItem) {
+        out.push(finding(recipientsArchive, 'lỗi', block.label + 1, doc.lines[block.label]!, 'Nơi nhận không có dòng nào', { col: 1, fix: 'ghi các nơi nhận, dòng cuối "- Lưu: VT, <đơn vị soạn thảo>."' }));
+        continue;
+      }
+      const body = lastItem.text.replace(BULLET, '');
+      const m = /^Lưu\b\s*(:?)\s*(.*)$/u.exec(body);
+      if (!m) {
+        out.push(
+          finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'dòng cuối của Nơi nhận phải là "- Lưu: VT, …" (nơi lưu văn bản)', {
+            col: 1,
+            fix: 'thêm dòng cuối "- Lưu: VT, <đơn vị soạn thảo>."',
+          }),
+        );
+      } else if (!m[1]) {
+        const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
+        out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
+      }
+    }
+    return out;
+  },
+};
