@@ -1,16 +1,22 @@
-// The build: find the documents under the given paths, compose each, write its DOCX and PDF.
-// A document whose input is invalid gets nothing written; earlier good output is replaced only by
-// a complete new file (write to a temporary name, then rename).
+// The build: find the documents under the given paths, compose each, write its DOCX and PDF, and
+// record everything in out/manifest.json. A document whose input is invalid gets nothing written;
+// earlier good output is replaced only by a complete new file (temporary name, then rename).
+// A document whose inputs (data, body, templates, fonts, tool code) and outputs are unchanged since
+// the manifest was written is skipped; `force` rebuilds everything.
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
 import { InputError } from './model/errors.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
-import { writeDocx } from './write/docx.ts';
-import { writePdf } from './write/pdf.ts';
 import { outputStem } from './archive/naming.ts';
+import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
+
+const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Marks an input that was looked for and not found (a project template that would override). */
+export const ABSENT = 'absent';
 
 export interface BuiltDocument {
   source: string;
@@ -22,6 +28,7 @@ export interface BuiltDocument {
   notes: string[];
   ms: { compose: number; docx: number; pdf: number };
   bytes: { docx: Uint8Array; pdf: Uint8Array };
+  entry: ManifestEntry;
 }
 
 export interface BuildFailure {
@@ -31,13 +38,16 @@ export interface BuildFailure {
 
 export interface BuildResult {
   built: BuiltDocument[];
+  skipped: ManifestEntry[]; // up to date, not rebuilt
   failed: BuildFailure[];
 }
 
 export interface BuildOptions {
   outDir: string;
   root?: string;
-  write?: boolean; // false: compose and render in memory only (benchmarks)
+  write?: boolean; // false: compose and render in memory only (benchmarks, tests)
+  force?: boolean; // rebuild even when nothing changed
+  strict?: boolean; // unfilled placeholders are an error, not a warning
 }
 
 /** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
@@ -78,58 +88,130 @@ function listYaml(path: string): string[] {
     .flatMap((e) => (e.isDirectory() ? listYaml(join(path, e.name)) : ['.yaml', '.yml'].includes(extname(e.name)) ? [join(path, e.name)] : []));
 }
 
-/** Composes and renders one document; writes its pair of files unless `write` is false. */
+let toolId: string | undefined;
+/** "vanban <version>+<hash of its code and fonts>": a new tool rebuilds everything. */
+export function toolFingerprint(): string {
+  if (toolId) return toolId;
+  const pkg = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const files = [...walk(join(TOOL_ROOT, 'src')), ...walk(join(TOOL_ROOT, 'fonts')), join(TOOL_ROOT, 'package-lock.json')].filter(existsSync).sort();
+  const hash = sha256(files.map((f) => `${relative(TOOL_ROOT, f)}\0${sha256(readFileSync(f))}`).join('\n')).slice(0, 16);
+  return (toolId = `vanban ${pkg.version}+${hash}`);
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+const fileHash = (path: string): string => (existsSync(path) ? sha256(readFileSync(path)) : ABSENT);
+
+/** True when the entry's inputs and outputs are exactly as the manifest recorded them. */
+function upToDate(entry: ManifestEntry, root: string, outDir: string): boolean {
+  return (
+    entry.inputs.every((i) => fileHash(resolve(root, i.file)) === i.sha256) &&
+    entry.outputs.every((o) => fileHash(join(outDir, o.file)) === o.sha256)
+  );
+}
+
+/** Composes and renders one document in memory. */
 export async function buildOne(file: string, opts: BuildOptions): Promise<BuiltDocument> {
   const root = opts.root ?? process.cwd();
   const t0 = performance.now();
-  const { doc, notes } = composeDocument(file, root);
+  const { doc, notes, inputs, absent } = composeDocument(file, root);
+  if (opts.strict && doc.meta.placeholders.length)
+    throw new InputError({ file: relative(root, file), line: 1, col: 1 }, '', `còn ${doc.meta.placeholders.length} chỗ cần điền: ${doc.meta.placeholders.join(', ')}`, 'điền các chỗ "[cần điền: …]" hoặc bỏ --strict để dựng bản nháp');
   const t1 = performance.now();
+  // Writers load on first use: a build with nothing to do never pays for them.
+  const { writeDocx } = await import('./write/docx.ts');
   const docx = await writeDocx(doc);
   const t2 = performance.now();
+  const { writePdf } = await import('./write/pdf.ts');
   const pdf = await writePdf(doc);
   const t3 = performance.now();
   const stem = outputStem(doc.meta);
   const outDir = resolve(root, opts.outDir);
-  const paths = { docx: join(outDir, `${stem}.docx`), pdf: join(outDir, `${stem}.pdf`) };
-  if (opts.write !== false) writeBuilt({ docx: paths.docx, pdf: paths.pdf, bytes: { docx, pdf } });
+  const pages = countPdfPages(pdf);
+  const entry: ManifestEntry = {
+    source: relative(root, file),
+    soKyHieu: doc.meta.soKyHieu,
+    date: doc.meta.date,
+    kind: doc.meta.kind,
+    docType: doc.meta.docType,
+    subject: doc.meta.subject,
+    issuer: doc.meta.issuer,
+    pages,
+    inputs: [
+      ...inputs.map((p) => ({ file: relative(root, p), sha256: sha256(readFileSync(p)) })),
+      ...absent.map((p) => ({ file: relative(root, p), sha256: ABSENT })),
+    ],
+    outputs: [
+      { file: `${stem}.docx`, bytes: docx.byteLength, sha256: sha256(docx) },
+      { file: `${stem}.pdf`, bytes: pdf.byteLength, sha256: sha256(pdf) },
+    ],
+  };
   return {
     source: relative(root, file),
     doc,
     stem,
-    docx: paths.docx,
-    pdf: paths.pdf,
-    pages: countPdfPages(pdf),
+    docx: join(outDir, `${stem}.docx`),
+    pdf: join(outDir, `${stem}.pdf`),
+    pages,
     notes,
     ms: { compose: t1 - t0, docx: t2 - t1, pdf: t3 - t2 },
     bytes: { docx, pdf },
+    entry,
   };
 }
 
 export async function build(paths: string[], opts: BuildOptions): Promise<BuildResult> {
   const root = opts.root ?? process.cwd();
+  const outDir = resolve(root, opts.outDir);
   const { documents, failed } = findDocuments(paths, root);
+  const previous = opts.write === false ? null : readManifest(outDir);
+  const tool = toolFingerprint();
+  const known = new Map((previous?.tool === tool ? previous.documents : []).map((d) => [d.source, d]));
   const built: BuiltDocument[] = [];
+  const skipped: ManifestEntry[] = [];
   const stems = new Map<string, string>();
   for (const file of documents) {
+    const source = relative(root, file);
+    const old = known.get(source);
+    if (old && !opts.force && upToDate(old, root, outDir)) {
+      skipped.push(old);
+      for (const o of old.outputs) stems.set(basename(o.file, extname(o.file)), source);
+      continue;
+    }
     try {
-      const b = await buildOne(file, { ...opts, write: false });
+      const b = await buildOne(file, opts);
       const clash = stems.get(b.stem);
       if (clash) throw new InputError({ file: b.source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản');
       stems.set(b.stem, b.source);
       built.push(b);
     } catch (error) {
-      failed.push({ source: relative(root, file), error: error as Error });
+      failed.push({ source, error: error as Error });
     }
   }
-  // Files are written only once every document has rendered: a failing one leaves nothing behind.
-  if (opts.write !== false) for (const b of built) writeBuilt(b);
-  return { built, failed };
-}
-
-function writeBuilt(b: Pick<BuiltDocument, 'docx' | 'pdf' | 'bytes'>): void {
-  mkdirSync(dirname(b.docx), { recursive: true });
-  atomicWrite(b.docx, b.bytes.docx);
-  atomicWrite(b.pdf, b.bytes.pdf);
+  if (opts.write !== false) {
+    // Files are written only once every document has rendered: a failing one leaves nothing behind.
+    if (built.length) mkdirSync(outDir, { recursive: true });
+    for (const b of built) {
+      atomicWrite(b.docx, b.bytes.docx);
+      atomicWrite(b.pdf, b.bytes.pdf);
+    }
+    // Documents outside this run (another folder, or failing now) keep their earlier entries.
+    const entries = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
+    for (const s of skipped) entries.set(s.source, s);
+    for (const b of built) entries.set(b.source, b.entry);
+    const manifest: Manifest = { tool, documents: [...entries.values()] };
+    const json = manifestJson(manifest);
+    const path = join(outDir, MANIFEST_JSON);
+    // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.
+    if (manifest.documents.length && (!existsSync(path) || readFileSync(path, 'utf8') !== json)) {
+      atomicWrite(path, Buffer.from(json));
+      atomicWrite(join(outDir, MANIFEST_CSV), Buffer.from(manifestCsv(manifest)));
+    }
+  }
+  return { built, skipped, failed };
 }
 
 /** Writes beside the target and renames, so a reader never sees half a file. */

@@ -6,6 +6,8 @@ import { build } from './build.ts';
 import { InputError } from './model/errors.ts';
 import { jsonSchema } from './model/json-schema.ts';
 import { runBench } from './bench.ts';
+import { verifyCommand } from './archive/verify.ts';
+import { archiveCommand } from './archive/store.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -52,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
-    c.usage(name === 'schema' ? '[tùy_chọn]' : '[tùy_chọn] [đường_dẫn...]');
+    c.usage(name === 'schema' ? '[tùy_chọn]' : name === 'verify' ? '[thư_mục]' : name === 'archive' ? '<thư_mục_kết_quả> <kho_lưu_trữ>' : '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
   };
@@ -61,8 +63,25 @@ export async function main(argv: string[]): Promise<number> {
     .description('Dựng các văn bản (tệp .yaml có trường "loai") trong các tệp hoặc thư mục đã cho thành DOCX và PDF')
     .argument('[đường_dẫn...]', 'tệp hoặc thư mục dữ liệu', ['data'])
     .option('-o, --out <thư_mục>', 'thư mục kết quả', 'out')
-    .action(async (paths: string[], opts: { out: string }) => {
-      exit = await buildCommand(paths, opts.out);
+    .option('-f, --force', 'dựng lại cả những văn bản không thay đổi')
+    .option('--strict', 'coi chỗ "[cần điền: …]" chưa điền là lỗi')
+    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean }) => {
+      exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict });
+    });
+
+  sub('verify')
+    .description('Kiểm tra các tệp trong thư mục kết quả còn đúng như bản kê (SHA-256) lúc dựng')
+    .argument('[thư_mục]', 'thư mục kết quả', 'out')
+    .action((dir: string) => {
+      exit = verifyCommand(dir);
+    });
+
+  sub('archive')
+    .description('Chép các PDF đã ban hành vào kho lưu trữ theo năm/cơ quan, kèm chỉ mục CSV')
+    .argument('<thư_mục_kết_quả>', 'thư mục kết quả có manifest.json')
+    .argument('<kho_lưu_trữ>', 'thư mục kho lưu trữ')
+    .action((out: string, store: string) => {
+      exit = archiveCommand(out, store);
     });
 
   sub('schema')
@@ -93,9 +112,9 @@ function translate(s: string): string {
   return s;
 }
 
-async function buildCommand(paths: string[], out: string): Promise<number> {
+async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean }): Promise<number> {
   const started = performance.now();
-  const result = await build(paths, { outDir: out });
+  const result = await build(paths, { outDir: out, ...flags });
   for (const b of result.built) {
     console.log(`✓ ${b.source} → ${relative(process.cwd(), b.docx)}, ${b.stem}.pdf (${b.pages} trang)`);
     for (const n of b.notes) console.log(`  · ${n}`);
@@ -105,7 +124,9 @@ async function buildCommand(paths: string[], out: string): Promise<number> {
     console.error(`✗ ${f.error instanceof InputError ? f.error.message : `${f.source}: ${f.error.message}`}`);
   }
   const ms = Math.round(performance.now() - started);
-  console.log(`Đã dựng ${result.built.length} văn bản vào ${out}/ trong ${ms} ms${result.failed.length ? `; ${result.failed.length} văn bản lỗi, không ghi tệp nào cho chúng` : ''}.`);
+  const skipped = result.skipped.length ? `; bỏ qua ${result.skipped.length} văn bản không thay đổi (--force để dựng lại)` : '';
+  const failed = result.failed.length ? `; ${result.failed.length} văn bản lỗi, không ghi tệp nào cho chúng` : '';
+  console.log(`Đã dựng ${result.built.length} văn bản vào ${out}/ trong ${ms} ms${skipped}${failed}.`);
   return result.failed.length ? 1 : 0;
 }
 

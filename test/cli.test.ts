@@ -76,6 +76,7 @@ describe('vanban build: văn bản đúng vẫn được ghi, văn bản lỗi k
   const project = join(TMP, 'du-an');
   const out = join(project, 'out');
   const GOOD = ['2024-02-29_244-QD-BTP.docx', '2024-02-29_244-QD-BTP.pdf'];
+  const MANIFEST = ['manifest.csv', 'manifest.json'];
   const bad = 'ngay-khong-co-that';
   const badLine = () => `✗ ${expected(bad).replace(`test/fixtures/invalid/${bad}/`, 'data/loi/')}`;
 
@@ -90,7 +91,9 @@ describe('vanban build: văn bản đúng vẫn được ghi, văn bản lỗi k
     expect(errorLines(run.stderr)).toEqual([badLine()]);
     expect(run.stdout).toContain('✓ data/thi-dua-2024/quyet-dinh.yaml');
     expect(run.stdout).toMatch(/Đã dựng 1 văn bản vào out\/ .*; 1 văn bản lỗi, không ghi tệp nào cho chúng\./);
-    expect(filesUnder(out)).toEqual(GOOD);
+    // The good document's pair, and the manifest that lists it (and nothing for the bad one).
+    expect(filesUnder(out)).toEqual([...GOOD, ...MANIFEST].sort());
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).not.toContain('data/loi');
     const docx = readFileSync(join(out, GOOD[0]!));
     const pdf = readFileSync(join(out, GOOD[1]!));
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -99,8 +102,8 @@ describe('vanban build: văn bản đúng vẫn được ghi, văn bản lỗi k
   });
 
   it('kết quả cũ còn đó, dữ liệu sau đó bị sửa hỏng: kết quả cũ giữ nguyên từng byte', () => {
-    const before = new Map(GOOD.map((f) => [f, { bytes: readFileSync(join(out, f)), mtime: statSync(join(out, f)).mtimeMs }]));
-    expect(before.size, 'cần kết quả của lần chạy trước').toBe(2);
+    const before = new Map([...GOOD, ...MANIFEST].map((f) => [f, { bytes: readFileSync(join(out, f)), mtime: statSync(join(out, f)).mtimeMs }]));
+    expect(before.size, 'cần kết quả của lần chạy trước').toBe(4);
     const yamlPath = join(project, 'data/thi-dua-2024/quyet-dinh.yaml');
     const source = readFileSync(yamlPath, 'utf8');
     expect(source).toContain('ngay: 2024-02-29\n');
@@ -111,7 +114,7 @@ describe('vanban build: văn bản đúng vẫn được ghi, văn bản lỗi k
     expect(run.status).toBe(1);
     const line = source.split('\n').findIndex((l) => l.startsWith('ngay:')) + 1;
     expect(errorLines(run.stderr)).toEqual([`✗ data/thi-dua-2024/quyet-dinh.yaml:${line}:1: trường "ngay": ngày không có thật trên lịch: 2024-02-30`]);
-    expect(filesUnder(out), 'không thêm tệp, không sót tệp tạm').toEqual(GOOD);
+    expect(filesUnder(out), 'không thêm tệp, không sót tệp tạm').toEqual([...GOOD, ...MANIFEST].sort());
     for (const [f, { bytes, mtime }] of before) {
       expect(readFileSync(join(out, f)).equals(bytes), `${f} giữ nguyên từng byte`).toBe(true);
       expect(statSync(join(out, f)).mtimeMs, `${f} không bị ghi lại`).toBe(mtime);

@@ -13,13 +13,16 @@ export interface Template {
   name: string;
   path: string;
   text: string;
+  absent: string[]; // places looked at first and found empty: creating one there changes the document
 }
 
 /** Finds a template: the project's own first, then the tool's. Null when neither has it. */
 export function findTemplate(name: string, projectRoot: string): Template | null {
-  for (const dir of [join(projectRoot, 'templates'), TOOL_TEMPLATES]) {
+  const absent: string[] = [];
+  for (const dir of [...new Set([join(projectRoot, 'templates'), TOOL_TEMPLATES])]) {
     const path = join(dir, name + TEMPLATE_EXT);
-    if (existsSync(path)) return { name, path, text: readFileSync(path, 'utf8') };
+    if (existsSync(path)) return { name, path, text: readFileSync(path, 'utf8'), absent };
+    absent.push(path);
   }
   return null;
 }

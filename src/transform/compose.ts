@@ -28,17 +28,19 @@ export interface Composed {
   doc: Document;
   notes: string[]; // what was computed or changed in the user's text, for the build report
   inputs: string[]; // absolute paths of every file read (data, bodies, templates)
+  absent: string[]; // absolute paths looked up and not found (a project template that would override)
 }
 
 interface Context {
   root: string;
   inputs: Set<string>;
+  absent: Set<string>;
   notes: string[];
 }
 
 /** Builds the model of the document described by one YAML file. */
 export function composeDocument(yamlPath: string, root = process.cwd()): Composed {
-  const ctx: Context = { root, inputs: new Set(), notes: [] };
+  const ctx: Context = { root, inputs: new Set(), absent: new Set(), notes: [] };
   const { yaml, input } = loadInput(yamlPath, ctx);
   const main = composePart(yaml, input, ctx, null);
   const parts: Part[] = [main.part];
@@ -77,7 +79,7 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
   ctx.notes.push(...report.notes);
   doc.meta.placeholders = [...new Set(JSON.stringify(doc.parts).match(PLACEHOLDER) ?? [])];
   doc.meta.sources = [...ctx.inputs].map((p) => relative(root, p));
-  return { doc, notes: ctx.notes, inputs: [...ctx.inputs] };
+  return { doc, notes: ctx.notes, inputs: [...ctx.inputs], absent: [...ctx.absent] };
 }
 
 function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: DocumentInput } {
@@ -174,6 +176,7 @@ function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput 
     const tpl = findTemplate(input.mau, ctx.root);
     if (!tpl) fail(yaml, ['mau'], `không có mẫu "${input.mau}" trong templates/ của dự án hay của vanban`, 'kiểm tra tên mẫu (không kèm đuôi .md.mustache)');
     ctx.inputs.add(tpl.path);
+    for (const a of tpl.absent) ctx.absent.add(a);
     const view = templateView(yaml, input, campaign, ctx);
     const text = renderTemplate(tpl.text, view);
     return readMarkdown({ text, file: `${relative(ctx.root, tpl.path)} (dữ liệu từ ${yaml.file})` });

@@ -1,0 +1,72 @@
+// out/manifest.json and out/manifest.csv: every document of the build with its facts, its inputs,
+// and the size and SHA-256 of each issued file, so `vanban verify` can tell what changed since.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Meta } from '../model/ast.ts';
+
+export const MANIFEST_JSON = 'manifest.json';
+export const MANIFEST_CSV = 'manifest.csv';
+
+export interface OutputFile {
+  file: string; // name inside the output folder
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestEntry {
+  source: string; // the document's YAML, relative to the project
+  soKyHieu: string | null;
+  date: string | null;
+  kind: Meta['kind'];
+  docType: string;
+  subject: string;
+  issuer: string;
+  pages: number;
+  inputs: { file: string; sha256: string }[]; // every file read to build it, relative to the project
+  outputs: OutputFile[];
+}
+
+export interface Manifest {
+  tool: string; // "vanban <version>"
+  documents: ManifestEntry[];
+}
+
+export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+export function readManifest(outDir: string): Manifest | null {
+  const path = join(outDir, MANIFEST_JSON);
+  if (!existsSync(path)) return null;
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    return Array.isArray(m.documents) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+export function manifestJson(m: Manifest): string {
+  const documents = [...m.documents].sort((a, b) => a.source.localeCompare(b.source));
+  return JSON.stringify({ ...m, documents }, null, 2) + '\n';
+}
+
+const CSV_COLUMNS = ['so_ky_hieu', 'ngay', 'loai', 'ten_loai', 'trich_yeu', 'co_quan_ban_hanh', 'so_trang', 'nguon', 'tep', 'kich_thuoc', 'sha256'] as const;
+
+export function csvField(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per output file, so a spreadsheet can sort and filter issued files directly. */
+export function manifestCsv(m: Manifest): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const d of [...m.documents].sort((a, b) => a.source.localeCompare(b.source)))
+    for (const o of d.outputs)
+      rows.push(
+        [d.soKyHieu, d.date, d.kind, d.docType, d.subject, d.issuer, d.pages, d.inputs.map((i) => i.file).join(' '), o.file, o.bytes, o.sha256]
+          .map(csvField)
+          .join(','),
+      );
+  return rows.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,93 @@
+// `vanban archive <out> <archive>`: files each issued PDF under <archive>/<năm>/<cơ quan>/ and keeps
+// an index (chi-muc.csv) with the metadata fields the electronic-archive rules ask of a document
+// (Thông tư 02/2019/TT-BNV: số và ký hiệu, ngày, tên loại, trích yếu, cơ quan ban hành, ngôn ngữ,
+// số trang, ghi chú). An archived file is never overwritten with different bytes.
+
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { asciiName } from './naming.ts';
+import { csvField, readManifest, sha256, type ManifestEntry } from './manifest.ts';
+import { atomicWrite } from '../build.ts';
+
+export const INDEX = 'chi-muc.csv';
+const COLUMNS = ['so_va_ky_hieu', 'ngay_van_ban', 'ten_loai', 'trich_yeu', 'co_quan_ban_hanh', 'ngon_ngu', 'so_trang', 'ghi_chu', 'tep', 'sha256'];
+
+export interface ArchiveResult {
+  copied: string[];
+  unchanged: string[];
+  conflicts: { file: string; archived: string; incoming: string }[];
+}
+
+export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResult | null {
+  const manifest = readManifest(outDir);
+  if (!manifest) return null;
+  const result: ArchiveResult = { copied: [], unchanged: [], conflicts: [] };
+  const indexPath = join(archiveDir, INDEX);
+  const rows = new Map<string, string>(); // relative file → CSV row
+  if (existsSync(indexPath))
+    for (const line of readFileSync(indexPath, 'utf8').split(/\r?\n/).slice(1).filter(Boolean)) rows.set(rowFile(line), line);
+
+  for (const d of manifest.documents) {
+    const pdf = d.outputs.find((o) => o.file.endsWith('.pdf'));
+    if (!pdf) continue;
+    const year = (d.date ?? '').slice(0, 4) || 'chua-ngay';
+    const rel = `${year}/${asciiName(d.issuer).toLowerCase()}/${pdf.file}`;
+    const target = join(archiveDir, rel);
+    const incoming = sha256(readFileSync(join(outDir, pdf.file)));
+    if (existsSync(target)) {
+      const archived = sha256(readFileSync(target));
+      if (archived !== incoming) {
+        result.conflicts.push({ file: rel, archived, incoming });
+        continue;
+      }
+      result.unchanged.push(rel);
+    } else {
+      mkdirSync(join(archiveDir, `${year}/${asciiName(d.issuer).toLowerCase()}`), { recursive: true });
+      const tmp = `${target}.tmp`;
+      copyFileSync(join(outDir, pdf.file), tmp);
+      renameSync(tmp, target);
+      result.copied.push(rel);
+    }
+    rows.set(rel, indexRow(d, rel, incoming));
+  }
+  const body = [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, r]) => r);
+  atomicWrite(indexPath, Buffer.from([COLUMNS.join(','), ...body].join('\r\n') + '\r\n'));
+  return result;
+}
+
+function indexRow(d: ManifestEntry, rel: string, hash: string): string {
+  const note = d.soKyHieu === null ? 'dự thảo chưa cấp số' : '';
+  return [d.soKyHieu, d.date, d.docType, d.subject, d.issuer, 'Tiếng Việt', d.pages, note, rel, hash].map(csvField).join(',');
+}
+
+/** The "tep" column of an index row (fields may be quoted and contain commas). */
+function rowFile(line: string): string {
+  const fields: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') fields.push(cur), (cur = '');
+    else cur += c;
+  }
+  fields.push(cur);
+  return fields[COLUMNS.indexOf('tep')] ?? '';
+}
+
+export function archiveCommand(outDir: string, archiveDir: string): number {
+  const r = archiveOutputs(outDir, archiveDir);
+  if (!r) {
+    console.error(`✗ ${outDir}: không có bản kê manifest.json; chạy "vanban build" trước`);
+    return 1;
+  }
+  for (const f of r.copied) console.log(`+ ${f}`);
+  for (const c of r.conflicts)
+    console.error(`✗ ${c.file}: kho lưu trữ đã có tệp này với nội dung khác, không ghi đè\n    SHA-256 trong kho: ${c.archived}\n    SHA-256 mới:       ${c.incoming}`);
+  console.log(`Lưu trữ: ${r.copied.length} tệp mới, ${r.unchanged.length} tệp đã có (giống hệt)${r.conflicts.length ? `, ${r.conflicts.length} tệp xung đột` : ''}; chỉ mục: ${join(archiveDir, INDEX)}`);
+  return r.conflicts.length ? 1 : 0;
+}
