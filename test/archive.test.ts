@@ -155,7 +155,7 @@ describe('builds as a build system', () => {
     expect(verifyOutputs(out)?.problems).toEqual([]);
     const target = join(out, '2024-02-29_244-QD-BTP.pdf');
     const bytes = readFileSync(target);
-    bytes[bytes.length - 10] ^= 1;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 1;
     writeFileSync(target, bytes);
     const v = cli(['verify', 'out'], root);
     expect(v.status).toBe(1);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
 
-export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/reference/seeds/', import.meta.url));
+export const SEEDS_DIR = fileURLToPath(new URL('../fixtures/reference/seeds/', import.meta.url));
 
 const DEBRIS = [/^Hệ thống pháp luật$/, /^Đang tải nội dung, vui lòng chờ giây lát\.\.\.$/, /^-{3,}$/];
 
