@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, buildOne, findDocuments } from './build.ts';
+import { benchDerive } from './derive/bench.ts';
 
 const BIN = fileURLToPath(new URL('../bin/vanban.js', import.meta.url));
 
@@ -56,5 +57,6 @@ export async function runBench(paths: string[], rounds: number): Promise<number>
   const noopCli = performance.now() - t2;
   rmSync(out, { recursive: true, force: true });
   console.log(`  dựng lại không đổi: ${f(noopMs)} ms (bỏ qua ${noop.skipped.length}/${documents.length}; mục tiêu < 300 ms), cả khởi động lệnh: ${f(noopCli)} ms`);
+  await benchDerive();
   return 0;
 }

@@ -7,6 +7,7 @@ import { InputError } from './model/errors.ts';
 import { jsonSchema } from './model/json-schema.ts';
 import { runBench } from './bench.ts';
 import { verifyCommand } from './archive/verify.ts';
+import { deriveCommand } from './derive/command.ts';
 import { archiveCommand } from './archive/store.ts';
 
 const TITLES: Record<string, string> = {
@@ -22,6 +23,7 @@ const ERRORS: [RegExp, string][] = [
   [/^error: missing required argument '(.*?)'.*$/s, 'lỗi: thiếu tham số "$1"'],
   [/^error: option '(.*?)' argument missing.*$/s, 'lỗi: tùy chọn "$1" cần một giá trị'],
   [/^error: too many arguments.*$/s, 'lỗi: thừa tham số'],
+  [/^error: required option '(.*?)' not specified.*$/s, 'lỗi: thiếu tùy chọn bắt buộc "$1"'],
 ];
 
 class VietnameseHelp extends Help {
@@ -54,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
-    c.usage(name === 'schema' ? '[tùy_chọn]' : name === 'verify' ? '[thư_mục]' : name === 'archive' ? '<thư_mục_kết_quả> <kho_lưu_trữ>' : '[tùy_chọn] [đường_dẫn...]');
+    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]' };
+    c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
   };
@@ -67,6 +70,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'coi chỗ "[cần điền: …]" chưa điền là lỗi')
     .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean }) => {
       exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict });
+    });
+
+  sub('derive')
+    .description('Sinh dữ liệu Kế hoạch của Sở Tư pháp (ke-hoach.yaml, chien-dich.yaml) từ phong trào của Bộ và hồ sơ tỉnh')
+    .requiredOption('-f, --from <đường_dẫn>', 'dữ liệu phong trào của Bộ: thư mục (data/bo-tu-phap/thi-dua-2024), tệp chien-dich.yaml hoặc tệp Quyết định')
+    // "tệp..." (ASCII letter before "...") is what makes commander take several values.
+    .requiredOption('-p, --profile <tệp...>', 'hồ sơ tỉnh: tệp .yaml, thư mục, hoặc mẫu như "profiles/2023-2024/*.yaml"')
+    .option('-o, --out <thư_mục>', 'thư mục gốc của dữ liệu sinh ra (mỗi tỉnh một thư mục con)', 'data/dia-phuong')
+    .option('--force', 'ghi đè cả tệp đã sửa tay sau lần sinh trước')
+    .option('--chi-tiet', 'in đầy đủ báo cáo thay đổi của từng tỉnh')
+    .action(async (opts: { from: string; profile: string[]; out: string; force?: boolean; chiTiet?: boolean }) => {
+      exit = await deriveCommand(opts);
     });
 
   sub('verify')

@@ -2,12 +2,11 @@
 // one local plan's data per province profile, a change report beside each, and a summary.
 // A bad profile gets a located Vietnamese error and nothing written; the others go ahead.
 
-import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { InputError } from '../model/errors.ts';
-import { PLACEHOLDER } from '../text/wording.ts';
 import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE, derivePlan, type DerivedPlan } from './derive.ts';
 import { atomicWriteText, writeDerived } from './manifest.ts';
+import { findPlaceholders } from './placeholders.ts';
 import { expandProfileArgs, loadProfile, outOfValidity, validInYear } from './profile.ts';
 import { reportMarkdown, reportTable, summaryTable, type ChangeReport, type PlaceholderAt } from './report.ts';
 import { loadMinistry } from './source.ts';
@@ -24,6 +23,7 @@ export interface DeriveCommandOptions {
 }
 
 export interface DeriveOutcome {
+  year: number; // the campaign's year
   reports: ChangeReport[];
   failed: { file: string; error: Error }[];
   skipped: { file: string; reason: string }[];
@@ -33,7 +33,7 @@ export interface DeriveOutcome {
 export function deriveAll(opts: DeriveCommandOptions): DeriveOutcome {
   const root = opts.root ?? process.cwd();
   const src = loadMinistry(opts.from, root);
-  const outcome: DeriveOutcome = { reports: [], failed: [], skipped: [] };
+  const outcome: DeriveOutcome = { year: src.campaign.nam, reports: [], failed: [], skipped: [] };
   const plans: DerivedPlan[] = [];
   const dirs = new Map<string, string>();
 
@@ -72,18 +72,7 @@ export function deriveAll(opts: DeriveCommandOptions): DeriveOutcome {
 
 /** Placeholders still in the data files as they are on disk (the clerk may have filled some). */
 export function placeholdersIn(dir: string): PlaceholderAt[] {
-  const found: PlaceholderAt[] = [];
-  for (const file of [PLAN_FILE, CAMPAIGN_FILE]) {
-    const path = join(dir, file);
-    if (!existsSync(path)) continue;
-    readFileSync(path, 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        if (line.trimStart().startsWith('#')) return;
-        for (const m of line.matchAll(PLACEHOLDER)) found.push({ file, line: i + 1, text: m[0] });
-      });
-  }
-  return found;
+  return findPlaceholders([join(dir, PLAN_FILE), join(dir, CAMPAIGN_FILE)], dir).map((p) => ({ file: p.loc.file, line: p.loc.line, text: p.text }));
 }
 
 /** The command: prints errors, the summary (or every report) and which files were left alone. */
@@ -118,16 +107,9 @@ export async function deriveCommand(opts: DeriveCommandOptions): Promise<number>
   );
   if (reports.length) console.log(`Dựng văn bản: npx vanban build ${out}`);
   if (!reports.length && !failed.length) {
-    console.error(`✗ không có hồ sơ tỉnh nào dùng được cho phong trào năm ${loadYear(opts)}`);
+    console.error(`✗ không có hồ sơ tỉnh nào dùng được cho phong trào năm ${outcome.year}`);
     return 1;
   }
   return failed.length ? 1 : 0;
 }
 
-function loadYear(opts: DeriveCommandOptions): string {
-  try {
-    return String(loadMinistry(opts.from, opts.root ?? process.cwd()).campaign.nam);
-  } catch {
-    return '?';
-  }
-}

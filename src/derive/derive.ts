@@ -93,7 +93,7 @@ export function derivePlan(src: MinistrySource, profile: Profile, opts: DeriveOp
     tap_the: `${so} và ${U.truc_thuoc}${H ? `; ${U.cap_huyen!}` : ''}.`,
     ca_nhan: `Công chức, viên chức, người lao động thuộc ${so}${H ? `, ${U.cap_huyen!}` : ''}; ${U.cap_xa}${tail ? `, ${tail.replace(/[\s.;]+$/u, '')}.` : '.'}`,
   };
-  sections.push({ where: 'II.1', title: 'Đối tượng thi đua', status: 'rewritten', ...(renumber ? { renumbered: renumber } : {}), details: [`tập thể: ${doiTuong.tap_the}`, `cá nhân thuộc ${so}${H ? `, ${U.cap_huyen!}` : ''}; ${U.cap_xa}`] });
+  sections.push({ where: 'II.1', title: 'Đối tượng thi đua', status: 'rewritten', ...(renumber ? { renumbered: renumber } : {}), details: [`tập thể: ${doiTuong.tap_the.replace(/\.$/u, '')}`, `cá nhân thuộc ${so}${H ? `, ${U.cap_huyen!}` : ''}; ${U.cap_xa}`] });
   sections.push({ where: 'II.2', title: 'Thời gian thực hiện', status: 'kept', details: [`${c.thoi_gian.tu} – ${c.thoi_gian.den}`] });
   const danhHieu = carry('II.3.a', 'Danh hiệu thi đua', c.danh_hieu, 'award', renumber);
   const khenThuong = carry('II.3.b', 'Hình thức khen thưởng', c.khen_thuong, 'award');
@@ -159,6 +159,7 @@ export function derivePlan(src: MinistrySource, profile: Profile, opts: DeriveOp
   // Nơi nhận: the ministry and its emulation office first, then the Sở's usual list; Lưu last.
   const noiNhan = [dec.issuer, `${office} - ${dec.issuer}`, ...P.noi_nhan.filter((r) => r !== dec.issuer)];
   sections.push({ where: 'cuối', title: 'Nơi nhận, chữ ký', status: 'rewritten', details: [`nơi nhận: ${noiNhan.length} nơi và "Lưu: ${P.luu.join(', ')}"`, `ký: ${signerText(P.nguoi_ky)}`] });
+  if (P.ghi_chu) warnings.push(`ghi chú của hồ sơ: ${P.ghi_chu}`);
   if (office.startsWith('[')) warnings.push('không nhận ra đơn vị thi đua - khen thưởng của Bộ trong Kế hoạch của Bộ; điền vào nơi nhận');
 
   const campaign: CampaignInput = {

@@ -50,6 +50,11 @@ export const profileSchema = z.strictObject({
 
 export type ProfileInput = z.infer<typeof profileSchema>;
 
+/** JSON Schema of a profile file, for editors (as `vanban schema` does for documents). */
+export function profileJsonSchema(): object {
+  return { ...z.toJSONSchema(profileSchema, { io: 'input', unrepresentable: 'any' }), title: 'vanban: hồ sơ tỉnh cho `vanban derive`' };
+}
+
 /** A loaded, checked profile with where it came from (for located errors later on). */
 export interface Profile {
   slug: string; // file name without .yaml: "ninh-thuan"

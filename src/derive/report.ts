@@ -90,8 +90,8 @@ export function reportMarkdown(r: ChangeReport): string {
   } else lines.push('Kế hoạch của Bộ không giao Sở Tư pháp việc nào có hạn.');
   lines.push('', '## Chỗ cần điền', '');
   if (r.placeholders.length) for (const p of r.placeholders) lines.push(`- \`${p.file}\` dòng ${p.line}: ${p.text}`);
-  else lines.push('Không còn chỗ nào.');
-  lines.push('- Số và ngày ban hành để trống (dự thảo): Văn thư cấp số, điền ngày khi ký.');
+  else lines.push('Không còn chỗ "[cần điền: …]" nào.');
+  lines.push('', 'Số và ngày ban hành để trống (dự thảo): Văn thư cấp số, điền ngày khi ký.');
   if (r.warnings.length) lines.push('', '## Cần xem lại', '', ...r.warnings.map((w) => `- ${w}`));
   lines.push('', '## Tệp', '', ...r.files.map((f) => `- \`${f.name}\`: ${ACTION_TEXT[f.action]}`), '');
   return lines.join('\n');
