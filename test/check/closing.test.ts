@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { closing } from '../../src/check/rules/closing.ts';
+import { brief, run } from './helpers.ts';
+
+describe('closing', () => {
+  it('finds a decision whose body does not end with "./."', () => {
+    const fs = run(closing, 'QUYẾT ĐỊNH\nĐiều 1. Ban hành.\nĐiều 2. Hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A');
+    expect(brief(fs)).toEqual(['3 closing Điều 2. Hiệu lực kể từ ngày ký.']);
+    expect(fs[0]!.replacement!.to).toBe('Điều 2. Hiệu lực kể từ ngày ký./.');
+  });
+
+  it('finds a plan issued with a decision that ends without "./.", past the signature block', () => {
+    const text = 'QUYẾT ĐỊNH\nĐiều 1. Ban hành Kế hoạch./.\n\nNơi nhận:\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Thanh Tịnh\n\nKẾ HOẠCH\nI. MỤC ĐÍCH\nNội dung kế hoạch.\n\nBỘ TRƯỞNG\n(Đã ký)\nTrần Văn B';
+    expect(brief(run(closing, text))).toEqual(['14 closing Nội dung kế hoạch.']);
+  });
+
+  it('does not judge a phụ lục, but ends the document before it', () => {
+    const text = 'KẾ HOẠCH\nNội dung kế hoạch\n\nPhụ lục I\nDANH SÁCH\n1. Sở Tư pháp';
+    expect(brief(run(closing, text))).toEqual(['2 closing Nội dung kế hoạch']);
+  });
+
+  it('accepts bodies ending with "./." and a công văn without Nơi nhận is not judged', () => {
+    expect(run(closing, 'KẾ HOẠCH\nNội dung./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\nTrần Văn Hiếu')).toEqual([]);
+    expect(run(closing, 'Kính gửi: Bộ Tư pháp\nĐề nghị Bộ xem xét.')).toEqual([]);
+    expect(brief(run(closing, 'Kính gửi: Bộ Tư pháp\nTrân trọng.\nNơi nhận:\n- Như trên;\n- Lưu: VT.'))).toEqual(['2 closing Trân trọng.']);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { dateLineFuture, dateLineYear, dateLineZero, dateLines } from '../../src/check/rules/date-line.ts';
+import { brief, run } from './helpers.ts';
+
+describe('date-line-zero', () => {
+  it('wants a leading zero on days below 10 and on months 1 and 2', () => {
+    const fs = run(dateLineZero, 'Hà Nội, ngày 5 tháng 3 năm 2024\n\nHuế, ngày 15 tháng 1 năm 2024');
+    expect(brief(fs)).toEqual(['1 date-line-zero ngày 5 tháng 3 năm 2024', '3 date-line-zero ngày 15 tháng 1 năm 2024']);
+    expect(fs[0]!.replacement).toEqual({ from: 'ngày 5 tháng 3 năm 2024', to: 'ngày 05 tháng 3 năm 2024' });
+    expect(fs[1]!.replacement!.to).toBe('ngày 15 tháng 01 năm 2024');
+    expect(fs[0]!.col).toBe(9);
+  });
+
+  it('wants no leading zero on months 3 to 12', () => {
+    const fs = run(dateLineZero, 'Thành phố Hồ Chí Minh, ngày 05 tháng 03 năm 2024');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('chỉ tháng 1, 2 mới thêm số 0');
+    expect(fs[0]!.replacement!.to).toBe('ngày 05 tháng 3 năm 2024');
+  });
+
+  it('accepts the decree’s own examples and leaves dates inside the text alone', () => {
+    const text = 'Hà Nội, ngày 05 tháng 01 năm 2020\nThành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019\nTheo Công văn ngày 5 tháng 3 năm 2024 của Bộ.';
+    expect(run(dateLineZero, text)).toEqual([]);
+  });
+
+  it('reads a date line that shares its line with the số, as PDF text does', () => {
+    expect(brief(run(dateLineZero, 'Số: 12/QĐ-UBND An Giang, ngày 5 tháng 3 năm 2024'))).toEqual(['1 date-line-zero ngày 5 tháng 3 năm 2024']);
+  });
+
+  it('recognizes place-and-date lines only', () => {
+    expect(dateLines(['TP. Hồ Chí Minh, ngày 01 tháng 12 năm 2023', 'Căn cứ Luật ngày 15 tháng 6 năm 2022;', 'Hà Nội, ngày      tháng      năm 2024']).map((d) => d.index)).toEqual([0]);
+  });
+});
+
+describe('date-line-future', () => {
+  it('warns about a date after today', () => {
+    const fs = run(dateLineFuture, 'An Giang, ngày 23 tháng 11 năm 2026');
+    expect(brief(fs)).toEqual(['1 date-line-future ngày 23 tháng 11 năm 2026']);
+    expect(fs[0]!.severity).toBe('cảnh báo');
+  });
+
+  it('accepts today and earlier days', () => {
+    expect(run(dateLineFuture, 'An Giang, ngày 22 tháng 11 năm 2026\nHà Nội, ngày 29 tháng 02 năm 2024')).toEqual([]);
+    expect(run(dateLineFuture, 'An Giang, ngày 23 tháng 11 năm 2026', new Date(2026, 11, 1))).toEqual([]);
+  });
+});
+
+describe('date-line-year', () => {
+  it('finds a date line whose year is not the year in the số', () => {
+    const fs = run(dateLineYear, 'Số: 12/2024/QĐ-UBND\n\nBình Dương, ngày 05 tháng 01 năm 2023');
+    expect(brief(fs)).toEqual(['3 date-line-year ngày 05 tháng 01 năm 2023']);
+    expect(fs[0]!.message).toContain('12/2024/QĐ-UBND');
+  });
+
+  it('accepts matching years and administrative numbers without a year', () => {
+    expect(run(dateLineYear, 'Số: 12/2024/QĐ-UBND\nBình Dương, ngày 05 tháng 01 năm 2024')).toEqual([]);
+    expect(run(dateLineYear, 'Số: 244/QĐ-BTP\nHà Nội, ngày 29 tháng 02 năm 2024')).toEqual([]);
+  });
+});
