@@ -3,6 +3,7 @@
 // only converts units (mm → pt) and derives lengths from the embedded font's metrics.
 // Output is deterministic: the same Document gives the same bytes, whatever the clock says.
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,6 +165,46 @@ function patchJustification(): void {
     }
   };
   proto.__vanbanJustify = true;
+}
+
+/**
+ * pdfkit shapes every word of every document again (fontkit layout with GSUB/GPOS lookups), which
+ * made measuring text most of the PDF time. Remember the shaped form of each word per font file for
+ * the process. Only glyph ids, code points and advances are read from a run, which are the same for
+ * every parse of one file; each caller gets its own copy of the positions (pdfkit scales them in place).
+ */
+interface GlyphRunLike {
+  positions: object[];
+}
+interface FontProto {
+  layout(this: FontLike, text: string, features?: unknown, ...rest: unknown[]): GlyphRunLike;
+  __vanbanRuns?: true;
+}
+interface FontLike {
+  postscriptName?: string;
+  head?: { checkSumAdjustment?: number };
+}
+
+function patchShapingCache(): void {
+  const fromPdfkit = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
+  const fontkit = fromPdfkit('fontkit') as { create(buffer: Uint8Array): object };
+  const sample = fontkit.create(readFileSync(FONT_PATHS.normal));
+  const proto = Object.getPrototypeOf(sample) as FontProto;
+  if (typeof proto.layout !== 'function' || proto.__vanbanRuns) return;
+  const shape = proto.layout;
+  const byFont = new Map<string, Map<string, GlyphRunLike>>();
+  proto.layout = function (text, features, ...rest) {
+    if (features !== undefined && features !== null) return shape.call(this, text, features, ...rest);
+    const key = `${this.postscriptName ?? ''}:${this.head?.checkSumAdjustment ?? ''}`;
+    let runs = byFont.get(key);
+    if (!runs) byFont.set(key, (runs = new Map()));
+    let run = runs.get(text);
+    if (!run) runs.set(text, (run = shape.call(this, text)));
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike, run);
+    copy.positions = run.positions.map((p) => ({ ...p }));
+    return copy;
+  };
+  proto.__vanbanRuns = true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +513,7 @@ export async function writePdf(doc: Document): Promise<Buffer> {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(insideFontsDir);
   patchJustification();
+  patchShapingCache();
   const out = pdfmake.createPdf(pdfDefinition(doc));
   patchXmp((await out.getStream()) as unknown as PdfKitInternals, doc.meta);
   return out.getBuffer();
