@@ -12,6 +12,7 @@ import { InputError } from './model/errors.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { outputStem } from './archive/naming.ts';
+import { renderAll, renderOne, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -113,26 +114,32 @@ function upToDate(entry: ManifestEntry, root: string, outDir: string): boolean {
   );
 }
 
-/** Composes and renders one document in memory. */
-export async function buildOne(file: string, opts: BuildOptions): Promise<BuiltDocument> {
+interface Composed {
+  file: string;
+  doc: Document;
+  notes: string[];
+  inputs: string[];
+  absent: string[];
+  ms: number;
+}
+
+function composeOne(file: string, opts: BuildOptions): Composed {
   const root = opts.root ?? process.cwd();
   const t0 = performance.now();
   const { doc, notes, inputs, absent } = composeDocument(file, root);
   if (opts.strict && doc.meta.placeholders.length)
     throw new InputError({ file: relative(root, file), line: 1, col: 1 }, '', `còn ${doc.meta.placeholders.length} chỗ cần điền: ${doc.meta.placeholders.join(', ')}`, 'điền các chỗ "[cần điền: …]" hoặc bỏ --strict để dựng bản nháp');
-  const t1 = performance.now();
-  // Writers load on first use: a build with nothing to do never pays for them.
-  const { writeDocx } = await import('./write/docx.ts');
-  const docx = await writeDocx(doc);
-  const t2 = performance.now();
-  const { writePdf } = await import('./write/pdf.ts');
-  const pdf = await writePdf(doc);
-  const t3 = performance.now();
+  return { file, doc, notes, inputs, absent, ms: performance.now() - t0 };
+}
+
+function assemble(c: Composed, r: Rendered, opts: BuildOptions): BuiltDocument {
+  const root = opts.root ?? process.cwd();
+  const { doc } = c;
   const stem = outputStem(doc.meta);
   const outDir = resolve(root, opts.outDir);
-  const pages = countPdfPages(pdf);
+  const pages = countPdfPages(r.pdf);
   const entry: ManifestEntry = {
-    source: relative(root, file),
+    source: relative(root, c.file),
     soKyHieu: doc.meta.soKyHieu,
     date: doc.meta.date,
     kind: doc.meta.kind,
@@ -141,26 +148,32 @@ export async function buildOne(file: string, opts: BuildOptions): Promise<BuiltD
     issuer: doc.meta.issuer,
     pages,
     inputs: [
-      ...inputs.map((p) => ({ file: relative(root, p), sha256: sha256(readFileSync(p)) })),
-      ...absent.map((p) => ({ file: relative(root, p), sha256: ABSENT })),
+      ...c.inputs.map((p) => ({ file: relative(root, p), sha256: sha256(readFileSync(p)) })),
+      ...c.absent.map((p) => ({ file: relative(root, p), sha256: ABSENT })),
     ],
     outputs: [
-      { file: `${stem}.docx`, bytes: docx.byteLength, sha256: sha256(docx) },
-      { file: `${stem}.pdf`, bytes: pdf.byteLength, sha256: sha256(pdf) },
+      { file: `${stem}.docx`, bytes: r.docx.byteLength, sha256: sha256(r.docx) },
+      { file: `${stem}.pdf`, bytes: r.pdf.byteLength, sha256: sha256(r.pdf) },
     ],
   };
   return {
-    source: relative(root, file),
+    source: entry.source,
     doc,
     stem,
     docx: join(outDir, `${stem}.docx`),
     pdf: join(outDir, `${stem}.pdf`),
     pages,
-    notes,
-    ms: { compose: t1 - t0, docx: t2 - t1, pdf: t3 - t2 },
-    bytes: { docx, pdf },
+    notes: c.notes,
+    ms: { compose: c.ms, docx: r.ms.docx, pdf: r.ms.pdf },
+    bytes: { docx: r.docx, pdf: r.pdf },
     entry,
   };
+}
+
+/** Composes and renders one document in memory. */
+export async function buildOne(file: string, opts: BuildOptions): Promise<BuiltDocument> {
+  const c = composeOne(file, opts);
+  return assemble(c, await renderOne(c.doc), opts);
 }
 
 export async function build(paths: string[], opts: BuildOptions): Promise<BuildResult> {
@@ -170,27 +183,42 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
   const previous = opts.write === false ? null : readManifest(outDir);
   const tool = toolFingerprint();
   const known = new Map((previous?.tool === tool ? previous.documents : []).map((d) => [d.source, d]));
-  const built: BuiltDocument[] = [];
   const skipped: ManifestEntry[] = [];
-  const stems = new Map<string, string>();
+  const composed: Composed[] = [];
   for (const file of documents) {
     const source = relative(root, file);
     const old = known.get(source);
     if (old && !opts.force && upToDate(old, root, outDir)) {
       skipped.push(old);
-      for (const o of old.outputs) stems.set(basename(o.file, extname(o.file)), source);
       continue;
     }
     try {
-      const b = await buildOne(file, opts);
-      const clash = stems.get(b.stem);
-      if (clash) throw new InputError({ file: b.source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản');
-      stems.set(b.stem, b.source);
-      built.push(b);
+      composed.push(composeOne(file, opts));
     } catch (error) {
       failed.push({ source, error: error as Error });
     }
   }
+  let rendered: Rendered[];
+  try {
+    rendered = await renderAll(composed.map((c) => c.doc));
+  } catch {
+    // A document the batch could not render is found and reported by rendering them one by one.
+    rendered = [];
+    for (const c of composed) rendered.push(await renderOne(c.doc).catch((e: Error) => ({ error: e }) as unknown as Rendered));
+  }
+  const built: BuiltDocument[] = [];
+  const stems = new Map<string, string>();
+  for (const s of skipped) for (const o of s.outputs) stems.set(basename(o.file, extname(o.file)), s.source);
+  composed.forEach((c, i) => {
+    const r = rendered[i]!;
+    const source = relative(root, c.file);
+    if ('error' in r) return void failed.push({ source, error: (r as unknown as { error: Error }).error });
+    const b = assemble(c, r, opts);
+    const clash = stems.get(b.stem);
+    if (clash) return void failed.push({ source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
+    stems.set(b.stem, source);
+    built.push(b);
+  });
   if (opts.write !== false) {
     // Files are written only once every document has rendered: a failing one leaves nothing behind.
     if (built.length) mkdirSync(outDir, { recursive: true });

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../../src/model/ast.ts';
+import { renderAll, renderOne } from '../../src/write/render.ts';
+
+const sample = (): Document => JSON.parse(readFileSync(new URL('../fixtures/model-sample.json', import.meta.url), 'utf8'));
+
+describe('batch rendering', () => {
+  it('gives the same bytes in worker threads as in this thread, in input order', async () => {
+    const docs = Array.from({ length: 12 }, (_, i) => {
+      const d = sample();
+      d.parts[0]!.title.subject = `${d.parts[0]!.title.subject} (${i + 1})`;
+      return d;
+    });
+    const batch = await renderAll(docs, 2);
+    expect(batch).toHaveLength(12);
+    for (const i of [0, 5, 11]) {
+      const alone = await renderOne(docs[i]!);
+      expect(Buffer.from(batch[i]!.pdf).equals(Buffer.from(alone.pdf)), `PDF ${i}`).toBe(true);
+      expect(Buffer.from(batch[i]!.docx).equals(Buffer.from(alone.docx)), `DOCX ${i}`).toBe(true);
+    }
+    expect(Buffer.from(batch[0]!.pdf).equals(Buffer.from(batch[1]!.pdf))).toBe(false);
+  });
+});
