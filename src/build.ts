@@ -4,7 +4,7 @@
 // A document whose inputs (data, body, templates, fonts, tool code) and outputs are unchanged since
 // the manifest was written is skipped; `force` rebuilds everything.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
@@ -12,6 +12,7 @@ import { InputError } from './model/errors.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { outputStem } from './archive/naming.ts';
+import { atomicWrite } from './io/atomic-write.ts';
 import { renderAll, renderOne, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
@@ -240,18 +241,6 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
     }
   }
   return { built, skipped, failed };
-}
-
-/** Writes beside the target and renames, so a reader never sees half a file. */
-export function atomicWrite(path: string, data: Uint8Array): void {
-  const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
 }
 
 export function countPdfPages(pdf: Uint8Array): number {

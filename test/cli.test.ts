@@ -5,18 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CASES, expected, FIXTURES, ROOT } from './support/invalid-fixtures.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin/vanban.js');
-const FIXTURES = join(ROOT, 'test/fixtures/invalid');
-const CASES = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
-const expected = (name: string): string => readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8').trim();
 
 const TMP = mkdtempSync(join(tmpdir(), 'vanban-cli-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));

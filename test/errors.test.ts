@@ -2,22 +2,15 @@
 // its Markdown body or campaign data) broken in exactly one way, and expected.txt, the exact error
 // line a clerk must read: `file:line:col: trường "field": problem. Cách sửa: fix`.
 
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/errors.ts';
 import { composeDocument } from '../src/transform/compose.ts';
+import { CASES, expected, FIXTURES, ROOT } from './support/invalid-fixtures.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const FIXTURES = join(ROOT, 'test/fixtures/invalid');
-const CASES = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
 
-const expected = (name: string): string => readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8').trim();
 const fixtureText = (name: string, file = 'van-ban.yaml'): string => readFileSync(join(FIXTURES, name, file), 'utf8');
 
 /** What composing the case throws (undefined when it does not throw). */

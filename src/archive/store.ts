@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'n
 import { join } from 'node:path';
 import { asciiName } from './naming.ts';
 import { csvField, readManifest, sha256, type ManifestEntry } from './manifest.ts';
-import { atomicWrite } from '../build.ts';
+import { atomicWrite } from '../io/atomic-write.ts';
 
 export const INDEX = 'chi-muc.csv';
 const COLUMNS = ['so_va_ky_hieu', 'ngay_van_ban', 'ten_loai', 'trich_yeu', 'co_quan_ban_hanh', 'ngon_ngu', 'so_trang', 'ghi_chu', 'tep', 'sha256'];

@@ -5,7 +5,8 @@
 import { join, relative } from 'node:path';
 import { InputError } from '../model/errors.ts';
 import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE, derivePlan, type DerivedPlan } from './derive.ts';
-import { atomicWriteText, writeDerived } from './manifest.ts';
+import { atomicWrite } from '../io/atomic-write.ts';
+import { writeDerived } from './manifest.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { expandProfileArgs, loadProfile, outOfValidity, validInYear } from './profile.ts';
 import { reportMarkdown, reportTable, summaryTable, type ChangeReport, type PlaceholderAt } from './report.ts';
@@ -64,7 +65,7 @@ export function deriveAll(opts: DeriveCommandOptions): DeriveOutcome {
   for (const plan of plans) {
     const files = writeDerived(plan.dir, plan.files, { from: src.campaignFile, profile: plan.profile.file }, opts.force ?? false);
     const report: ChangeReport = { ...plan.report, files, placeholders: placeholdersIn(plan.dir) };
-    atomicWriteText(join(plan.dir, REPORT_FILE), reportMarkdown(report));
+    atomicWrite(join(plan.dir, REPORT_FILE), reportMarkdown(report));
     outcome.reports.push(report);
   }
   return outcome;

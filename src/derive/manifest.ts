@@ -4,8 +4,10 @@
 // alone unless --force is given.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { atomicWrite } from '../io/atomic-write.ts';
+
 
 export const MANIFEST = '.vanban-derive.json';
 
@@ -67,22 +69,11 @@ export function writeDerived(dir: string, files: Record<string, string>, meta: {
       if (previous[r.name]) hashes[r.name] = previous[r.name]!; // still counts as edited next time
       continue;
     }
-    if (r.action !== 'unchanged') atomicWriteText(join(dir, r.name), content);
+    if (r.action !== 'unchanged') atomicWrite(join(dir, r.name), content);
     hashes[r.name] = sha256(content);
   }
   const manifest: Manifest = { tool: 'vanban derive', from: meta.from, profile: meta.profile, files: Object.fromEntries(Object.entries(hashes).sort()) };
-  atomicWriteText(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  atomicWrite(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   return results;
 }
 
-/** Writes beside the target and renames, so a reader never sees half a file. */
-export function atomicWriteText(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
