@@ -141,6 +141,7 @@ function assemble(c: Composed, r: Rendered, opts: BuildOptions): BuiltDocument {
   const pages = countPdfPages(r.pdf);
   const entry: ManifestEntry = {
     source: relative(root, c.file),
+    tool: toolFingerprint(),
     soKyHieu: doc.meta.soKyHieu,
     date: doc.meta.date,
     kind: doc.meta.kind,
@@ -183,13 +184,13 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
   const { documents, failed } = findDocuments(paths, root);
   const previous = opts.write === false ? null : readManifest(outDir);
   const tool = toolFingerprint();
-  const known = new Map((previous?.tool === tool ? previous.documents : []).map((d) => [d.source, d]));
+  const known = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
   const skipped: ManifestEntry[] = [];
   const composed: Composed[] = [];
   for (const file of documents) {
     const source = relative(root, file);
     const old = known.get(source);
-    if (old && !opts.force && upToDate(old, root, outDir)) {
+    if (old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) {
       skipped.push(old);
       continue;
     }
@@ -231,7 +232,7 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
     const entries = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
     for (const s of skipped) entries.set(s.source, s);
     for (const b of built) entries.set(b.source, b.entry);
-    const manifest: Manifest = { tool, documents: [...entries.values()] };
+    const manifest: Manifest = { documents: [...entries.values()] };
     const json = manifestJson(manifest);
     const path = join(outDir, MANIFEST_JSON);
     // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.

@@ -148,6 +148,19 @@ describe('builds as a build system', () => {
     expect(shadowed.built.map((b) => b.source)).toEqual(['data/bo-tu-phap/thi-dua-2024/quyet-dinh.yaml']);
   });
 
+  it('rebuilds what an older vanban built', async () => {
+    const root = project();
+    await build(['data'], { outDir: 'out', root });
+    const path = join(root, 'out/manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    const old = manifest.documents.find((d: { source: string }) => d.source.includes('an-giang'));
+    old.tool = 'vanban 0.0.1+0000000000000000';
+    writeFileSync(path, JSON.stringify(manifest));
+    const again = await build(['data'], { outDir: 'out', root });
+    expect(again.built.map((b) => b.source)).toEqual([old.source]);
+    expect(JSON.parse(readFileSync(path, 'utf8')).documents.every((d: { tool: string }) => d.tool === again.built[0]!.entry.tool)).toBe(true);
+  });
+
   it('rebuilds a document whose output was altered, and verify catches a one-byte change first', async () => {
     const root = project();
     await build(['data'], { outDir: 'out', root });

@@ -17,6 +17,7 @@ export interface OutputFile {
 
 export interface ManifestEntry {
   source: string; // the document's YAML, relative to the project
+  tool: string; // the vanban that built it ("vanban <version>+<code hash>")
   soKyHieu: string | null;
   date: string | null;
   kind: Meta['kind'];
@@ -29,7 +30,6 @@ export interface ManifestEntry {
 }
 
 export interface Manifest {
-  tool: string; // "vanban <version>"
   documents: ManifestEntry[];
 }
 
