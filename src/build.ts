@@ -13,6 +13,7 @@ import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { outputStem } from './archive/naming.ts';
 import { atomicWrite } from './io/atomic-write.ts';
+import { strictPlaceholderError } from './read/placeholders.ts';
 import { renderAll, renderOne, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
@@ -128,8 +129,10 @@ function composeOne(file: string, opts: BuildOptions): Composed {
   const root = opts.root ?? process.cwd();
   const t0 = performance.now();
   const { doc, notes, inputs, absent } = composeDocument(file, root);
-  if (opts.strict && doc.meta.placeholders.length)
-    throw new InputError({ file: relative(root, file), line: 1, col: 1 }, '', `còn ${doc.meta.placeholders.length} chỗ cần điền: ${doc.meta.placeholders.join(', ')}`, 'điền các chỗ "[cần điền: …]" hoặc bỏ --strict để dựng bản nháp');
+  if (opts.strict) {
+    const error = strictPlaceholderError(inputs, doc.meta.placeholders, root);
+    if (error) throw error;
+  }
   return { file, doc, notes, inputs, absent, ms: performance.now() - t0 };
 }
 

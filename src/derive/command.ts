@@ -7,7 +7,7 @@ import { InputError } from '../model/errors.ts';
 import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE, derivePlan, type DerivedPlan } from './derive.ts';
 import { atomicWrite } from '../io/atomic-write.ts';
 import { writeDerived } from './manifest.ts';
-import { findPlaceholders } from './placeholders.ts';
+import { findPlaceholders } from '../read/placeholders.ts';
 import { expandProfileArgs, loadProfile, outOfValidity, validInYear } from './profile.ts';
 import { reportMarkdown, reportTable, summaryTable, type ChangeReport, type PlaceholderAt } from './report.ts';
 import { loadMinistry } from './source.ts';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { deriveAll } from '../../src/derive/command.ts';
-import { findPlaceholders, strictPlaceholderError } from '../../src/derive/placeholders.ts';
+import { findPlaceholders, strictPlaceholderError } from '../../src/read/placeholders.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TMP = mkdtempSync(join(tmpdir(), 'vanban-derive-ph-'));
