@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, buildOne, findDocuments } from './build.ts';
 import { benchDerive } from './derive/bench.ts';
+import { benchCheck } from './check/bench.ts';
 
 const BIN = fileURLToPath(new URL('../bin/vanban.js', import.meta.url));
 
@@ -58,5 +59,6 @@ export async function runBench(paths: string[], rounds: number): Promise<number>
   rmSync(out, { recursive: true, force: true });
   console.log(`  dựng lại không đổi: ${f(noopMs)} ms (bỏ qua ${noop.skipped.length}/${documents.length}; mục tiêu < 300 ms), cả khởi động lệnh: ${f(noopCli)} ms`);
   await benchDerive();
+  await benchCheck();
   return 0;
 }

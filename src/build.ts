@@ -88,7 +88,8 @@ function listYaml(path: string): string[] {
   if (statSync(path).isFile()) return [path];
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? listYaml(join(path, e.name)) : ['.yaml', '.yml'].includes(extname(e.name)) ? [join(path, e.name)] : []));
+    // "*.sua.yaml" are corrected copies written by `vanban check --fix`, not documents of their own.
+    .flatMap((e) => (e.isDirectory() ? listYaml(join(path, e.name)) : /\.ya?ml$/.test(e.name) && !/\.sua\.ya?ml$/.test(e.name) ? [join(path, e.name)] : []));
 }
 
 let toolId: string | undefined;

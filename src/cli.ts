@@ -8,6 +8,7 @@ import { jsonSchema } from './model/json-schema.ts';
 import { runBench } from './bench.ts';
 import { verifyCommand } from './archive/verify.ts';
 import { deriveCommand } from './derive/command.ts';
+import { checkCommand } from './check/command.ts';
 import { archiveCommand } from './archive/store.ts';
 
 const TITLES: Record<string, string> = {
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
-    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]' };
+    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
     c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
@@ -82,6 +83,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--chi-tiet', 'in đầy đủ báo cáo thay đổi của từng tỉnh')
     .action(async (opts: { from: string; profile: string[]; out: string; force?: boolean; chiTiet?: boolean }) => {
       exit = await deriveCommand(opts);
+    });
+
+  sub('check')
+    .description('Kiểm tra văn bản (.docx, .pdf, .md, .txt, .yaml) theo Nghị định 30/2020/NĐ-CP: thể thức, trình bày và chữ')
+    .argument('<tệp...>', 'tệp, thư mục hoặc mẫu tên tệp (*, **, {a,b})')
+    .option('--format <kiểu>', 'kiểu báo cáo: text (đọc) hoặc json (cho công cụ)', 'text')
+    .option('--fix', 'ghi bản sửa <tên>.sua<đuôi> cạnh tệp gốc cho các lỗi sửa an toàn được (không sửa tệp gốc, tệp có chữ ký số, PDF)')
+    .action(async (paths: string[], opts: { format: string; fix?: boolean }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') {
+        console.error('lỗi: --format chỉ nhận "text" hoặc "json"');
+        exit = 1;
+        return;
+      }
+      exit = await checkCommand(paths, { format: opts.format, fix: !!opts.fix });
     });
 
   sub('verify')

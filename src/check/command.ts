@@ -1,0 +1,521 @@
+// `vanban check <files or globs>…`: reads each file (.docx, .pdf, .md, .txt, our data .yaml), runs the text rules
+// on its lines and, for a DOCX, the layout rules; prints a Vietnamese report per file and a total (or JSON), and
+// with --fix writes a corrected copy "<name>.sua<ext>" beside the original for the rules with a safe fix.
+// Exit code 1 when any file has a lỗi, cannot be read, or no file matched.
+
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
+import { SEVERITIES, type Finding, type Severity } from './finding.ts';
+import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
+import { docxLines, kindOf, pdfLines, plainTextLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
+import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
+
+export interface CheckCommandOptions {
+  format: 'text' | 'json';
+  fix: boolean;
+  /** The day "today" is for the date rules; the clock when not given. */
+  today?: Date;
+}
+
+/** A finding as reported: where it is in words, and the rule's source. */
+export interface ReportedFinding {
+  rule: string;
+  severity: Severity;
+  /** Paragraph number for a DOCX ("đoạn N"), line number otherwise; 0 for the page setup or a header. */
+  line: number;
+  where: string;
+  col?: number;
+  excerpt: string;
+  message: string;
+  fix?: string;
+  source: string | null;
+  /** "layout": the formatting of a DOCX; "text": the words. */
+  kind: 'layout' | 'text';
+}
+
+export interface FileReport {
+  file: string;
+  /** "unknown": a file named on the command line that `vanban check` does not read. */
+  kind: Kind | 'unknown';
+  /** For a Markdown body read through its YAML: the YAML file. */
+  partOf?: string;
+  findings: ReportedFinding[];
+  /** DOCX: the outcome of each layout rule. */
+  layout?: RuleOutcome[];
+  /** DOCX: the package carries a digital signature (audit only, never rewritten). */
+  signed?: boolean;
+  fix?: { written?: string; changes: string[]; refused?: string };
+  /** The file could not be read. */
+  error?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files and globs
+
+const MAGIC = /[*?[{]/u;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** Corrected copies written by --fix are not checked again when a glob or a folder is given. */
+const isFixedCopy = (name: string): boolean => /\.sua\.[^.]+$/u.test(name);
+
+function globRegex(pattern: string): RegExp {
+  let re = '';
+  const segs = pattern.split('/');
+  segs.forEach((seg, i) => {
+    const last = i === segs.length - 1;
+    if (seg === '**') {
+      re += last ? '.*' : '(?:[^/]+/)*';
+      return;
+    }
+    for (let k = 0; k < seg.length; k++) {
+      const c = seg[k]!;
+      if (c === '*') re += '[^/]*';
+      else if (c === '?') re += '[^/]';
+      else if (c === '{') {
+        const end = seg.indexOf('}', k);
+        if (end < 0) re += '\\{';
+        else {
+          re += `(?:${seg.slice(k + 1, end).split(',').map((x) => x.replace(/[.+^$()|\\]/gu, '\\$&').replace(/\*/gu, '[^/]*').replace(/\?/gu, '[^/]')).join('|')})`;
+          k = end;
+        }
+      } else if (c === '[') {
+        const end = seg.indexOf(']', k);
+        if (end < 0) re += '\\[';
+        else {
+          re += `[${seg.slice(k + 1, end).replace(/^!/u, '^')}]`;
+          k = end;
+        }
+      } else re += c.replace(/[.+^$()|\\\]]/gu, '\\$&');
+    }
+    if (!last) re += '/';
+  });
+  return new RegExp(`^${re}$`, 'u');
+}
+
+function walk(dir: string, depth: number, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (depth > 1) walk(path, depth - 1, out);
+    } else out.push(path);
+  }
+}
+
+/**
+ * Files named by the arguments: a file as given, a folder as every file `vanban check` reads under it, a pattern with
+ * `*`, `**`, `?`, `[…]` or `{a,b}` as the readable files it matches. Each file once, in the order found.
+ */
+export function expandPatterns(patterns: string[], cwd = process.cwd()): { files: string[]; unmatched: string[] } {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string): void => {
+    if (!seen.has(path)) {
+      seen.add(path);
+      files.push(path);
+    }
+  };
+  for (const pattern of patterns) {
+    const norm = pattern.split(sep).join('/');
+    if (!MAGIC.test(norm)) {
+      const path = resolve(cwd, norm);
+      if (!existsSync(path)) unmatched.push(pattern);
+      else if (statSync(path).isDirectory()) {
+        const found: string[] = [];
+        walk(path, Infinity, found);
+        const readable = found.filter((f) => kindOf(f) && !isFixedCopy(f));
+        if (readable.length === 0) unmatched.push(pattern);
+        readable.forEach(add);
+      } else add(path);
+      continue;
+    }
+    const segs = norm.split('/');
+    const firstMagic = segs.findIndex((s) => MAGIC.test(s));
+    const base = resolve(cwd, segs.slice(0, firstMagic).join('/') || '.');
+    const rest = segs.slice(firstMagic);
+    const re = globRegex(rest.join('/'));
+    const found: string[] = [];
+    walk(base, rest.includes('**') ? Infinity : rest.length, found);
+    const hits = found.filter((f) => re.test(relative(base, f).split(sep).join('/')) && kindOf(f) && !isFixedCopy(f));
+    if (hits.length === 0) unmatched.push(pattern);
+    hits.forEach(add);
+  }
+  return { files, unmatched };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checking one file
+
+const shown = (path: string, cwd: string): string => {
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') ? path : rel;
+};
+
+/**
+ * A text rule's message names other lines of the file as "dòng 20" or "dòng 20, 37": in a DOCX or a PDF those are
+ * lines of the reader, named here the way the report names places ("đoạn 18", "trang 2, dòng 5").
+ */
+function renameLines(message: string, where: (line: number) => string): string {
+  return message.replace(/\bdòng (\d+(?:, \d+)*)/gu, (_all, list: string) => {
+    const places = list.split(', ').map((n) => where(Number(n)));
+    const unit = /^đoạn \d+$/u.test(places[0] ?? '') && places.every((p) => /^đoạn \d+$/u.test(p)) ? 'đoạn' : '';
+    return unit ? `đoạn ${places.map((p) => p.replace(/^đoạn /u, '')).join(', ')}` : places.join('; ');
+  });
+}
+
+function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (line: number) => number = (l) => l, rename = false): ReportedFinding[] {
+  return fs.map((f) => {
+    const message = rename ? renameLines(f.message, where) : f.message;
+    const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: lineOf(f.line), where: where(f.line), excerpt: f.excerpt, message, source: ruleById(f.rule)?.source ?? null, kind: 'text' };
+    if (f.col !== undefined) r.col = f.col;
+    if (f.fix !== undefined) r.fix = f.fix;
+    return r;
+  });
+}
+
+function layoutFindings(fs: LayoutFinding[]): ReportedFinding[] {
+  return fs.map((f) => {
+    const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: f.line, where: f.where ?? (f.line > 0 ? `đoạn ${f.line}` : 'toàn văn bản'), excerpt: f.excerpt, message: f.message, source: layoutRuleById(f.rule)?.source ?? null, kind: 'layout' };
+    if (f.fix !== undefined) r.fix = f.fix;
+    return r;
+  });
+}
+
+const ruleOrder = (f: ReportedFinding): number => (f.kind === 'layout' ? LAYOUT_RULES.findIndex((r) => r.id === f.rule) : 1000 + RULES.findIndex((r) => r.id === f.rule));
+
+function sortReported(fs: ReportedFinding[]): ReportedFinding[] {
+  return [...fs].sort((a, b) => a.line - b.line || (a.col ?? 0) - (b.col ?? 0) || ruleOrder(a) - ruleOrder(b) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
+/** "ke-hoach.yaml" → "ke-hoach.sua.yaml", beside the original. */
+export const fixedPath = (path: string): string => join(dirname(path), `${basename(path, extname(path))}.sua${extname(path)}`);
+
+function fixPlain(path: string, text: string, fs: Finding[], unit: string): NonNullable<FileReport['fix']> {
+  const { text: fixed, changes } = fixText(text, fs);
+  const out = changes.map((c) => c.replace(/^dòng /u, `${unit} `));
+  if (fixed === text) return { changes: out };
+  const to = fixedPath(path);
+  writeFileSync(to, fixed);
+  return { written: to, changes: out };
+}
+
+async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): Promise<FileReport[]> {
+  const file = shown(path, cwd);
+  const kind = kindOf(path);
+  if (!kind) return [{ file, kind: 'unknown', findings: [], error: `không đọc được định dạng "${extname(path) || 'không có đuôi'}" (chỉ .docx, .pdf, .md, .txt, .yaml)` }];
+  const today = opts.today ? { today: opts.today } : {};
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (error) {
+    return [{ file, kind, findings: [], error: `không đọc được tệp: ${(error as Error).message}` }];
+  }
+  try {
+    switch (kind) {
+      case 'txt':
+      case 'md': {
+        const text = buf.toString('utf8');
+        const t = plainTextLines(text);
+        const fs = checkLines(t.lines, file, today);
+        const report: FileReport = { file, kind, findings: textFindings(fs, t.where) };
+        if (opts.fix) report.fix = fixPlain(path, text, fs, 'dòng');
+        return [report];
+      }
+      case 'yaml': {
+        const text = buf.toString('utf8');
+        const t = yamlLines(text);
+        const fs = checkLines(t.lines, file, today);
+        const report: FileReport = { file, kind, findings: textFindings(fs, t.where) };
+        if (opts.fix) report.fix = fixPlain(path, text, fs, 'dòng');
+        const reports = [report];
+        if (t.body !== undefined) {
+          const bodyPath = resolve(dirname(path), t.body);
+          const [body] = await checkPath(bodyPath, opts, cwd);
+          if (body) reports.push({ ...body, partOf: file });
+        }
+        return reports;
+      }
+      case 'pdf': {
+        const t = await pdfLines(buf);
+        const fs = checkLines(t.lines, file, today);
+        const report: FileReport = { file, kind, findings: textFindings(fs, t.where, (l) => l, true) };
+        if (opts.fix) report.fix = { changes: [], refused: 'không ghi bản sửa cho PDF: sửa trên tệp DOCX hoặc dữ liệu nguồn rồi dựng lại' };
+        return [report];
+      }
+      case 'docx': {
+        const doc = readDocx(buf);
+        const t = docxLines(doc);
+        const fs = checkLines(t.lines, file, today);
+        const layout = checkLayout(doc);
+        const signed = doc.signatureParts.length > 0;
+        const report: FileReport = {
+          file,
+          kind,
+          findings: sortReported([...layoutFindings(layout.findings), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true)]),
+          layout: layout.outcomes,
+          signed,
+        };
+        if (opts.fix) {
+          if (signed) report.fix = { changes: [], refused: 'tệp có chữ ký số: chỉ kiểm tra, không ghi bản sửa (sửa sẽ làm mất hiệu lực chữ ký)' };
+          else report.fix = fixDocxFile(path, buf, doc, t, fs);
+        }
+        return [report];
+      }
+    }
+  } catch (error) {
+    return [{ file, kind, findings: [], error: `không đọc được tệp ${kind.toUpperCase()}: ${(error as Error).message}` }];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixing a DOCX: the safe text fixes, made inside one w:t element each
+
+interface Piece {
+  t: XmlElement | undefined;
+  start: number;
+  text: string;
+}
+
+const escapeXml = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+
+/** The pieces of a paragraph's text: each w:t with its place; tabs and breaks as pieces without an element. */
+function piecesOf(doc: DocxDocument, paragraph: number): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const run of doc.paragraphs[paragraph]!.runs) {
+    for (const p of run.pieces) {
+      out.push({ t: p.t, start: at, text: p.text });
+      at += p.text.length;
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies the safe fixes of the text rules to a DOCX, each inside the one w:t element that holds the whole of the
+ * text to change, and says what it changed and what it could not.
+ */
+export function fixDocx(buf: Uint8Array, doc: DocxDocument, lines: DocxLines, findings: Finding[]): { bytes?: Uint8Array; changes: string[] } {
+  const changes: string[] = [];
+  const edits = new Map<XmlElement, string>();
+  const pieces = new Map<number, Piece[]>();
+  const piecesFor = (paragraph: number): Piece[] => {
+    let hit = pieces.get(paragraph);
+    if (!hit) pieces.set(paragraph, (hit = piecesOf(doc, paragraph)));
+    return hit;
+  };
+  const reflow = (list: Piece[]): void => {
+    let at = 0;
+    for (const p of list) {
+      p.start = at;
+      at += p.text.length;
+    }
+  };
+  const safe = findings.filter((f) => SAFE_FIX_RULES.has(f.rule) && lines.source[f.line - 1] !== undefined);
+  const label = (f: Finding): string => `${lines.where(f.line)} [${f.rule}]`;
+  // NFC first: the other rules quote the text in NFC.
+  const composed = new Set<number>();
+  for (const f of safe) {
+    if (f.rule !== 'nfc') continue;
+    const { paragraph } = lines.source[f.line - 1]!;
+    if (composed.has(paragraph)) continue;
+    composed.add(paragraph);
+    const list = piecesFor(paragraph);
+    const split = list.some((p, i) => i > 0 && /^\p{M}/u.test(p.text.normalize('NFC')) && p.t !== undefined);
+    if (split) {
+      changes.push(`${label(f)}: không sửa được, dấu thanh nằm ở đoạn chữ (run) khác với chữ cái của nó`);
+      continue;
+    }
+    for (const p of list) {
+      const nfc = p.text.normalize('NFC');
+      if (nfc === p.text || !p.t) continue;
+      p.text = nfc;
+      edits.set(p.t, nfc);
+    }
+    reflow(list);
+    changes.push(`${label(f)}: chuyển sang Unicode dựng sẵn (NFC)`);
+  }
+  for (const f of safe) {
+    if (f.rule === 'nfc' || !f.replacement) continue;
+    const { paragraph, offset } = lines.source[f.line - 1]!;
+    const list = piecesFor(paragraph);
+    const text = list.map((p) => p.text).join('');
+    const { from, to } = f.replacement;
+    const guess = f.col !== undefined ? offset + f.col - 1 : -1;
+    const at = guess >= 0 && text.startsWith(from, guess) ? guess : text.indexOf(from);
+    if (at < 0) {
+      changes.push(`${label(f)}: không sửa được, không tìm thấy "${from}"`);
+      continue;
+    }
+    const piece = list.find((p) => p.t && p.start <= at && at + from.length <= p.start + p.text.length);
+    if (!piece) {
+      changes.push(`${label(f)}: không sửa được, "${from}" nằm trên nhiều đoạn chữ (run) định dạng khác nhau; sửa tay thành "${to}"`);
+      continue;
+    }
+    const k = at - piece.start;
+    piece.text = piece.text.slice(0, k) + to + piece.text.slice(k + from.length);
+    edits.set(piece.t!, piece.text);
+    reflow(list);
+    changes.push(`${label(f)}: "${from}" → "${to}"`);
+  }
+  if (edits.size === 0) return { changes };
+
+  // Rewrite the w:t elements in the XML text itself, everything else byte for byte.
+  const xml = doc.pkg.text(doc.mainPath)!;
+  const order = new Map(descendants(doc.document, 'w:t').map((t, i) => [t, i]));
+  const byIndex = new Map<number, string>();
+  for (const [t, text] of edits) byIndex.set(order.get(t)!, text);
+  let k = -1;
+  let count = 0;
+  const T = /<w:t(?=[\s>/])([^>]*?)(?:\/>|>([\s\S]*?)<\/w:t>)/gu;
+  const rewritten = xml.replace(T, (all, attrs: string) => {
+    k++;
+    count++;
+    const text = byIndex.get(k);
+    if (text === undefined) return all;
+    const rest = attrs.replace(/\s+\/$/u, '').replace(/\s*xml:space\s*=\s*("[^"]*"|'[^']*')/u, '');
+    const space = /^\s|\s$/u.test(text) ? ' xml:space="preserve"' : '';
+    return `<w:t${rest}${space}>${escapeXml(text)}</w:t>`;
+  });
+  if (count !== order.size) return { changes: [...changes.filter((c) => c.includes('không sửa được')), 'không ghi được bản sửa: cấu trúc XML của tệp khác thường'] };
+  const files = unzipSync(buf);
+  files[doc.mainPath] = strToU8(rewritten);
+  const zippable: Zippable = {};
+  for (const [name, data] of Object.entries(files)) zippable[name] = data;
+  return { bytes: zipSync(zippable), changes };
+}
+
+function fixDocxFile(path: string, buf: Uint8Array, doc: DocxDocument, lines: DocxLines, fs: Finding[]): NonNullable<FileReport['fix']> {
+  const { bytes, changes } = fixDocx(buf, doc, lines, fs);
+  if (!bytes) return { changes };
+  const to = fixedPath(path);
+  writeFileSync(to, bytes);
+  return { written: to, changes };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reports
+
+const count = (fs: ReportedFinding[]): Record<Severity, number> => {
+  const c = { lỗi: 0, 'cảnh báo': 0, 'gợi ý': 0 } as Record<Severity, number>;
+  for (const f of fs) c[f.severity]++;
+  return c;
+};
+const summary = (c: Record<Severity, number>): string => SEVERITIES.map((s) => `${c[s]} ${s}`).join(', ');
+
+/** The readable report of one file. */
+export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
+  const out: string[] = [`${r.file}:${r.partOf ? ` (nội dung của ${r.partOf})` : ''}`];
+  if (r.error) {
+    out.push(`không kiểm tra được: ${r.error}`);
+    return out.join('\n') + '\n';
+  }
+  if (r.signed) out.push('tệp có chữ ký số: chỉ kiểm tra, không sửa');
+  if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
+  for (const f of r.findings) {
+    out.push(`${f.where} [${f.severity}] ${f.rule}: "${f.excerpt}" — ${f.message}`);
+    if (f.fix) out.push(`  Sửa: ${f.fix}`);
+    if (f.source) out.push(`  Nguồn: ${f.source}`);
+  }
+  if (r.layout) {
+    const notEvaluated = r.layout.filter((o) => o.status === 'not-evaluated');
+    const notApplicable = r.layout.filter((o) => o.status === 'not-applicable');
+    const partial = r.layout.filter((o) => o.status === 'checked' && o.reason);
+    const checked = r.layout.filter((o) => o.status === 'checked');
+    const passed = checked.filter((o) => o.findings === 0 && !o.reason).length;
+    const partlyPassed = checked.filter((o) => o.findings === 0 && o.reason).length;
+    const withFindings = checked.filter((o) => o.findings > 0).length;
+    if (notEvaluated.length) {
+      out.push(`Không đánh giá được (${notEvaluated.length} quy tắc trình bày, không tính là đạt):`);
+      for (const o of notEvaluated) out.push(`  ${o.rule}: ${o.reason}`);
+    }
+    if (partial.length) {
+      out.push('Đánh giá được một phần:');
+      for (const o of partial) out.push(`  ${o.rule}: ${o.reason}`);
+    }
+    if (notApplicable.length) {
+      out.push('Không áp dụng:');
+      for (const o of notApplicable) out.push(`  ${o.rule}: ${o.reason}`);
+    }
+    out.push(
+      `Trình bày: ${r.layout.length} quy tắc; ${passed} đạt, ${partlyPassed} đạt phần đánh giá được, ${withFindings} có phát hiện, ${notEvaluated.length} không đánh giá được, ${notApplicable.length} không áp dụng`,
+    );
+  } else if (r.kind === 'pdf') {
+    out.push('Trình bày: không đánh giá được trên PDF (chỉ kiểm tra chữ); kiểm tra trình bày trên tệp DOCX');
+  }
+  if (r.fix) {
+    if (r.fix.refused) out.push(`Sửa: ${r.fix.refused}`);
+    else if (r.fix.written) out.push(`Đã ghi bản sửa: ${shown(r.fix.written, cwd)}`);
+    else if (r.fix.changes.length === 0) out.push('Sửa: không có gì sửa tự động được');
+    else out.push('Sửa: không ghi bản sửa (không sửa được chỗ nào)');
+    for (const c of r.fix.changes) out.push(`  ${c}`);
+  }
+  out.push(summary(count(r.findings)));
+  return out.join('\n') + '\n';
+}
+
+function jsonReport(reports: FileReport[], total: Record<Severity, number>, notEvaluated: number, unmatched: string[]): string {
+  return (
+    JSON.stringify(
+      {
+        files: reports.map((r) => ({
+          file: r.file,
+          kind: r.kind,
+          ...(r.partOf ? { partOf: r.partOf } : {}),
+          ...(r.error ? { error: r.error } : {}),
+          ...(r.signed !== undefined ? { signed: r.signed } : {}),
+          summary: count(r.findings),
+          findings: r.findings,
+          ...(r.layout ? { layout: r.layout } : r.kind === 'pdf' ? { layout: 'không đánh giá được trên PDF' } : {}),
+          ...(r.fix ? { fix: r.fix } : {}),
+        })),
+        unmatched,
+        summary: { files: reports.length, ...total, 'không đánh giá được': notEvaluated },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** `vanban check`: returns the exit code (1 when any lỗi, an unreadable file, or nothing matched). */
+export async function checkCommand(patterns: string[], opts: CheckCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const { files, unmatched } = expandPatterns(patterns.length ? patterns : ['.'], cwd);
+  const reports: FileReport[] = [];
+  const done = new Set<string>();
+  for (const path of files) {
+    if (done.has(path)) continue;
+    done.add(path);
+    for (const r of await checkPath(path, opts, cwd)) {
+      if (r.partOf !== undefined) {
+        const abs = resolve(cwd, r.file);
+        if (done.has(abs)) continue;
+        done.add(abs);
+      }
+      reports.push(r);
+      if (opts.format === 'text') process.stdout.write(formatFileReport(r, cwd) + '\n');
+    }
+  }
+  const total = count(reports.flatMap((r) => r.findings));
+  const notEvaluated = reports.reduce((n, r) => n + (r.layout?.filter((o) => o.status === 'not-evaluated').length ?? 0), 0);
+  const unreadable = reports.filter((r) => r.error).length;
+  if (opts.format === 'json') process.stdout.write(jsonReport(reports, total, notEvaluated, unmatched));
+  else {
+    for (const u of unmatched) process.stdout.write(`không có tệp nào khớp "${u}" (vanban check đọc .docx, .pdf, .md, .txt, .yaml)\n`);
+    const parts = [`Tổng cộng: ${reports.length} tệp`, summary(total)];
+    if (notEvaluated) parts.push(`${notEvaluated} quy tắc trình bày không đánh giá được`);
+    if (unreadable) parts.push(`${unreadable} tệp không đọc được`);
+    process.stdout.write(`${parts.join('; ')}.\n`);
+  }
+  return total.lỗi > 0 || unreadable > 0 || unmatched.length > 0 || reports.length === 0 ? 1 : 0;
+}
+
