@@ -513,7 +513,9 @@ function readParagraph(p: XmlElement, ctx: WalkContext): void {
     const readContent = (parent: XmlElement): void => {
       for (const e of elements(parent)) {
         switch (e.name) {
-          case 'w:t': pieces.push({ text: textContent(e), t: e }); break;
+          // A word joiner and a no-break space only forbid a line break (vanban writes them inside
+          // "244/QĐ-BTP", "Điều 5"): the text reads as without them.
+          case 'w:t': pieces.push({ text: textContent(e).replace(/\u2060/g, '').replace(/\u00a0/g, ' '), t: e }); break;
           case 'w:tab': case 'w:br': case 'w:cr': case 'w:ptab': pieces.push({ text: ' ' }); break;
           case 'w:noBreakHyphen': pieces.push({ text: '-' }); break;
           case 'w:instrText':

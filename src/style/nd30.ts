@@ -17,6 +17,7 @@ export interface TextStyle {
   afterPt?: number;
   lineMultiple?: number; // line spacing as a multiple of single spacing
   keepWithNext?: boolean;
+  keepLines?: boolean; // never split over two pages (titles, headings)
 }
 
 export interface Range {
@@ -28,10 +29,10 @@ export const FONT = {
   docx: 'Times New Roman', // named in the DOCX; every Office and LibreOffice install resolves it
   pdf: 'LiberationSerif', // embedded in the PDF: metric-compatible with Times New Roman, OFL
   files: {
-    normal: 'LiberationSerif-Regular.ttf',
+    regular: 'LiberationSerif-Regular.ttf',
     bold: 'LiberationSerif-Bold.ttf',
-    italics: 'LiberationSerif-Italic.ttf',
-    bolditalics: 'LiberationSerif-BoldItalic.ttf',
+    italic: 'LiberationSerif-Italic.ttf',
+    boldItalic: 'LiberationSerif-BoldItalic.ttf',
   },
   colour: '000000',
 } as const;
@@ -93,12 +94,12 @@ export const STYLES = {
   number: { size: SIZES.header, align: 'center', beforePt: 6 },
   placeDate: { size: SIZES.body, italic: true, align: 'center', beforePt: 6 },
   // ô 5a
-  docType: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 18, keepWithNext: true },
-  subject: { size: SIZES.body, bold: true, align: 'center', keepWithNext: true },
-  issuedWith: { size: SIZES.body, italic: true, align: 'center', keepWithNext: true },
-  authority: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true },
+  docType: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 18, keepWithNext: true, keepLines: true },
+  subject: { size: SIZES.body, bold: true, align: 'center', keepWithNext: true, keepLines: true },
+  issuedWith: { size: SIZES.body, italic: true, align: 'center', keepWithNext: true, keepLines: true },
+  authority: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true, keepLines: true },
   basis: { size: SIZES.body, italic: true, align: 'justify', indentFirstMm: 10, ...BODY_SPACING },
-  enacting: { size: SIZES.body, bold: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true },
+  enacting: { size: SIZES.body, bold: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true, keepLines: true },
   // ô 6: body
   body: { size: SIZES.body, align: 'justify', indentFirstMm: 10, ...BODY_SPACING },
   // ô 9b and ô 7
@@ -113,9 +114,9 @@ export type StyleName = keyof typeof STYLES;
 
 /** Body roles: label and title formatting (Phụ lục I, II.6 and Mục V row 6). */
 export const ROLE_STYLES: Record<Role, TextStyle & { labelBold?: boolean }> = {
-  part: { ...STYLES.body, bold: true, upper: true, keepWithNext: true },
-  section: { ...STYLES.body, bold: true, keepWithNext: true },
-  subsection: { ...STYLES.body, bold: true, italic: true, keepWithNext: true },
+  part: { ...STYLES.body, bold: true, upper: true, keepWithNext: true, keepLines: true },
+  section: { ...STYLES.body, bold: true, keepWithNext: true, keepLines: true },
+  subsection: { ...STYLES.body, bold: true, italic: true, keepWithNext: true, keepLines: true },
   article: { ...STYLES.body, labelBold: true },
   clause: { ...STYLES.body },
   point: { ...STYLES.body },
@@ -137,13 +138,28 @@ export const RULES = {
 export const SIGNATURE_SPACE_PT = 72;
 
 /**
- * Pagination: the PDF writer cannot hold back widows and orphans, so the DOCX does not either and both
- * break pages at the same lines. Keep-with-next (headings) and keep-together (closing) apply to both.
+ * Pagination, stated in the DOCX and applied by the layout stage alike: widow and orphan control (a
+ * paragraph leaves at least two lines at the foot of a page and carries at least two to the next),
+ * keep-with-next for titles and headings, keep-lines for headings, the closing table never split.
  */
-export const PAGINATION = { widowControl: false } as const;
+export const PAGINATION = { widowControl: true, minLines: 2 } as const;
+
+/**
+ * LibreOffice's "italic correction": an italic text portion (ended by upright text, a no-break space,
+ * a no-break hyphen or the end of the line) takes this fraction of the line height more room. The
+ * layout counts it when fitting a line, so that lines end where LibreOffice ends them in our DOCX.
+ */
+export const ITALIC_CORRECTION = 1 / 12;
 
 /** Page numbers: centred in the top margin, none on page 1 (Phụ lục I, I.7). */
 export const PAGE_NUMBER = { firstPageShown: false } as const;
 
 export const MM_PER_PT = 25.4 / 72;
 export const mmToPt = (mm: number): number => mm / MM_PER_PT;
+/** A length in twips (1/20 pt) as a DOCX states it: word processors lay pages out on this grid. */
+export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+/** A length in points on the twip grid: the layout measures the page exactly as the DOCX states it. */
+export const mmToGridPt = (mm: number): number => mmToTwips(mm) / 20;
+/** The text width as a word processor derives it from the DOCX: page width less both margins, in twips. */
+export const textWidthGridPt = (): number =>
+  (mmToTwips(PAGE.widthMm) - mmToTwips(PAGE.margin.leftMm) - mmToTwips(PAGE.margin.rightMm)) / 20;

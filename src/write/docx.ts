@@ -8,7 +8,7 @@
 // package is re-zipped with a fixed entry order and a fixed timestamp.
 
 import {
-  AlignmentType, BorderStyle, Document as DocxDocument, Header, LineRuleType, Packer, PageNumber, PageOrientation,
+  AlignmentType, BorderStyle, Document as DocxDocument, Header, LineRuleType, NoBreakHyphen, Packer, PageNumber, PageOrientation,
   Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
 } from 'docx';
@@ -16,10 +16,11 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Block, Closing, Document, Header as HeaderModel, Inline, Part, Role } from '../model/ast.ts';
 import {
   CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
-  TEXT_WIDTH_MM, type StyleName, type TextStyle,
+  TEXT_WIDTH_MM, mmToTwips, type StyleName, type TextStyle,
   PAGINATION,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
+import { unbreakableSpans, withNoBreakSpaces } from '../layout/unbreakable.ts';
 
 
 /** The language of the text, written in the styles and the core properties. */
@@ -31,7 +32,6 @@ const LANGUAGE = 'vi-VN';
 const TWIPS_PER_INCH = 1440;
 const MM_PER_INCH = 25.4;
 const TWIPS_PER_PT = 20;
-const mmToTwips = (mm: number): number => Math.round((mm * TWIPS_PER_INCH) / MM_PER_INCH);
 const ptToTwips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
 const ptToHalfPoints = (pt: number): number => Math.round(pt * 2);
 const ptToEighths = (pt: number): number => Math.round(pt * 8); // border widths
@@ -104,6 +104,7 @@ function paragraphStyle(key: StyleKey, s: TextStyle): IParagraphStyleOptions {
         ...(s.lineMultiple !== undefined ? { line: Math.round(SINGLE_LINE * s.lineMultiple), lineRule: LineRuleType.AUTO } : {}),
       },
       keepNext: s.keepWithNext ?? false,
+      keepLines: s.keepLines ?? false,
       ...({ widowControl: PAGINATION.widowControl } as object), // accepted by docx at run time, missing from its style typings
       // The signature lines ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG") form one block: the space before is the block's,
       // not repeated between its lines.
@@ -201,7 +202,7 @@ class Paragraphs {
   }
 
   text(key: StyleKey, text: string): Paragraph {
-    return this.make(key, [new TextRun({ text })]);
+    return this.make(key, noBreakRuns([{ text }]));
   }
 
   /**
@@ -224,10 +225,49 @@ class Paragraphs {
   }
 }
 
-function inlineRuns(content: Inline[]): TextRun[] {
+// ---------------------------------------------------------------------------------------------
+// The decree's unbreakable spans (src/layout/unbreakable.ts), stated for Word and LibreOffice: a space
+// inside one is a no-break space, a hyphen a no-break hyphen (w:noBreakHyphen, shown and copied as
+// "-"), and a "/" where LibreOffice would break (not between two digits) is followed by a word joiner.
+
+interface RunPart {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+const WORD_JOINER = '\u2060';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+function noBreakRuns(parts: RunPart[]): TextRun[] {
+  const joined = parts.map((p) => p.text).join('');
+  const text = withNoBreakSpaces(joined);
+  const spans = unbreakableSpans(joined);
+  const inSpan = (i: number) => spans.some(([s, e]) => s <= i && i < e);
+  let at = 0;
+  return parts.map((p) => {
+    const children: Array<string | NoBreakHyphen> = [];
+    let chunk = '';
+    for (let i = at; i < at + p.text.length; i++) {
+      const c = text[i]!;
+      if (c === '-' && inSpan(i)) {
+        if (chunk) children.push(chunk);
+        chunk = '';
+        children.push(new NoBreakHyphen());
+      } else if (c === '/' && inSpan(i) && inSpan(i + 1) && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) {
+        chunk += `/${WORD_JOINER}`;
+      } else chunk += c;
+    }
+    if (chunk) children.push(chunk);
+    at += p.text.length;
+    return new TextRun({ children, ...(p.bold ? { bold: true } : {}), ...(p.italics ? { italics: true } : {}) });
+  });
+}
+
+function inlineParts(content: Inline[]): RunPart[] {
   return content.map((i) => {
-    if (i.type === 'ref') return new TextRun({ text: i.text ?? `[${i.target}]` });
-    return new TextRun({ text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italics: true } : {}) });
+    if (i.type === 'ref') return { text: i.text ?? `[${i.target}]` };
+    return { text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italics: true } : {}) };
   });
 }
 
@@ -238,15 +278,15 @@ function blockRole(b: Extract<Block, { role?: Role }>): Role {
 }
 
 function bodyParagraph(ps: Paragraphs, b: Block, extra: IParagraphOptions = {}): Paragraph {
-  if (b.type === 'paragraph') return ps.make('body', inlineRuns(b.content), extra);
+  if (b.type === 'paragraph') return ps.make('body', noBreakRuns(inlineParts(b.content)), extra);
   const role = blockRole(b);
-  const runs: TextRun[] = [];
+  const parts: RunPart[] = [];
   if (b.label !== undefined && b.label !== '') {
     const labelBold = ROLE_STYLES[role].labelBold === true;
-    runs.push(new TextRun({ text: `${b.label} `, ...(labelBold ? { bold: true } : {}) }));
+    parts.push({ text: `${b.label} `, ...(labelBold ? { bold: true } : {}) });
   }
-  runs.push(...inlineRuns(b.content));
-  return ps.make(role, runs, extra);
+  parts.push(...inlineParts(b.content));
+  return ps.make(role, noBreakRuns(parts), extra);
 }
 
 // ---------------------------------------------------------------------------------------------

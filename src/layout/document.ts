@@ -1,0 +1,223 @@
+// The layout stage: a Document and the style sheet → pages of positioned text runs and rules.
+// It decides every line and page break; the PDF writer only draws what it decided, and the DOCX writer
+// states the same rules (styles, keep-with-next, widow control, unbreakable spans) so that a word
+// processor breaks the DOCX where this breaks the PDF.
+
+import type { Block, Closing, Document, Header, Inline, Part, Role, Title } from '../model/ast.ts';
+import {
+  CLOSING_COLUMNS_MM, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
+  mmToGridPt as mmToPt, mmToPt as exactMmToPt, textWidthGridPt, type TextStyle,
+} from '../style/nd30.ts';
+import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
+import { faceOf, lineMetrics } from './fonts.ts';
+import { paginate, type BreakRule, type Unit } from './paginate.ts';
+import { breakParagraph, type Line, type StyledRun } from './paragraph.ts';
+import type { LaidDocument, LaidPage, PageItem, StructElement, StructRole } from './types.ts';
+
+type Style = TextStyle & { labelBold?: boolean };
+
+/** A paragraph laid out in a column: its lines as units, y relative to each line's top. */
+interface LaidParagraph {
+  units: Unit[];
+}
+
+class Layout {
+  readonly structure: StructElement[] = [];
+
+  struct(role: StructRole, parent: number | null = null): number {
+    this.structure.push({ role, parent });
+    return this.structure.length - 1;
+  }
+
+  /** Lines of a paragraph in a column starting at `x` and `width` wide, as flow units. */
+  paragraph(runs: StyledRun[], s: Style, x: number, width: number, role: StructRole, opts: { before?: number } = {}): LaidParagraph {
+    const struct = this.struct(role);
+    const lines = breakParagraph({
+      runs: runs.length ? runs : [{ text: '', face: faceOf(!!s.bold, !!s.italic), size: s.size }],
+      width,
+      firstIndent: mmToPt(s.indentFirstMm ?? 0),
+      leftIndent: mmToPt(s.indentLeftMm ?? 0),
+      align: s.align,
+    });
+    const m = lineMetrics(s.size, s.lineMultiple ?? 1);
+    const n = lines.length;
+    const units = lines.map((line: Line, i): Unit => {
+      const items: PageItem[] = line.pieces.map((p) => ({
+        type: 'text', x: x + p.x, y: m.baseline, face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, struct,
+      }));
+      let breakBefore: BreakRule = 'allow';
+      if (i > 0 && (s.keepLines || (PAGINATION.widowControl && (i < PAGINATION.minLines || n - i < PAGINATION.minLines)))) breakBefore = 'avoid';
+      return { height: m.height, before: i === 0 ? (opts.before ?? s.beforePt ?? 0) : 0, after: i === n - 1 ? (s.afterPt ?? 0) : 0, items, breakBefore, block: 0, keepWithNext: false };
+    });
+    return { units };
+  }
+
+  /** A short centred rule under a text: `fraction` of the widest line the text takes in its column. */
+  rule(text: string, s: Style, fraction: number, x: number, width: number): Unit {
+    const lines = breakParagraph({ runs: [{ text, face: faceOf(!!s.bold, !!s.italic), size: s.size }], width, firstIndent: 0, leftIndent: 0, align: 'left' });
+    const widest = Math.max(0, ...lines.map((l) => l.width));
+    const length = Math.min(width, widest * fraction);
+    const x1 = x + (width - length) / 2;
+    const y = RULES.gapPt + RULES.thicknessPt / 2;
+    return { height: RULES.gapPt + RULES.thicknessPt, before: 0, after: 0, items: [{ type: 'rule', x1, x2: x1 + length, y, thickness: RULES.thicknessPt }], breakBefore: 'allow', block: 0, keepWithNext: false };
+  }
+}
+
+function runsOf(content: Inline[], s: Style, label?: string): StyledRun[] {
+  const out: StyledRun[] = [];
+  if (label !== undefined && label !== '') out.push({ text: `${label} `, face: faceOf(!!s.bold || !!s.labelBold, !!s.italic), size: s.size });
+  for (const i of content) {
+    const text = i.type === 'ref' ? (i.text ?? `[${i.target}]`) : i.text;
+    const bold = !!s.bold || (i.type === 'text' && !!i.bold);
+    const italic = !!s.italic || (i.type === 'text' && !!i.italic);
+    out.push({ text, face: faceOf(bold, italic), size: s.size });
+  }
+  return out;
+}
+
+const plain = (text: string, s: Style): StyledRun[] => [{ text, face: faceOf(!!s.bold, !!s.italic), size: s.size }];
+
+/** Several columns side by side as one unit (a table row that is never split). */
+function row(columns: Unit[][]): Unit {
+  const items: PageItem[] = [];
+  let height = 0;
+  for (const col of columns) {
+    let y = 0;
+    let prevAfter = 0;
+    col.forEach((u, i) => {
+      const top = y + Math.max(i > 0 ? prevAfter : 0, u.before);
+      for (const it of u.items) items.push({ ...it, y: it.y + top });
+      y = top + u.height;
+      prevAfter = u.after;
+    });
+    height = Math.max(height, y);
+  }
+  return { height, before: 0, after: 0, items, breakBefore: 'allow', block: 0, keepWithNext: false };
+}
+
+const blockRole = (b: Block): Role | undefined => (b.type === 'paragraph' ? undefined : (b.role ?? (b.type === 'heading' ? 'section' : b.ordered ? 'clause' : 'dash')));
+const STRUCT_OF_ROLE: Partial<Record<Role, StructRole>> = { part: 'H1', section: 'H2', subsection: 'H3' };
+
+/** Units of one part (a text of the file), each block's units with their break rules. */
+function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
+  const left = mmToPt(PAGE.margin.leftMm);
+  const width = textWidthGridPt();
+  const blocks: Array<{ units: Unit[]; keepWithNext: boolean }> = [];
+  const add = (units: Unit[], keepWithNext: boolean) => blocks.push({ units, keepWithNext });
+  const para = (runs: StyledRun[], s: Style, role: StructRole = 'P') => add(L.paragraph(runs, s, left, width, role).units, !!s.keepWithNext);
+
+  if (p.header) add(headerRows(L, p.header, left), false);
+  title(L, p.title, left, width, add, para);
+  if (p.authority !== undefined && p.authority !== '') para(plain(p.authority, STYLES.authority), STYLES.authority);
+  for (const basis of p.bases) para(plain(basis, STYLES.basis), STYLES.basis);
+  if (p.enacting !== undefined && p.enacting !== '') para(plain(p.enacting, STYLES.enacting), STYLES.enacting);
+  p.body.forEach((b, i) => {
+    const role = blockRole(b);
+    const s: Style = role ? ROLE_STYLES[role] : STYLES.body;
+    const label = b.type === 'paragraph' ? undefined : b.label;
+    // The end of the text goes with its signature (at least two lines of it, by widow control).
+    const last = i === p.body.length - 1 && p.closing !== undefined;
+    add(L.paragraph(runsOf(b.content, s, label), s, left, width, role ? (STRUCT_OF_ROLE[role] ?? 'P') : 'P').units, !!s.keepWithNext || last);
+  });
+  if (p.closing) add([closingRow(L, p.closing, left)], false);
+
+  const units: Unit[] = [];
+  blocks.forEach((b, i) => {
+    const prev = blocks[i - 1];
+    b.units.forEach((u, k) => {
+      if (k === 0) u.breakBefore = prev?.keepWithNext ? 'avoid' : 'allow';
+      u.block = firstBlock + i;
+      u.keepWithNext = b.keepWithNext;
+      units.push(u);
+    });
+  });
+  return units;
+}
+
+function title(
+  L: Layout, t: Title, left: number, width: number,
+  add: (units: Unit[], keepWithNext: boolean) => void,
+  para: (runs: StyledRun[], s: Style, role?: StructRole) => void,
+): void {
+  para(plain(t.docType, STYLES.docType), STYLES.docType, 'H1');
+  para(plain(t.subject, STYLES.subject), STYLES.subject, 'H1');
+  if (t.issuedWith !== undefined && t.issuedWith !== '') {
+    para(plain(t.issuedWith, STYLES.issuedWith), STYLES.issuedWith);
+    add([L.rule(t.issuedWith, STYLES.issuedWith, RULES.underIssuedWith, left, width)], !!STYLES.issuedWith.keepWithNext);
+  } else {
+    add([L.rule(t.subject, STYLES.subject, RULES.underSubject, left, width)], !!STYLES.subject.keepWithNext);
+  }
+}
+
+/** Ô 1–4: issuer and số on the left, Quốc hiệu, Tiêu ngữ and date on the right; each row kept whole. */
+function headerRows(L: Layout, h: Header, left: number): Unit[] {
+  const lw = mmToPt(HEADER_COLUMNS_MM.left);
+  const rw = mmToPt(HEADER_COLUMNS_MM.right);
+  const rx = left + lw;
+  const issuer: Unit[] = [];
+  if (h.parent !== undefined && h.parent !== '') issuer.push(...L.paragraph(plain(h.parent, STYLES.parentBody), STYLES.parentBody, left, lw, 'P').units);
+  issuer.push(...L.paragraph(plain(h.issuer, STYLES.issuer), STYLES.issuer, left, lw, 'P').units);
+  issuer.push(L.rule(h.issuer, STYLES.issuer, RULES.underIssuer, left, lw));
+  const national: Unit[] = [
+    ...L.paragraph(plain(NATIONAL_NAME, STYLES.nationalName), STYLES.nationalName, rx, rw, 'P').units,
+    ...L.paragraph(plain(MOTTO, STYLES.motto), STYLES.motto, rx, rw, 'P').units,
+    L.rule(MOTTO, STYLES.motto, RULES.underMotto, rx, rw),
+  ];
+  const rows = [row([issuer, national])];
+  if (h.number !== undefined || h.placeDate !== undefined) {
+    rows.push(row([
+      L.paragraph(plain(h.number ?? '', STYLES.number), STYLES.number, left, lw, 'P').units,
+      L.paragraph(plain(h.placeDate ?? '', STYLES.placeDate), STYLES.placeDate, rx, rw, 'P').units,
+    ]));
+  }
+  return rows;
+}
+
+/** Ô 9b and 7: Nơi nhận on the left, level with the signature block on the right, never split. */
+function closingRow(L: Layout, c: Closing, left: number): Unit {
+  const lw = mmToPt(CLOSING_COLUMNS_MM.left);
+  const rw = mmToPt(CLOSING_COLUMNS_MM.right);
+  const rx = left + lw;
+  const recipients = [
+    ...L.paragraph(plain(RECIPIENTS_LABEL, STYLES.recipientsLabel), STYLES.recipientsLabel, left, lw, 'P').units,
+    ...c.recipients.flatMap((r) => L.paragraph(plain(r, STYLES.recipient), STYLES.recipient, left, lw, 'LI').units),
+  ];
+  // The signature lines form one block: its space before is above the block, not between its lines.
+  const signature = [
+    ...c.signature.lines.flatMap((l, i) => L.paragraph(plain(l, STYLES.signatureLine), STYLES.signatureLine, rx, rw, 'P', i === 0 ? {} : { before: 0 }).units),
+    ...L.paragraph(plain(c.signature.name, STYLES.signerName), STYLES.signerName, rx, rw, 'P', { before: SIGNATURE_SPACE_PT + ((STYLES.signerName as Style).beforePt ?? 0) }).units,
+  ];
+  return row([recipients, signature]);
+}
+
+/** Lays a document out on pages. */
+export function layoutDocument(doc: Document): LaidDocument {
+  const L = new Layout();
+  const units: Unit[] = [];
+  doc.parts.forEach((p, i) => {
+    const us = partUnits(L, p, units.length);
+    if (i > 0 && us[0]) us[0].breakBefore = 'force';
+    units.push(...us);
+  });
+  // The sheet is exactly A4; what is on it is placed on the DOCX's twip grid.
+  const pageW = exactMmToPt(PAGE.widthMm);
+  const pageH = exactMmToPt(PAGE.heightMm);
+  const top = mmToPt(PAGE.margin.topMm);
+  const bodyHeight = mmToPt(PAGE.heightMm) - top - mmToPt(PAGE.margin.bottomMm);
+  const number = lineMetrics(STYLES.pageNumber.size);
+  const numberStruct = L.struct('Artifact');
+  const pages: LaidPage[] = paginate(units, bodyHeight).map((pg, index) => {
+    const items: PageItem[] = [];
+    const shown = index > 0 || PAGE_NUMBER.firstPageShown;
+    if (shown) {
+      const s = STYLES.pageNumber;
+      const lines = breakParagraph({ runs: plain(String(index + 1), s), width: textWidthGridPt(), firstIndent: 0, leftIndent: 0, align: s.align });
+      for (const p of lines[0]!.pieces) {
+        items.push({ type: 'text', x: mmToPt(PAGE.margin.leftMm) + p.x, y: mmToPt(PAGE.headerDistanceMm) + number.baseline, face: p.face, size: p.size, text: p.text, spaceExtra: 0, struct: numberStruct });
+      }
+    }
+    for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push({ ...it, y: it.y + top + t });
+    return { width: pageW, height: pageH, number: shown ? index + 1 : null, items };
+  });
+  return { pages, structure: L.structure };
+}

@@ -1,0 +1,111 @@
+// Font metrics for layout, read from the embedded Liberation Serif files once per process.
+// Word processors set Vietnamese text with the font's advance widths and no kerning (Word and
+// LibreOffice do not kern a DOCX unless asked): a word's width is the sum of its glyphs' advances, in
+// font units, so widths are exact integers and the same on every machine. Widths are cached per word.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { FONT } from '../style/nd30.ts';
+
+/** The vendored Liberation Serif files (repository folder `fonts/`), found from this module, not the cwd. */
+export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+export type Face = keyof typeof FONT.files;
+export const FACES = Object.keys(FONT.files) as Face[];
+
+export const faceOf = (bold: boolean, italic: boolean): Face =>
+  bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+
+/** A glyph of the font: its id in the font file and its advance in font units. */
+export interface GlyphInfo {
+  id: number;
+  advance: number;
+}
+
+export interface LoadedFace {
+  face: Face;
+  file: string;
+  bytes: Buffer;
+  font: fontkit.Font;
+  postscriptName: string;
+  unitsPerEm: number;
+  ascent: number; // font units above the baseline (hhea)
+  descent: number; // font units below the baseline, positive
+  lineGap: number; // hhea line gap: word processors put it above the ascent
+  glyph(codePoint: number): GlyphInfo;
+  /** Width of a string in font units (no kerning). */
+  width(text: string): number;
+}
+
+const loaded = new Map<Face, LoadedFace>();
+
+export function loadFace(face: Face): LoadedFace {
+  let f = loaded.get(face);
+  if (f) return f;
+  const file = path.join(FONTS_DIR, FONT.files[face]);
+  const bytes = readFileSync(file);
+  const font = fontkit.create(bytes) as fontkit.Font;
+  const glyphs = new Map<number, GlyphInfo>();
+  const widths = new Map<string, number>();
+  const glyph = (cp: number): GlyphInfo => {
+    let g = glyphs.get(cp);
+    if (!g) {
+      const gl = font.glyphForCodePoint(cp);
+      g = { id: gl.id, advance: gl.advanceWidth };
+      glyphs.set(cp, g);
+    }
+    return g;
+  };
+  f = {
+    face,
+    file,
+    bytes,
+    font,
+    postscriptName: font.postscriptName,
+    unitsPerEm: font.unitsPerEm,
+    ascent: font.hhea.ascent,
+    descent: -font.hhea.descent,
+    lineGap: font.hhea.lineGap,
+    glyph,
+    width(text: string): number {
+      let w = widths.get(text);
+      if (w === undefined) {
+        w = 0;
+        for (let i = 0; i < text.length; i++) {
+          const cp = text.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+          w += glyph(cp).advance;
+        }
+        widths.set(text, w);
+      }
+      return w;
+    },
+  };
+  loaded.set(face, f);
+  return f;
+}
+
+/** Width in points of `text` set in `face` at `size` points. */
+export function textWidth(text: string, face: Face, size: number): number {
+  const f = loadFace(face);
+  return (f.width(text) * size) / f.unitsPerEm;
+}
+
+/** Word processors place positions on a twip grid (1/20 pt); line heights are rounded to it. */
+const TWIP = 1 / 20;
+const toTwips = (pt: number): number => Math.round(pt / TWIP) * TWIP;
+
+/**
+ * Single line spacing as Word and LibreOffice compute it for a TrueType font: line gap + ascent +
+ * descent (hhea), the line gap above the ascent. `multiple` scales the line (1.5 lines = 1.5).
+ */
+export function lineMetrics(size: number, multiple = 1): { height: number; baseline: number } {
+  const f = loadFace('regular');
+  const unit = size / f.unitsPerEm;
+  const single = (f.lineGap + f.ascent + f.descent) * unit;
+  const height = toTwips(single * multiple);
+  // Extra spacing of a multiple goes below the text, as in Word.
+  return { height, baseline: (f.lineGap + f.ascent) * unit };
+}

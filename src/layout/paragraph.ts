@@ -1,0 +1,228 @@
+// Line breaking of one paragraph, as Word and LibreOffice do it: greedy first fit at the break
+// opportunities of breaks.ts, spaces at the end of a line hang in the margin, justified lines stretch
+// their spaces (U+0020 only: a no-break space keeps its width, as in LibreOffice), the last line and a
+// line ended by a hard break stay flush. A word wider than the line is cut where it overflows.
+
+import { breakOpportunities } from './breaks.ts';
+import { ITALIC_CORRECTION } from '../style/nd30.ts';
+import { lineMetrics, textWidth, type Face } from './fonts.ts';
+import { unbreakableSpans, withNoBreakSpaces } from './unbreakable.ts';
+
+export interface StyledRun {
+  text: string;
+  face: Face;
+  size: number;
+}
+
+export interface ParagraphSpec {
+  runs: StyledRun[];
+  width: number; // the column width, points
+  firstIndent: number; // first-line indent, points (from the left indent)
+  leftIndent: number;
+  rightIndent?: number;
+  align: 'left' | 'center' | 'right' | 'justify';
+}
+
+/** A run of one line, x relative to the column's left edge. */
+export interface LinePiece {
+  x: number;
+  text: string;
+  face: Face;
+  size: number;
+  spaceExtra: number;
+}
+
+export interface Line {
+  pieces: LinePiece[];
+  width: number; // natural width of the text, trailing spaces excluded
+  left: number; // where the line's box starts (indents)
+  available: number;
+}
+
+/**
+ * Whether a line `width` points wide fits in `available` points, as LibreOffice decides on its twip grid:
+ * the width rounded up to whole twips must leave at least one twip free. Observed with LibreOffice 7.4:
+ * 467.708 pt (9354.2 twips) did not fit in 9355 twips; 439.346 pt (8786.9 twips) fitted in 8788.
+ */
+const TWIPS = 20;
+function fitsIn(width: number, available: number): boolean {
+  return Math.ceil(width * TWIPS - 1e-6) <= Math.round(available * TWIPS) - 1;
+}
+
+interface Segment {
+  start: number; // offset in the paragraph text
+  end: number; // end of content (before trailing spaces)
+  spaceEnd: number; // end including trailing spaces
+}
+
+const isBreakingSpace = (c: number) => c === 0x20 || c === 0x09;
+
+/** Per-character run lookup for the paragraph text. */
+class Runs {
+  readonly text: string;
+  private readonly starts: number[] = [];
+  readonly runs: StyledRun[];
+  /** Per character: 1 where an italic portion ends before it (see ITALIC_CORRECTION), as LibreOffice splits portions. */
+  private readonly portionEnds: Uint8Array;
+  private readonly italicAt: Uint8Array;
+  private readonly correction: number;
+  constructor(runs: StyledRun[]) {
+    // Spaces inside unbreakable spans become no-break spaces, across run boundaries ("Điều 1." + text).
+    const joined = runs.map((r) => r.text).join('');
+    this.text = withNoBreakSpaces(joined);
+    let at = 0;
+    const n = this.text.length;
+    this.italicAt = new Uint8Array(n);
+    this.portionEnds = new Uint8Array(n + 1);
+    this.runs = runs.map((r) => {
+      this.starts.push(at);
+      const text = this.text.slice(at, at + r.text.length);
+      if (r.face === 'italic' || r.face === 'boldItalic') this.italicAt.fill(1, at, at + r.text.length);
+      at += r.text.length;
+      return { ...r, text };
+    });
+    const size = runs.reduce((m, r) => Math.max(m, r.size), 0);
+    this.correction = size > 0 ? lineMetrics(size).height * ITALIC_CORRECTION : 0;
+    if (this.italicAt.includes(1)) {
+      const hyphens = new Set<number>();
+      for (const [s, e] of unbreakableSpans(joined)) for (let i = s; i < e; i++) if (joined[i] === '-') hyphens.add(i);
+      for (let i = 1; i < n; i++) {
+        if (!this.italicAt[i - 1]) continue;
+        const c = this.text.charCodeAt(i);
+        if (!this.italicAt[i] || c === 0xa0 || hyphens.has(i)) this.portionEnds[i] = 1;
+      }
+    }
+  }
+  /** Room the italic portions of [from, to) take beyond their glyphs, the line ending at `to`. */
+  italicExtra(from: number, to: number): number {
+    if (this.correction === 0 || to <= from) return 0;
+    let count = this.italicAt[to - 1] ? 1 : 0;
+    for (let i = from + 1; i < to; i++) count += this.portionEnds[i]!;
+    return count * this.correction;
+  }
+  /** The pieces of [from, to) split at run boundaries. */
+  *pieces(from: number, to: number): Generator<{ run: StyledRun; from: number; to: number }> {
+    for (let i = 0; i < this.runs.length; i++) {
+      const s = this.starts[i]!;
+      const e = s + this.runs[i]!.text.length;
+      if (e <= from || s >= to) continue;
+      yield { run: this.runs[i]!, from: Math.max(s, from), to: Math.min(e, to) };
+    }
+  }
+  width(from: number, to: number): number {
+    let w = 0;
+    for (const p of this.pieces(from, to)) w += textWidth(this.text.slice(p.from, p.to), p.run.face, p.run.size);
+    return w;
+  }
+}
+
+function segments(text: string, from: number, to: number): Segment[] {
+  const sub = text.slice(from, to);
+  const cuts = [...breakOpportunities(sub).map((p) => p + from), to];
+  const out: Segment[] = [];
+  let start = from;
+  for (const cut of cuts) {
+    let end = cut;
+    while (end > start && isBreakingSpace(text.charCodeAt(end - 1))) end--;
+    out.push({ start, end, spaceEnd: cut });
+    start = cut;
+  }
+  return out;
+}
+
+/** Breaks a paragraph into lines. */
+export function breakParagraph(spec: ParagraphSpec): Line[] {
+  const runs = new Runs(spec.runs);
+  const text = runs.text;
+  const lines: Line[] = [];
+  const right = spec.rightIndent ?? 0;
+  let first = true;
+  let hardStart = 0;
+  // Hard line breaks split the paragraph into pieces laid out one after the other.
+  while (hardStart <= text.length) {
+    let hardEnd = text.indexOf('\n', hardStart);
+    const forced = hardEnd >= 0;
+    if (!forced) hardEnd = text.length;
+    const segs = segments(text, hardStart, hardEnd);
+    const chunk: Array<{ start: number; end: number; last: boolean }> = [];
+    let lineStart = hardStart;
+    let lineEnd = hardStart; // end of content so far
+    let width = 0;
+    let pendingSpace = 0; // width of trailing spaces of the content so far
+    const fits = (end: number, w: number) => fitsIn(w + runs.italicExtra(lineStart, end), avail());
+    const avail = () => spec.width - spec.leftIndent - right - (first && chunk.length === 0 ? spec.firstIndent : 0);
+    const flush = (next: number) => {
+      chunk.push({ start: lineStart, end: lineEnd, last: false });
+      lineStart = next;
+      lineEnd = next;
+      width = 0;
+      pendingSpace = 0;
+    };
+    for (const seg of segs) {
+      const w = runs.width(seg.start, seg.end);
+      if (lineEnd > lineStart && !fits(seg.end, width + pendingSpace + w)) flush(seg.start);
+      if (lineEnd === lineStart && !fitsIn(w, avail())) {
+        // Emergency: cut the word where it overflows, at least one character a line.
+        let from = seg.start;
+        while (from < seg.end && !fitsIn(runs.width(from, seg.end), avail())) {
+          let cut = from + 1;
+          while (cut < seg.end && fitsIn(runs.width(from, cut + 1), avail())) cut++;
+          lineStart = from;
+          lineEnd = cut;
+          flush(cut);
+          from = cut;
+        }
+        lineStart = from;
+        lineEnd = seg.end;
+        width = runs.width(from, seg.end);
+        pendingSpace = runs.width(seg.end, seg.spaceEnd);
+        continue;
+      }
+      width += pendingSpace + w;
+      lineEnd = seg.end;
+      pendingSpace = runs.width(seg.end, seg.spaceEnd);
+    }
+    chunk.push({ start: lineStart, end: lineEnd, last: true });
+    for (const c of chunk) {
+      const isFirst = first;
+      first = false;
+      // The last line of the paragraph and a line ended by a hard break are not justified.
+      lines.push(placeLine(runs, c.start, c.end, spec, isFirst, c.last));
+    }
+    if (!forced) break;
+    hardStart = hardEnd + 1;
+  }
+  return lines;
+}
+
+function placeLine(runs: Runs, start: number, end: number, spec: ParagraphSpec, isFirst: boolean, flush: boolean): Line {
+  const left = spec.leftIndent + (isFirst ? spec.firstIndent : 0);
+  const available = spec.width - left - (spec.rightIndent ?? 0);
+  const raw: Array<{ text: string; run: StyledRun; width: number; spaces: number }> = [];
+  for (const p of runs.pieces(start, end)) {
+    const text = runs.text.slice(p.from, p.to);
+    if (text === '') continue;
+    // Neighbouring runs in the same face are drawn as one ("Điều 1." and its text when both are bold).
+    const prev = raw[raw.length - 1];
+    const same = prev !== undefined && prev.run.face === p.run.face && prev.run.size === p.run.size;
+    const joined = same ? prev.text + text : text;
+    let spaces = 0;
+    for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) === 0x20) spaces++;
+    const piece = { text: joined, run: p.run, width: textWidth(joined, p.run.face, p.run.size), spaces };
+    if (same) raw[raw.length - 1] = piece;
+    else raw.push(piece);
+  }
+  const width = raw.reduce((a, r) => a + r.width, 0);
+  const spaces = raw.reduce((a, r) => a + r.spaces, 0);
+  const justify = spec.align === 'justify' && !flush && spaces > 0;
+  const extra = justify ? Math.max(0, (available - width) / spaces) : 0;
+  let x = left;
+  if (spec.align === 'center') x += (available - width) / 2;
+  else if (spec.align === 'right') x += available - width;
+  const pieces: LinePiece[] = [];
+  for (const r of raw) {
+    pieces.push({ x, text: r.text, face: r.run.face, size: r.run.size, spaceExtra: extra });
+    x += r.width + r.spaces * extra;
+  }
+  return { pieces, width, left, available };
+}

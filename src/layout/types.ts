@@ -1,0 +1,34 @@
+// What the layout stage decides: pages of positioned text runs and rules, independent of any output
+// format. Plain data (JSON-serializable), so tests can dump and compare it. Coordinates are points
+// from the top-left corner of the page; a text run's y is its baseline.
+
+import type { Face } from './fonts.ts';
+
+/** The structure a piece of text belongs to, for the tagged PDF (reading order and roles). */
+export type StructRole = 'H1' | 'H2' | 'H3' | 'P' | 'LI' | 'Note' | 'Table' | 'TR' | 'TD' | 'Artifact';
+
+export interface StructElement {
+  role: StructRole;
+  parent: number | null; // index in LaidDocument.structure, null for a child of the document
+  /** Alternate or expanded text, such as a heading's full title: not used for now. */
+  title?: string;
+}
+
+export type PageItem =
+  // a run of text in one face and size on a baseline; `spaceExtra` widens each U+0020 of the run (justification)
+  | { type: 'text'; x: number; y: number; face: Face; size: number; text: string; spaceExtra: number; struct: number }
+  // a horizontal rule from x1 to x2 whose centre line is at y
+  | { type: 'rule'; x1: number; x2: number; y: number; thickness: number };
+
+export interface LaidPage {
+  width: number;
+  height: number;
+  /** The number printed on the page (null: none, as on page 1), counted in its own numbering sequence. */
+  number: number | null;
+  items: PageItem[];
+}
+
+export interface LaidDocument {
+  pages: LaidPage[];
+  structure: StructElement[];
+}

@@ -1,0 +1,91 @@
+// PDF objects and their serialization (ISO 32000-1, 7.3–7.5): numbered objects, streams compressed
+// with Flate, a classic cross-reference table and a trailer whose /ID is a hash of the file, so the
+// same objects always give the same bytes.
+
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+
+/** A number as PDF writes it: at most 3 decimals, no exponent, no trailing zeros. */
+export function num(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  const s = v.toFixed(3);
+  return s.replace(/0+$/, '').replace(/\.$/, '') || '0';
+}
+
+/** A text string: ASCII literal when it can be, otherwise UTF-16BE with a byte-order mark (7.9.2.2). */
+export function textString(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  let hex = 'FEFF';
+  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/** A date string (7.9.4) in UTC: D:YYYYMMDDHHmmSSZ. */
+export function dateString(d: Date): string {
+  const iso = d.toISOString();
+  return `(D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z)`;
+}
+
+export const ref = (n: number): string => `${n} 0 R`;
+
+export class PdfFile {
+  private readonly bodies: Array<Buffer | undefined> = [];
+
+  /** Reserves an object number. */
+  alloc(): number {
+    this.bodies.push(undefined);
+    return this.bodies.length;
+  }
+
+  /** Sets object `n` to a dictionary, array or other direct value. */
+  set(n: number, value: string): void {
+    this.bodies[n - 1] = Buffer.from(`${n} 0 obj\n${value}\nendobj\n`, 'latin1');
+  }
+
+  /** Sets object `n` to a stream; `compress` deflates it (Flate). `dict` holds the other entries. */
+  stream(n: number, dict: string, data: Buffer | string, compress = true): void {
+    const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+    const bytes = compress ? deflateSync(raw, { level: 6 }) : raw;
+    const filter = compress ? '/Filter /FlateDecode ' : '';
+    this.bodies[n - 1] = Buffer.concat([
+      Buffer.from(`${n} 0 obj\n<< ${filter}/Length ${bytes.length} ${dict} >>\nstream\n`, 'latin1'),
+      bytes,
+      Buffer.from('\nendstream\nendobj\n', 'latin1'),
+    ]);
+  }
+
+  add(value: string): number {
+    const n = this.alloc();
+    this.set(n, value);
+    return n;
+  }
+
+  addStream(dict: string, data: Buffer | string, compress = true): number {
+    const n = this.alloc();
+    this.stream(n, dict, data, compress);
+    return n;
+  }
+
+  /** The file: header, objects, cross-reference table, trailer. */
+  toBuffer(root: number, info: number, version = '1.7'): Buffer {
+    // The comment line of high bytes marks the file as binary (7.5.2).
+    const head = Buffer.from(`%PDF-${version}\n%\xe2\xe3\xcf\xd3\n`, 'latin1');
+    const chunks: Buffer[] = [head];
+    const offsets: number[] = [];
+    let at = head.length;
+    const hash = createHash('md5');
+    this.bodies.forEach((b, i) => {
+      if (!b) throw new Error(`pdf: object ${i + 1} was reserved but never set`);
+      offsets.push(at);
+      chunks.push(b);
+      hash.update(b);
+      at += b.length;
+    });
+    const id = hash.digest('hex');
+    let xref = `xref\n0 ${this.bodies.length + 1}\n0000000000 65535 f \n`;
+    for (const o of offsets) xref += `${String(o).padStart(10, '0')} 00000 n \n`;
+    const trailer = `trailer\n<< /Size ${this.bodies.length + 1} /Root ${ref(root)} /Info ${ref(info)} /ID [<${id}> <${id}>] >>\nstartxref\n${at}\n%%EOF\n`;
+    chunks.push(Buffer.from(xref + trailer, 'latin1'));
+    return Buffer.concat(chunks);
+  }
+}
