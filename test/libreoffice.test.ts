@@ -1,44 +1,71 @@
-// LibreOffice opens every built sample DOCX and lays it out on as many pages as our own PDF has.
-// Both use Times New Roman metrics (Liberation Serif), so a page-count mismatch means a layout
-// difference between the two writers (spacing, sizes, keep-together rules).
+// LibreOffice opens every built DOCX, and its rendering agrees with our PDF line for line: the same
+// pages, the same first and last line on every page, the same lines word for word. Both use Times New
+// Roman metrics (Liberation Serif), and the DOCX states the layout stage's rules (widow control,
+// keep-with-next, unbreakable spans), so a difference is a layout difference between the two writers.
+// Run on the bundled samples and on the real text of Nghị định 30/2020/NĐ-CP (never tuned on).
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuiltDocument } from '../src/build.ts';
 import { docxToPdf, hasLibreOffice } from './support/libreoffice.ts';
-import { bodyText, pdfInfo, pdfPages } from './support/pdf-text.ts';
+import { compare, identicalShare, pageTexts, type Parity } from './support/parity.ts';
+import { bodyText, pdfPages } from './support/pdf-text.ts';
 
 const required = process.env.VANBAN_REQUIRE_TOOLS === '1';
 const available = hasLibreOffice();
 if (!available && !required) console.warn('Bỏ qua kiểm thử LibreOffice: không có soffice (đặt VANBAN_REQUIRE_TOOLS=1 để coi là lỗi)');
 
-describe.runIf(available || required)('LibreOffice opens the built samples', () => {
-  let built: BuiltDocument[] = [];
+/** The line share the issue sets: at least 97 % of all lines identical word for word. */
+const MIN_IDENTICAL = 0.97;
+
+describe.runIf(available || required)('LibreOffice renders our DOCX as we render our PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-lo-'));
+  const results: Array<{ b: BuiltDocument; parity: Parity; sample: boolean; loText: string }> = [];
 
   beforeAll(async () => {
     if (!available) throw new Error('VANBAN_REQUIRE_TOOLS=1 nhưng LibreOffice (soffice) chưa được cài');
-    const result = await build(['data'], { outDir: dir });
-    expect(result.failed).toEqual([]);
-    built = result.built;
-    expect(built.length).toBeGreaterThanOrEqual(3);
+    const samples = await build(['data'], { outDir: join(dir, 'samples') });
+    const real = await build(['test/fixtures/layout'], { outDir: join(dir, 'real') });
+    expect([...samples.failed, ...real.failed]).toEqual([]);
+    expect(samples.built.length).toBeGreaterThanOrEqual(4);
+    for (const [list, sample] of [[samples.built, true], [real.built, false]] as const) {
+      for (const b of list) {
+        const lo = readFileSync(await docxToPdf(b.docx, join(dir, 'lo')));
+        const parity = compare(await pageTexts(b.bytes.pdf), await pageTexts(lo));
+        results.push({ b, parity, sample, loText: bodyText(await pdfPages(lo)) });
+      }
+    }
+    const rows = results.map(({ b, parity: p }) =>
+      `${b.stem}: trang ${p.pages.ours}/${p.pages.theirs}, dòng giống ${(identicalShare(p) * 100).toFixed(1)} % (${p.lines.identical}/${Math.max(p.lines.ours, p.lines.theirs)}), đầu và cuối trang ${p.pageEnds.same}/${p.pageEnds.of}`);
+    writeFileSync(join(dir, 'parity.txt'), rows.join('\n'));
+    console.log(`So với LibreOffice:\n  ${rows.join('\n  ')}`);
+  }, 300_000);
+
+  it('opens every DOCX, and the text is there', () => {
+    for (const { b, loText } of results) {
+      expect(loText, b.stem).toContain(b.doc.parts[0]!.title.docType);
+      expect(loText, b.stem).toContain(b.doc.parts[0]!.closing!.signature.name);
+    }
   });
 
-  it('converts every DOCX to PDF with the same page count as our PDF, and the text is there', async () => {
-    const rows: string[] = [];
-    for (const b of built) {
-      const lo = await docxToPdf(b.docx, join(dir, 'lo'));
-      const loBuf = (await import('node:fs')).readFileSync(lo);
-      const loPages = (await pdfInfo(loBuf)).pages;
-      rows.push(`${b.stem}: LibreOffice ${loPages}, vanban ${b.pages}`);
-      expect(loPages, b.stem).toBe(b.pages);
-      const text = bodyText(await pdfPages(loBuf));
-      expect(text).toContain(b.doc.parts[0]!.title.docType);
-      const closing = b.doc.parts[0]!.closing!;
-      expect(text).toContain(closing.signature.name);
+  it('samples: the same pages, the same first and last line on every page, and the same lines', () => {
+    const samples = results.filter((r) => r.sample);
+    for (const { b, parity: p } of samples) {
+      expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
+      expect(p.pageEnds, `${b.stem}: ${p.differences.join('; ')}`).toEqual({ same: p.pages.ours, of: p.pages.ours });
+      expect(identicalShare(p), b.stem).toBeGreaterThanOrEqual(MIN_IDENTICAL);
     }
-    writeFileSync(join(dir, 'pages.txt'), rows.join('\n'));
+  });
+
+  it('a real text nobody here wrote: the same pages and at least 97 % of its lines', () => {
+    const real = results.filter((r) => !r.sample);
+    expect(real.length).toBeGreaterThan(0);
+    for (const { b, parity: p } of real) {
+      expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
+      expect(p.pages.ours).toBeGreaterThan(10);
+      expect(identicalShare(p), b.stem).toBeGreaterThanOrEqual(MIN_IDENTICAL);
+    }
   });
 });

@@ -5,7 +5,7 @@
 // after "/" except between two digits ("29/02" stays, "305/|KH" breaks); nowhere else inside a word.
 // The `linebreak` package implements current UAX #14, which differs exactly there, hence our own rules.
 
-import { unbreakableSpans } from './unbreakable.ts';
+import { unbreakableSpans, type Span } from './unbreakable.ts';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -23,7 +23,7 @@ const isSpace = (c: number) => c === SPACE || c === TAB;
  * Positions p (0 < p < length, UTF-16 offsets) where a line may break before `text[p]`, ascending.
  * A hard line break ("\n") is not an opportunity: callers split paragraphs at it first.
  */
-export function breakOpportunities(text: string): number[] {
+export function breakOpportunities(text: string, spans: readonly Span[] = unbreakableSpans(text)): number[] {
   const out: number[] = [];
   const n = text.length;
   for (let p = 1; p < n; p++) {
@@ -38,7 +38,6 @@ export function breakOpportunities(text: string): number[] {
     if (BREAK_AFTER.has(prev)) out.push(p);
     else if (prev === SLASH && !(p >= 2 && isDigit(text.charCodeAt(p - 2)) && isDigit(next))) out.push(p);
   }
-  const spans = unbreakableSpans(text);
   if (spans.length === 0) return out;
   let s = 0;
   return out.filter((p) => {

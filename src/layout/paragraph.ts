@@ -6,7 +6,7 @@
 import { breakOpportunities } from './breaks.ts';
 import { ITALIC_CORRECTION } from '../style/nd30.ts';
 import { lineMetrics, textWidth, type Face } from './fonts.ts';
-import { unbreakableSpans, withNoBreakSpaces } from './unbreakable.ts';
+import { unbreakableSpans, withNoBreakSpaces, type Span } from './unbreakable.ts';
 
 export interface StyledRun {
   text: string;
@@ -62,6 +62,8 @@ class Runs {
   readonly text: string;
   private readonly starts: number[] = [];
   readonly runs: StyledRun[];
+  /** The decree's unbreakable spans of the text (offsets are the same with or without no-break spaces). */
+  readonly spans: readonly Span[];
   /** Per character: 1 where an italic portion ends before it (see ITALIC_CORRECTION), as LibreOffice splits portions. */
   private readonly portionEnds: Uint8Array;
   private readonly italicAt: Uint8Array;
@@ -69,7 +71,8 @@ class Runs {
   constructor(runs: StyledRun[]) {
     // Spaces inside unbreakable spans become no-break spaces, across run boundaries ("Điều 1." + text).
     const joined = runs.map((r) => r.text).join('');
-    this.text = withNoBreakSpaces(joined);
+    this.spans = unbreakableSpans(joined);
+    this.text = withNoBreakSpaces(joined, this.spans);
     let at = 0;
     const n = this.text.length;
     this.italicAt = new Uint8Array(n);
@@ -85,7 +88,7 @@ class Runs {
     this.correction = size > 0 ? lineMetrics(size).height * ITALIC_CORRECTION : 0;
     if (this.italicAt.includes(1)) {
       const hyphens = new Set<number>();
-      for (const [s, e] of unbreakableSpans(joined)) for (let i = s; i < e; i++) if (joined[i] === '-') hyphens.add(i);
+      for (const [s, e] of this.spans) for (let i = s; i < e; i++) if (joined[i] === '-') hyphens.add(i);
       for (let i = 1; i < n; i++) {
         if (!this.italicAt[i - 1]) continue;
         const c = this.text.charCodeAt(i);
@@ -116,9 +119,10 @@ class Runs {
   }
 }
 
-function segments(text: string, from: number, to: number): Segment[] {
+function segments(text: string, spans: readonly Span[], from: number, to: number): Segment[] {
   const sub = text.slice(from, to);
-  const cuts = [...breakOpportunities(sub).map((p) => p + from), to];
+  const local = from === 0 && to === text.length ? spans : spans.filter(([s, e]) => s < to && e > from).map(([s, e]): Span => [Math.max(0, s - from), Math.min(to, e) - from]);
+  const cuts = [...breakOpportunities(sub, local).map((p) => p + from), to];
   const out: Segment[] = [];
   let start = from;
   for (const cut of cuts) {
@@ -143,7 +147,7 @@ export function breakParagraph(spec: ParagraphSpec): Line[] {
     let hardEnd = text.indexOf('\n', hardStart);
     const forced = hardEnd >= 0;
     if (!forced) hardEnd = text.length;
-    const segs = segments(text, hardStart, hardEnd);
+    const segs = segments(text, runs.spans, hardStart, hardEnd);
     const chunk: Array<{ start: number; end: number; last: boolean }> = [];
     let lineStart = hardStart;
     let lineEnd = hardStart; // end of content so far

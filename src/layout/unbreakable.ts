@@ -25,8 +25,21 @@ const PATTERNS: RegExp[] = [
   /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)* (?:%|đồng|triệu|tỷ|nghìn|ngàn|người|ngày|tháng|năm|giờ|phút|lần|km|ha|kg|tấn)(?![\p{L}\p{N}])/gu,
 ];
 
+/** Spans of texts seen in this process: the same paragraphs recur across a batch and in both writers. */
+const cache = new Map<string, Span[]>();
+const CACHE_LIMIT = 100_000;
+
 /** The unbreakable spans of a text, sorted and merged. */
 export function unbreakableSpans(text: string): Span[] {
+  let spans = cache.get(text);
+  if (!spans) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, (spans = findSpans(text)));
+  }
+  return spans;
+}
+
+function findSpans(text: string): Span[] {
   const spans: Array<[number, number]> = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;
@@ -49,9 +62,8 @@ const NBSP = '\u00a0';
  * The text with every space inside an unbreakable span made a no-break space (same width, never
  * stretched by justification, as in Word and LibreOffice). Both writers lay out this form.
  */
-export function withNoBreakSpaces(text: string): string {
+export function withNoBreakSpaces(text: string, spans: readonly Span[] = unbreakableSpans(text)): string {
   if (!text.includes(' ')) return text;
-  const spans = unbreakableSpans(text);
   if (spans.length === 0) return text;
   let out = '';
   let at = 0;

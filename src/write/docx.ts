@@ -12,7 +12,6 @@ import {
   Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
 } from 'docx';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Block, Closing, Document, Header as HeaderModel, Inline, Part, Role } from '../model/ast.ts';
 import {
   CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
@@ -241,9 +240,11 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 
 function noBreakRuns(parts: RunPart[]): TextRun[] {
   const joined = parts.map((p) => p.text).join('');
-  const text = withNoBreakSpaces(joined);
   const spans = unbreakableSpans(joined);
-  const inSpan = (i: number) => spans.some(([s, e]) => s <= i && i < e);
+  const text = withNoBreakSpaces(joined, spans);
+  const mask = new Uint8Array(joined.length + 1);
+  for (const [s, e] of spans) mask.fill(1, s, e);
+  const inSpan = (i: number) => mask[i] === 1;
   let at = 0;
   return parts.map((p) => {
     const children: Array<string | NoBreakHyphen> = [];
@@ -421,35 +422,41 @@ function coreXml(doc: Document): string {
 }
 
 const CORE_PATH = 'docProps/core.xml';
-const CONTENT_TYPES_PATH = '[Content_Types].xml';
 /** Zip timestamps are local date-time fields (MS-DOS format), which start in 1980. */
 const ZIP_EPOCH_YEAR = 1980;
 
 /**
- * The zip entries' timestamp: the document's date, given as local date fields so that the bytes do not
- * depend on the time zone of the machine that builds the file.
+ * The zip entries' timestamp: the document's date, as MS-DOS date and time fields (local fields, so
+ * the bytes do not depend on the time zone of the machine that builds the file).
  */
-function zipTime(doc: Document): Date {
+function dosDateTime(doc: Document): { date: number; time: number } {
   const [y, m, d] = documentTimestamp(doc).slice(0, 10).split('-').map(Number) as [number, number, number];
-  return y < ZIP_EPOCH_YEAR ? new Date(ZIP_EPOCH_YEAR, 0, 1) : new Date(y, m - 1, d);
+  if (y < ZIP_EPOCH_YEAR) return { date: (0 << 9) | (1 << 5) | 1, time: 0 };
+  return { date: ((y - ZIP_EPOCH_YEAR) << 9) | (m << 5) | d, time: 0 };
 }
 
-/** Re-packs a package: the core properties replaced, entries in a fixed order, each with the same timestamp. */
-function repack(packed: Uint8Array, doc: Document): Buffer {
-  const files = unzipSync(packed);
-  files[CORE_PATH] = strToU8(coreXml(doc));
-  const names = Object.keys(files).sort((a, b) => {
-    if (a === CONTENT_TYPES_PATH) return -1;
-    if (b === CONTENT_TYPES_PATH) return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  const mtime = zipTime(doc);
-  const zippable: Zippable = {};
-  for (const name of names) {
-    const data = files[name];
-    if (data) zippable[name] = [data, { mtime }];
+/**
+ * Sets every entry's modification time in a zip (local headers and central directory, APPNOTE 4.3.7
+ * and 4.3.12) to the document's date: docx zips with the clock's time, and re-zipping only to change
+ * it cost a second inflate and deflate of the whole package.
+ */
+function stampZip(zip: Buffer, doc: Document): Buffer {
+  const { date, time } = dosDateTime(doc);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('docx: the package has no end of central directory');
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('docx: damaged central directory');
+    zip.writeUInt16LE(time, at + 12);
+    zip.writeUInt16LE(date, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(date, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
-  return Buffer.from(zipSync(zippable));
+  return zip;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,6 +525,7 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
     sections,
   });
 
-  const packed = await Packer.toBuffer(file);
-  return repack(packed, doc);
+  // docx writes the package with our core properties in place of its own, then its dates are set.
+  const packed = await Packer.toBuffer(file, false, [{ path: CORE_PATH, data: coreXml(doc) }]);
+  return stampZip(packed, doc);
 }

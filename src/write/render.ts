@@ -12,8 +12,11 @@ export interface Rendered {
   ms: { docx: number; pdf: number };
 }
 
-/** Below this many documents a worker's start-up (loading the writers again) costs more than it saves. */
-const MIN_PER_WORKER = 6;
+/**
+ * Below this many documents a worker's start-up (the TypeScript loader and the writers loaded again,
+ * about a second) costs more than it saves: in one thread a document takes 3 ms a page.
+ */
+const MIN_PER_WORKER = 100;
 
 export async function renderOne(doc: Document): Promise<Rendered> {
   const { writeDocx } = await import('./docx.ts');
@@ -25,8 +28,8 @@ export async function renderOne(doc: Document): Promise<Rendered> {
   return { docx, pdf, ms: { docx: t1 - t0, pdf: performance.now() - t1 } };
 }
 
-export async function renderAll(docs: Document[], threads = availableParallelism()): Promise<Rendered[]> {
-  const workers = Math.min(threads, Math.floor(docs.length / MIN_PER_WORKER));
+export async function renderAll(docs: Document[], threads = availableParallelism(), minPerWorker = MIN_PER_WORKER): Promise<Rendered[]> {
+  const workers = Math.min(threads, Math.floor(docs.length / minPerWorker));
   if (workers < 2) {
     const out: Rendered[] = [];
     for (const d of docs) out.push(await renderOne(d));

@@ -12,7 +12,7 @@ describe('batch rendering', () => {
       d.parts[0]!.title.subject = `${d.parts[0]!.title.subject} (${i + 1})`;
       return d;
     });
-    const batch = await renderAll(docs, 2);
+    const batch = await renderAll(docs, 2, 6); // two workers, six documents each
     expect(batch).toHaveLength(12);
     for (const i of [0, 5, 11]) {
       const alone = await renderOne(docs[i]!);
