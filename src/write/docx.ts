@@ -436,27 +436,49 @@ function dosDateTime(doc: Document): { date: number; time: number } {
 }
 
 /**
- * Sets every entry's modification time in a zip (local headers and central directory, APPNOTE 4.3.7
- * and 4.3.12) to the document's date: docx zips with the clock's time, and re-zipping only to change
- * it cost a second inflate and deflate of the whole package.
+ * The package in a fixed entry order ([Content_Types].xml first, then by name) with every entry dated
+ * the document's date (local headers and central directory, APPNOTE 4.3.7 and 4.3.12). docx zips in its
+ * own order with the clock's time; the entries are moved, not recompressed.
  */
 function stampZip(zip: Buffer, doc: Document): Buffer {
   const { date, time } = dosDateTime(doc);
   let eocd = zip.length - 22;
   while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   if (eocd < 0) throw new Error('docx: the package has no end of central directory');
-  const entries = zip.readUInt16LE(eocd + 10);
+  const count = zip.readUInt16LE(eocd + 10);
+  const entries: Array<{ name: string; central: Buffer; local: Buffer }> = [];
   let at = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
+  for (let i = 0; i < count; i++) {
     if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('docx: damaged central directory');
-    zip.writeUInt16LE(time, at + 12);
-    zip.writeUInt16LE(date, at + 14);
-    const local = zip.readUInt32LE(at + 42);
-    zip.writeUInt16LE(time, local + 10);
-    zip.writeUInt16LE(date, local + 12);
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const nameLen = zip.readUInt16LE(at + 28);
+    const size = 46 + nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const central = Buffer.from(zip.subarray(at, at + size));
+    const offset = central.readUInt32LE(42);
+    const localSize = 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28) + central.readUInt32LE(20);
+    const local = Buffer.from(zip.subarray(offset, offset + localSize));
+    entries.push({ name: central.toString('utf8', 46, 46 + nameLen), central, local });
+    at += size;
   }
-  return zip;
+  const first = '[Content_Types].xml';
+  entries.sort((a, b) => (a.name === first ? -1 : b.name === first ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const parts: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    e.local.writeUInt16LE(time, 10);
+    e.local.writeUInt16LE(date, 12);
+    e.central.writeUInt16LE(time, 12);
+    e.central.writeUInt16LE(date, 14);
+    e.central.writeUInt32LE(offset, 42);
+    parts.push(e.local);
+    offset += e.local.length;
+  }
+  const centralStart = offset;
+  for (const e of entries) parts.push(e.central);
+  const end = Buffer.from(zip.subarray(eocd, eocd + 22));
+  end.writeUInt32LE(parts.slice(entries.length).reduce((n, b) => n + b.length, 0), 12);
+  end.writeUInt32LE(centralStart, 16);
+  end.writeUInt16LE(0, 20); // no comment
+  return Buffer.concat([...parts, end]);
 }
 
 // ---------------------------------------------------------------------------------------------
