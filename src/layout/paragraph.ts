@@ -64,7 +64,10 @@ class Runs {
   readonly runs: StyledRun[];
   /** The decree's unbreakable spans of the text (offsets are the same with or without no-break spaces). */
   readonly spans: readonly Span[];
-  /** Per character: 1 where an italic portion ends before it (see ITALIC_CORRECTION), as LibreOffice splits portions. */
+  /**
+   * Per character: 1 where an italic portion ends before it (see ITALIC_CORRECTION): LibreOffice ends a
+   * portion at a change of run and at a no-break space (a word joiner does not end one; measured).
+   */
   private readonly portionEnds: Uint8Array;
   private readonly italicAt: Uint8Array;
   private readonly correction: number;
@@ -87,12 +90,8 @@ class Runs {
     const size = runs.reduce((m, r) => Math.max(m, r.size), 0);
     this.correction = size > 0 ? lineMetrics(size).height * ITALIC_CORRECTION : 0;
     if (this.italicAt.includes(1)) {
-      const hyphens = new Set<number>();
-      for (const [s, e] of this.spans) for (let i = s; i < e; i++) if (joined[i] === '-') hyphens.add(i);
       for (let i = 1; i < n; i++) {
-        if (!this.italicAt[i - 1]) continue;
-        const c = this.text.charCodeAt(i);
-        if (!this.italicAt[i] || c === 0xa0 || hyphens.has(i)) this.portionEnds[i] = 1;
+        if (this.italicAt[i - 1] && (!this.italicAt[i] || this.text.charCodeAt(i) === 0xa0)) this.portionEnds[i] = 1;
       }
     }
   }

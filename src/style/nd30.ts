@@ -145,8 +145,8 @@ export const SIGNATURE_SPACE_PT = 72;
 export const PAGINATION = { widowControl: true, minLines: 2 } as const;
 
 /**
- * LibreOffice's "italic correction": an italic text portion (ended by upright text, a no-break space,
- * a no-break hyphen or the end of the line) takes this fraction of the line height more room. The
+ * LibreOffice's "italic correction": an italic text portion (ended by upright text, a no-break space
+ * or the end of the line) takes this fraction of the line height more room. The
  * layout counts it when fitting a line, so that lines end where LibreOffice ends them in our DOCX.
  */
 export const ITALIC_CORRECTION = 1 / 12;

@@ -8,7 +8,7 @@
 // package is re-zipped with a fixed entry order and a fixed timestamp.
 
 import {
-  AlignmentType, BorderStyle, Document as DocxDocument, Header, LineRuleType, NoBreakHyphen, Packer, PageNumber, PageOrientation,
+  AlignmentType, BorderStyle, Document as DocxDocument, Header, LineRuleType, Packer, PageNumber, PageOrientation,
   Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
 } from 'docx';
@@ -226,8 +226,10 @@ class Paragraphs {
 
 // ---------------------------------------------------------------------------------------------
 // The decree's unbreakable spans (src/layout/unbreakable.ts), stated for Word and LibreOffice: a space
-// inside one is a no-break space, a hyphen a no-break hyphen (w:noBreakHyphen, shown and copied as
-// "-"), and a "/" where LibreOffice would break (not between two digits) is followed by a word joiner.
+// inside one is a no-break space, and a "-" or "/" where LibreOffice would break (after every hyphen,
+// after a slash not between two digits) is followed by a word joiner (U+2060, invisible, no width). The
+// characters themselves stay what the author typed, so "244/QĐ-BTP" still reads and searches as typed
+// once a reader drops the joiner (vanban check does).
 
 interface RunPart {
   text: string;
@@ -244,24 +246,17 @@ function noBreakRuns(parts: RunPart[]): TextRun[] {
   const text = withNoBreakSpaces(joined, spans);
   const mask = new Uint8Array(joined.length + 1);
   for (const [s, e] of spans) mask.fill(1, s, e);
-  const inSpan = (i: number) => mask[i] === 1;
   let at = 0;
   return parts.map((p) => {
-    const children: Array<string | NoBreakHyphen> = [];
-    let chunk = '';
+    let out = '';
     for (let i = at; i < at + p.text.length; i++) {
       const c = text[i]!;
-      if (c === '-' && inSpan(i)) {
-        if (chunk) children.push(chunk);
-        chunk = '';
-        children.push(new NoBreakHyphen());
-      } else if (c === '/' && inSpan(i) && inSpan(i + 1) && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) {
-        chunk += `/${WORD_JOINER}`;
-      } else chunk += c;
+      out += c;
+      const inside = mask[i] === 1 && mask[i + 1] === 1 && text[i + 1] !== '\u00a0';
+      if (inside && (c === '-' || (c === '/' && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))))) out += WORD_JOINER;
     }
-    if (chunk) children.push(chunk);
     at += p.text.length;
-    return new TextRun({ children, ...(p.bold ? { bold: true } : {}), ...(p.italics ? { italics: true } : {}) });
+    return new TextRun({ text: out, ...(p.bold ? { bold: true } : {}), ...(p.italics ? { italics: true } : {}) });
   });
 }
 
