@@ -2,7 +2,8 @@
 // pages, the same first and last line on every page, the same lines word for word. Both use Times New
 // Roman metrics (Liberation Serif), and the DOCX states the layout stage's rules (widow control,
 // keep-with-next, unbreakable spans), so a difference is a layout difference between the two writers.
-// Run on the bundled samples and on the real text of Nghị định 30/2020/NĐ-CP (never tuned on).
+// Run on the bundled samples, on the real text of Nghị định 30/2020/NĐ-CP (never tuned on) and on that
+// text with 23 footnotes.
 
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,19 +23,20 @@ const MIN_IDENTICAL = 0.97;
 
 describe.runIf(available || required)('LibreOffice renders our DOCX as we render our PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-lo-'));
-  const results: Array<{ b: BuiltDocument; parity: Parity; sample: boolean; loText: string }> = [];
+  const results: Array<{ b: BuiltDocument; parity: Parity; kind: 'sample' | 'real' | 'footnotes'; loText: string }> = [];
 
   beforeAll(async () => {
     if (!available) throw new Error('VANBAN_REQUIRE_TOOLS=1 nhưng LibreOffice (soffice) chưa được cài');
     const samples = await build(['data'], { outDir: join(dir, 'samples') });
     const real = await build(['test/fixtures/layout'], { outDir: join(dir, 'real') });
-    expect([...samples.failed, ...real.failed]).toEqual([]);
+    const notes = await build(['test/fixtures/footnotes'], { outDir: join(dir, 'footnotes') });
+    expect([...samples.failed, ...real.failed, ...notes.failed]).toEqual([]);
     expect(samples.built.length).toBeGreaterThanOrEqual(4);
-    for (const [list, sample] of [[samples.built, true], [real.built, false]] as const) {
+    for (const [list, kind] of [[samples.built, 'sample'], [real.built, 'real'], [notes.built, 'footnotes']] as const) {
       for (const b of list) {
         const lo = readFileSync(await docxToPdf(b.docx, join(dir, 'lo')));
         const parity = compare(await pageTexts(b.bytes.pdf), await pageTexts(lo));
-        results.push({ b, parity, sample, loText: bodyText(await pdfPages(lo)) });
+        results.push({ b, parity, kind, loText: bodyText(await pdfPages(lo)) });
       }
     }
     const rows = results.map(({ b, parity: p }) =>
@@ -51,7 +53,7 @@ describe.runIf(available || required)('LibreOffice renders our DOCX as we render
   });
 
   it('samples: the same pages, the same first and last line on every page, and the same lines', () => {
-    const samples = results.filter((r) => r.sample);
+    const samples = results.filter((r) => r.kind === 'sample');
     for (const { b, parity: p } of samples) {
       expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
       expect(p.pageEnds, `${b.stem}: ${p.differences.join('; ')}`).toEqual({ same: p.pages.ours, of: p.pages.ours });
@@ -60,12 +62,24 @@ describe.runIf(available || required)('LibreOffice renders our DOCX as we render
   });
 
   it('a real text nobody here wrote: the same pages and at least 97 % of its lines', () => {
-    const real = results.filter((r) => !r.sample);
+    const real = results.filter((r) => r.kind === 'real');
     expect(real.length).toBeGreaterThan(0);
     for (const { b, parity: p } of real) {
       expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
       expect(p.pages.ours).toBeGreaterThan(10);
       expect(identicalShare(p), b.stem).toBeGreaterThanOrEqual(MIN_IDENTICAL);
+    }
+  });
+
+  // Notes land where LibreOffice puts them (same rule, same note lines), but one body line on page 1 is
+  // measured a hair wider by LibreOffice (a line with " - " at 0.05 pt from the margin), which moves the
+  // page breaks after it: 91.8 % of lines when this was written. The figure guards against regressions.
+  it('a footnoted text: the same pages, and at least 90 % of its lines', () => {
+    const notes = results.filter((r) => r.kind === 'footnotes');
+    expect(notes.length).toBe(1);
+    for (const { b, parity: p } of notes) {
+      expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
+      expect(identicalShare(p), b.stem).toBeGreaterThanOrEqual(0.9);
     }
   });
 });

@@ -1,7 +1,8 @@
 // `npm run bench` (derive part): derive the bundled 2024 ministry campaign for the 63 profiles of
 // 2023–2024 into a temporary folder, then build the 63 plans in memory, and report the times.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, buildOne, findDocuments } from '../build.ts';
@@ -10,6 +11,23 @@ import { deriveAll } from './command.ts';
 export const BENCH_FROM = 'data/bo-tu-phap/thi-dua-2024';
 export const BENCH_PROFILES = 'profiles/2023-2024/*.yaml';
 const TARGET_MS = 5000;
+/** The layout issue's target: vanban at least ten times faster per page than LibreOffice's batch conversion. */
+const TARGET_RATIO = 10;
+
+/** LibreOffice converting a folder's DOCX files to PDF in one call (what a user would do instead): ms, or null. */
+function libreOfficeBatch(dir: string): number | null {
+  const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0);
+  if (!soffice) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => join(dir, f));
+  const profile = mkdtempSync(join(tmpdir(), 'vanban-bench-lo-'));
+  const args = [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), ...files];
+  spawnSync(soffice, ['--headless', '--version'], { encoding: 'utf8' }); // warm the disk cache
+  const t0 = performance.now();
+  const r = spawnSync(soffice, args, { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  rmSync(profile, { recursive: true, force: true });
+  return r.status === 0 ? ms : null;
+}
 
 export async function benchDerive(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'vanban-bench-derive-'));
@@ -23,8 +41,10 @@ export async function benchDerive(): Promise<void> {
     const t0 = performance.now();
     const derived = deriveAll({ from: BENCH_FROM, profile: [BENCH_PROFILES], out });
     const t1 = performance.now();
-    // The real build path (rendering spread over worker threads), in memory.
-    const result = await build([out], { outDir: 'out', root: out, write: false });
+    // The real build path, writing the files (LibreOffice converts them next).
+    const cpu0 = process.cpuUsage();
+    const result = await build([out], { outDir: join(tmp, 'out'), root: out });
+    const cpu = process.cpuUsage(cpu0);
     const documents = result.built;
     const failed = result.failed;
     const sum = { compose: 0, docx: 0, pdf: 0, pages: 0 };
@@ -44,6 +64,17 @@ export async function benchDerive(): Promise<void> {
     console.log(`  sinh dữ liệu (derive): ${f(t1 - t0)} ms (${f((t1 - t0) / n)} ms/tỉnh)`);
     console.log(`  dựng (build):          ${f(t2 - t1)} ms (${f((t2 - t1) / documents.length)} ms/văn bản: đọc + mô hình ${f(sum.compose / documents.length)}, DOCX ${f(sum.docx / documents.length)}, PDF ${f(sum.pdf / documents.length)})`);
     console.log(`  tổng:                  ${f(total)} ms (${f(total / n)} ms/tỉnh; mục tiêu < ${TARGET_MS} ms: ${total < TARGET_MS ? 'đạt' : 'chưa đạt'})`);
+    const perPage = (t2 - t1) / sum.pages;
+    const cpuPerPage = (cpu.user + cpu.system) / 1000 / sum.pages;
+    console.log(`  mỗi trang:             ${f(perPage)} ms (DOCX + PDF, đọc dữ liệu, ghi tệp), CPU ${f(cpuPerPage)} ms/trang (mục tiêu < 4 ms: ${cpuPerPage < 4 ? 'đạt' : 'chưa đạt'})`);
+    const lo = libreOfficeBatch(join(tmp, 'out'));
+    if (lo === null) console.log('  LibreOffice:           không chạy được soffice, bỏ qua phép so sánh');
+    else {
+      const loPage = lo / sum.pages;
+      const ratio = loPage / perPage;
+      console.log(`  LibreOffice (1 lệnh):  ${f(lo)} ms cho ${documents.length} DOCX → PDF, ${f(loPage)} ms/trang`);
+      console.log(`  vanban nhanh hơn:      ${ratio.toFixed(1)} lần mỗi trang (mục tiêu ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'đạt' : 'chưa đạt'})`);
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
 
 import type { Block, Closing, Document, Header, Inline, Part, Role, Title } from '../model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
+  CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
   mmToGridPt as mmToPt, mmToPt as exactMmToPt, textWidthGridPt, type TextStyle,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
@@ -23,6 +23,18 @@ interface LaidParagraph {
 
 class Layout {
   readonly structure: StructElement[] = [];
+  /** Footnotes by number (from 1, in reading order): their lines in the text column. */
+  readonly notes = new Map<number, Unit[]>();
+
+  /** Lays out a footnote's text and returns its number. */
+  note(content: Inline[]): number {
+    const n = this.notes.size + 1;
+    const s = STYLES.footnote;
+    const runs = [markRun(n, s), ...runsOf([{ type: 'text', text: ' ' }, ...content], s, undefined, this)];
+    this.notes.set(n, []); // reserve the number before nested notes (none are read) could take it
+    this.notes.set(n, this.paragraph(runs, s, mmToPt(PAGE.margin.leftMm), textWidthGridPt(), 'Note').units);
+    return n;
+  }
 
   struct(role: StructRole, parent: number | null = null): number {
     this.structure.push({ role, parent });
@@ -43,11 +55,14 @@ class Layout {
     const n = lines.length;
     const units = lines.map((line: Line, i): Unit => {
       const items: PageItem[] = line.pieces.map((p) => ({
-        type: 'text', x: x + p.x, y: m.baseline, face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, struct,
+        type: 'text', x: x + p.x, y: m.baseline - (p.rise ?? 0), face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, struct,
       }));
+      const notes = line.pieces.flatMap((p) => (p.note && p.rise ? [p.note] : []));
       let breakBefore: BreakRule = 'allow';
       if (i > 0 && (s.keepLines || (PAGINATION.widowControl && (i < PAGINATION.minLines || n - i < PAGINATION.minLines)))) breakBefore = 'avoid';
-      return { height: m.height, before: i === 0 ? (opts.before ?? s.beforePt ?? 0) : 0, after: i === n - 1 ? (s.afterPt ?? 0) : 0, items, breakBefore, block: 0, keepWithNext: false };
+      const unit: Unit = { height: m.height, before: i === 0 ? (opts.before ?? s.beforePt ?? 0) : 0, after: i === n - 1 ? (s.afterPt ?? 0) : 0, items, breakBefore, block: 0, keepWithNext: false };
+      if (notes.length && role !== 'Note') unit.notes = notes;
+      return unit;
     });
     return { units };
   }
@@ -63,10 +78,21 @@ class Layout {
   }
 }
 
-function runsOf(content: Inline[], s: Style, label?: string): StyledRun[] {
+/** A footnote's reference mark: its number, superscript. */
+function markRun(n: number, s: Style): StyledRun {
+  // raised so that its top meets the top of the full-size text (what LibreOffice's automatic superscript does)
+  const rise = lineMetrics(s.size).baseline * (1 - FOOTNOTES.markScale);
+  return { text: String(n), face: faceOf(!!s.bold, !!s.italic), size: s.size * FOOTNOTES.markScale, rise, note: n };
+}
+
+function runsOf(content: Inline[], s: Style, label?: string, L?: Layout): StyledRun[] {
   const out: StyledRun[] = [];
   if (label !== undefined && label !== '') out.push({ text: `${label} `, face: faceOf(!!s.bold || !!s.labelBold, !!s.italic), size: s.size });
   for (const i of content) {
+    if (i.type === 'note') {
+      if (L) out.push(markRun(L.note(i.content), s));
+      continue;
+    }
     const text = i.type === 'ref' ? (i.text ?? `[${i.target}]`) : i.text;
     const bold = !!s.bold || (i.type === 'text' && !!i.bold);
     const italic = !!s.italic || (i.type === 'text' && !!i.italic);
@@ -117,7 +143,7 @@ function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
     const label = b.type === 'paragraph' ? undefined : b.label;
     // The end of the text goes with its signature (at least two lines of it, by widow control).
     const last = i === p.body.length - 1 && p.closing !== undefined;
-    add(L.paragraph(runsOf(b.content, s, label), s, left, width, role ? (STRUCT_OF_ROLE[role] ?? 'P') : 'P').units, !!s.keepWithNext || last);
+    add(L.paragraph(runsOf(b.content, s, label, L), s, left, width, role ? (STRUCT_OF_ROLE[role] ?? 'P') : 'P').units, !!s.keepWithNext || last);
   });
   if (p.closing) add([closingRow(L, p.closing, left)], false);
 
@@ -206,7 +232,9 @@ export function layoutDocument(doc: Document): LaidDocument {
   const bodyHeight = mmToPt(PAGE.heightMm) - top - mmToPt(PAGE.margin.bottomMm);
   const number = lineMetrics(STYLES.pageNumber.size);
   const numberStruct = L.struct('Artifact');
-  const pages: LaidPage[] = paginate(units, bodyHeight).map((pg, index) => {
+  const separator = FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt + FOOTNOTES.gapBelowPt;
+  const left = mmToPt(PAGE.margin.leftMm);
+  const pages: LaidPage[] = paginate(units, bodyHeight, { lines: L.notes, separator }).map((pg, index) => {
     const items: PageItem[] = [];
     const shown = index > 0 || PAGE_NUMBER.firstPageShown;
     if (shown) {
@@ -217,6 +245,11 @@ export function layoutDocument(doc: Document): LaidDocument {
       }
     }
     for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push({ ...it, y: it.y + top + t });
+    if (pg.notes.rule !== null) {
+      const y = top + pg.notes.rule + FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt / 2;
+      items.push({ type: 'rule', x1: left, x2: left + textWidthGridPt() * FOOTNOTES.separatorFraction, y, thickness: FOOTNOTES.separatorThicknessPt });
+    }
+    for (const { unit, top: t } of pg.notes.lines) for (const it of unit.items) items.push({ ...it, y: it.y + top + t });
     return { width: pageW, height: pageH, number: shown ? index + 1 : null, items };
   });
   return { pages, structure: L.structure };

@@ -12,6 +12,8 @@ export interface StyledRun {
   text: string;
   face: Face;
   size: number;
+  rise?: number; // baseline raised by this much (a footnote mark)
+  note?: number; // the footnote this run is the mark of
 }
 
 export interface ParagraphSpec {
@@ -30,6 +32,8 @@ export interface LinePiece {
   face: Face;
   size: number;
   spaceExtra: number;
+  rise?: number;
+  note?: number;
 }
 
 export interface Line {
@@ -207,7 +211,7 @@ function placeLine(runs: Runs, start: number, end: number, spec: ParagraphSpec, 
     if (text === '') continue;
     // Neighbouring runs in the same face are drawn as one ("Điều 1." and its text when both are bold).
     const prev = raw[raw.length - 1];
-    const same = prev !== undefined && prev.run.face === p.run.face && prev.run.size === p.run.size;
+    const same = prev !== undefined && prev.run.face === p.run.face && prev.run.size === p.run.size && !prev.run.note && !p.run.note;
     const joined = same ? prev.text + text : text;
     let spaces = 0;
     for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) === 0x20) spaces++;
@@ -224,7 +228,10 @@ function placeLine(runs: Runs, start: number, end: number, spec: ParagraphSpec, 
   else if (spec.align === 'right') x += available - width;
   const pieces: LinePiece[] = [];
   for (const r of raw) {
-    pieces.push({ x, text: r.text, face: r.run.face, size: r.run.size, spaceExtra: extra });
+    const piece: LinePiece = { x, text: r.text, face: r.run.face, size: r.run.size, spaceExtra: extra };
+    if (r.run.rise) piece.rise = r.run.rise;
+    if (r.run.note) piece.note = r.run.note;
+    pieces.push(piece);
     x += r.width + r.spaces * extra;
   }
   return { pieces, width, left, available };

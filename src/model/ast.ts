@@ -6,7 +6,8 @@
 /** Inline content of a paragraph. */
 export type Inline =
   | { type: 'text'; text: string; bold?: boolean; italic?: boolean } // a run of text with its emphasis
-  | { type: 'ref'; target: string; text?: string }; // a cross-reference to a block id; `text` is filled by the numbering transform
+  | { type: 'ref'; target: string; text?: string } // a cross-reference to a block id; `text` is filled by the numbering transform
+  | { type: 'note'; content: Inline[] }; // a footnote: its mark here (numbered in reading order), its text at the foot of the page
 
 /** The structural role of a numbered block; the style sheet maps each role to its formatting. */
 export type Role =
@@ -90,5 +91,5 @@ export interface Document {
 
 /** Text of a list of inlines, with references shown as resolved. */
 export function inlineText(content: Inline[]): string {
-  return content.map((i) => (i.type === 'text' ? i.text : (i.text ?? `[${i.target}]`))).join('');
+  return content.map((i) => (i.type === 'text' ? i.text : i.type === 'ref' ? (i.text ?? `[${i.target}]`) : '')).join('');
 }

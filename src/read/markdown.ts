@@ -2,12 +2,14 @@
 // the numbering transform computes them from the levels read here.
 
 import MarkdownIt from 'markdown-it';
+import footnotes from 'markdown-it-footnote';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Inline } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
 
 // Tables and HTML are recognized only to be refused with a clear message (not kept as literal text).
-const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table');
+// Footnotes: "[^1]" with its "[^1]: text" definition, or an inline "^[text]".
+const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').use(footnotes as unknown as Parameters<MarkdownIt['use']>[0]);
 
 const BLOCK_NAMES: Record<string, string> = {
   fence: 'khối mã',
@@ -29,8 +31,19 @@ export interface MarkdownSource {
   lineOffset?: number; // when the Markdown is embedded in a larger file
 }
 
+interface FootnoteEnv {
+  footnotes?: { refs?: Record<string, number>; list?: Array<{ label?: string; tokens?: Token[] }> };
+}
+
 export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Block[] {
-  const tokens = md.parse(text, {});
+  const env: FootnoteEnv = {};
+  const tokens = md.parse(text, env);
+  const notes = footnoteTexts(tokens, env, (t) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 }));
+  for (const [label, id] of Object.entries(env.footnotes?.refs ?? {}))
+    if (id < 0) {
+      const at = text.split('\n').findIndex((l) => l.startsWith(`[^${label.slice(1)}]:`));
+      throw new InputError({ file, line: at + 1 + lineOffset, col: 1 }, '', `chú thích [^${label.slice(1)}] không được dẫn ở đâu trong văn bản`, `đặt [^${label.slice(1)}] vào chỗ cần chú thích, hoặc xóa chú thích`);
+    }
   const blocks: Block[] = [];
   let headingLevel = 0; // depth of the current heading; list items sit below it
   const lists: boolean[] = []; // open lists, true when ordered
@@ -40,7 +53,7 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
   const ids = new Map<string, number>(); // label → line where it is defined
   const refs: { target: string; line: number }[] = [];
   const read = (inline: Token, at: Token) => {
-    const content = readInline(inline.children ?? [], where(at));
+    const content = readInline(inline.children ?? [], where(at), notes);
     for (const c of content) if (c.type === 'ref') refs.push({ target: c.target, line: where(at).line });
     return content;
   };
@@ -95,6 +108,9 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
       case 'list_item_close':
         pendingItem = null;
         break;
+      case 'footnote_block_open':
+        while (i < tokens.length && tokens[i]!.type !== 'footnote_block_close') i++;
+        break;
       case 'fence':
       case 'code_block':
       case 'html_block':
@@ -113,7 +129,30 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
   return blocks;
 }
 
-function readInline(children: Token[], loc: { file: string; line: number; col: number }): Inline[] {
+/** The text of each footnote, by its id, read from the footnote block markdown-it-footnote appends. */
+function footnoteTexts(tokens: Token[], env: FootnoteEnv, where: (t: Token) => { file: string; line: number; col: number }): Map<number, Inline[]> {
+  const notes = new Map<number, Inline[]>();
+  let id: number | null = null;
+  for (const t of tokens) {
+    if (t.type === 'footnote_open') {
+      id = (t.meta as { id: number }).id;
+      notes.set(id, []);
+    } else if (t.type === 'footnote_close') id = null;
+    else if (id !== null && t.type === 'inline') {
+      const content = notes.get(id)!;
+      if (content.length) content.push({ type: 'text', text: ' ' }); // a note's paragraphs run on
+      content.push(...readInline(t.children ?? [], where(t), new Map()));
+    } else if (id !== null && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'fence' || t.type === 'table_open'))
+      throw new InputError(where(t), '', 'chú thích chỉ chứa đoạn văn', 'viết chú thích thành một hoặc vài đoạn văn, không có danh sách, bảng hay mã');
+  }
+  // Inline footnotes ("^[…]") carry their text in the environment, not in the block.
+  (env.footnotes?.list ?? []).forEach((n, i) => {
+    if (!notes.has(i) && n.tokens) notes.set(i, readInline(n.tokens, { file: '', line: 1, col: 1 }, new Map()));
+  });
+  return notes;
+}
+
+function readInline(children: Token[], loc: { file: string; line: number; col: number }, notes: Map<number, Inline[]>): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
   let italic = 0;
@@ -134,6 +173,14 @@ function readInline(children: Token[], loc: { file: string; line: number; col: n
       case 'softbreak':
       case 'hardbreak':
         push(out, ' ', bold > 0, italic > 0);
+        break;
+      case 'footnote_ref': {
+        const content = notes.get((c.meta as { id: number }).id);
+        if (!content || !content.length) throw new InputError(loc, '', 'chú thích không có nội dung', 'viết nội dung chú thích sau "[^…]:"');
+        out.push({ type: 'note', content: structuredClone(content) });
+        break;
+      }
+      case 'footnote_anchor':
         break;
       case 'html_inline':
         throw new InputError(loc, '', 'cấu trúc Markdown "mã HTML" không dùng trong văn bản hành chính', MD_FIX);

@@ -65,6 +65,7 @@ export const SIZES = {
   header: 13, // Quốc hiệu, cơ quan, số (12–13; số 13)
   recipientsLabel: 12, // "Nơi nhận:" (12)
   recipients: 11, // Nơi nhận items (11)
+  footnote: 12, // chú thích at the foot of the page (the decree sets no size; 12 as the Nơi nhận label)
 } as const;
 const BODY_SPACING = { beforePt: 6, afterPt: 0, lineMultiple: 1 } as const;
 
@@ -108,6 +109,8 @@ export const STYLES = {
   signatureLine: { size: SIZES.body, bold: true, upper: true, align: 'center', beforePt: 12 },
   signerName: { size: SIZES.body, bold: true, align: 'center' },
   pageNumber: { size: SIZES.body, align: 'center' },
+  // chú thích: the note text at the foot of the page, single spaced, justified
+  footnote: { size: SIZES.footnote, align: 'justify' },
 } as const satisfies Record<string, TextStyle>;
 
 export type StyleName = keyof typeof STYLES;
@@ -132,6 +135,19 @@ export const RULES = {
   underIssuedWith: 0.4,
   thicknessPt: 0.75,
   gapPt: 3, // clearance between a text's line box and its rule, so it never reads as an underline
+} as const;
+
+/**
+ * Footnotes: the reference mark is superscript (LibreOffice's automatic superscript: 58 % of the size,
+ * its top at the top of the full-size letters), the notes sit at the foot of the page under a short
+ * rule a quarter of the text width.
+ */
+export const FOOTNOTES = {
+  markScale: 0.58,
+  separatorFraction: 0.25,
+  separatorThicknessPt: 0.5,
+  gapAbovePt: 2.85, // between the last body line and the rule (LibreOffice's 0.1 cm)
+  gapBelowPt: 2.85, // between the rule and the first note
 } as const;
 
 /** Vertical room for the handwritten signature and seal between the title and the name. */

@@ -89,6 +89,7 @@ function assign(profile: NumberingProfile, heading: boolean, level: number, n: n
 
 function resolveRefs(content: Inline[], names: Map<string, string>, file: string): Inline[] {
   return content.map((i) => {
+    if (i.type === 'note') return { ...i, content: resolveRefs(i.content, names, file) };
     if (i.type !== 'ref') return i;
     const name = names.get(i.target);
     if (!name)

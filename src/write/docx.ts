@@ -8,7 +8,7 @@
 // package is re-zipped with a fixed entry order and a fixed timestamp.
 
 import {
-  AlignmentType, BorderStyle, Document as DocxDocument, Header, LineRuleType, Packer, PageNumber, PageOrientation,
+  AlignmentType, BorderStyle, Document as DocxDocument, Header, FootnoteReferenceRun, LineRuleType, Packer, PageNumber, PageOrientation,
   Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
 } from 'docx';
@@ -235,12 +235,13 @@ interface RunPart {
   text: string;
   bold?: boolean;
   italics?: boolean;
+  note?: Inline[]; // a footnote: its mark here, its text in the document's footnotes
 }
 
 const WORD_JOINER = '\u2060';
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
-function noBreakRuns(parts: RunPart[]): TextRun[] {
+function noBreakRuns(parts: RunPart[]): Array<TextRun | FootnoteReferenceRun> {
   const joined = parts.map((p) => p.text).join('');
   const spans = unbreakableSpans(joined);
   const text = withNoBreakSpaces(joined, spans);
@@ -248,6 +249,7 @@ function noBreakRuns(parts: RunPart[]): TextRun[] {
   for (const [s, e] of spans) mask.fill(1, s, e);
   let at = 0;
   return parts.map((p) => {
+    if (p.note) return footnoteRun(p.note);
     let out = '';
     for (let i = at; i < at + p.text.length; i++) {
       const c = text[i]!;
@@ -260,9 +262,16 @@ function noBreakRuns(parts: RunPart[]): TextRun[] {
   });
 }
 
+/** A footnote's mark; docx numbers the notes in the order it writes them, which is reading order. */
+function footnoteRun(content: Inline[]): FootnoteReferenceRun {
+  const text = new Paragraph({ style: styleId('footnote'), children: noBreakRuns([{ text: ' ' }, ...inlineParts(content)]) });
+  return new FootnoteReferenceRun({ children: [text] });
+}
+
 function inlineParts(content: Inline[]): RunPart[] {
   return content.map((i) => {
     if (i.type === 'ref') return { text: i.text ?? `[${i.target}]` };
+    if (i.type === 'note') return { text: '', note: i.content };
     return { text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italics: true } : {}) };
   });
 }
