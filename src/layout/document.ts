@@ -21,8 +21,32 @@ interface LaidParagraph {
   units: Unit[];
 }
 
+/** The page a part is set on: A4 portrait or landscape, the same margins. */
+interface Geometry {
+  width: number; // the sheet, exact A4
+  height: number;
+  left: number; // the text area, on the DOCX's twip grid
+  top: number;
+  textWidth: number;
+  bodyHeight: number;
+}
+
+function geometry(landscape: boolean): Geometry {
+  const [w, h] = landscape ? [PAGE.heightMm, PAGE.widthMm] : [PAGE.widthMm, PAGE.heightMm];
+  const top = mmToPt(PAGE.margin.topMm);
+  return {
+    width: exactMmToPt(w),
+    height: exactMmToPt(h),
+    left: mmToPt(PAGE.margin.leftMm),
+    top,
+    textWidth: textWidthGridPt(landscape),
+    bodyHeight: mmToPt(h) - top - mmToPt(PAGE.margin.bottomMm),
+  };
+}
+
 class Layout {
   readonly structure: StructElement[] = [];
+  geometry: Geometry = geometry(false);
   /** Footnotes by number (from 1, in reading order): their lines in the text column. */
   readonly notes = new Map<number, Unit[]>();
 
@@ -32,7 +56,7 @@ class Layout {
     const s = STYLES.footnote;
     const runs = [markRun(n, s), ...runsOf([{ type: 'text', text: ' ' }, ...content], s, undefined, this)];
     this.notes.set(n, []); // reserve the number before nested notes (none are read) could take it
-    this.notes.set(n, this.paragraph(runs, s, mmToPt(PAGE.margin.leftMm), textWidthGridPt(), 'Note').units);
+    this.notes.set(n, this.paragraph(runs, s, this.geometry.left, this.geometry.textWidth, 'Note').units);
     return n;
   }
 
@@ -126,8 +150,7 @@ const STRUCT_OF_ROLE: Partial<Record<Role, StructRole>> = { part: 'H1', section:
 
 /** Units of one part (a text of the file), each block's units with their break rules. */
 function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
-  const left = mmToPt(PAGE.margin.leftMm);
-  const width = textWidthGridPt();
+  const { left, textWidth: width } = L.geometry;
   const blocks: Array<{ units: Unit[]; keepWithNext: boolean }> = [];
   const add = (units: Unit[], keepWithNext: boolean) => blocks.push({ units, keepWithNext });
   const para = (runs: StyledRun[], s: Style, role: StructRole = 'P') => add(L.paragraph(runs, s, left, width, role).units, !!s.keepWithNext);
@@ -219,38 +242,37 @@ function closingRow(L: Layout, c: Closing, left: number): Unit {
 /** Lays a document out on pages. */
 export function layoutDocument(doc: Document): LaidDocument {
   const L = new Layout();
-  const units: Unit[] = [];
-  doc.parts.forEach((p, i) => {
-    const us = partUnits(L, p, units.length);
-    if (i > 0 && us[0]) us[0].breakBefore = 'force';
-    units.push(...us);
-  });
-  // The sheet is exactly A4; what is on it is placed on the DOCX's twip grid.
-  const pageW = exactMmToPt(PAGE.widthMm);
-  const pageH = exactMmToPt(PAGE.heightMm);
-  const top = mmToPt(PAGE.margin.topMm);
-  const bodyHeight = mmToPt(PAGE.heightMm) - top - mmToPt(PAGE.margin.bottomMm);
   const number = lineMetrics(STYLES.pageNumber.size);
   const numberStruct = L.struct('Artifact');
   const separator = FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt + FOOTNOTES.gapBelowPt;
-  const left = mmToPt(PAGE.margin.leftMm);
-  const pages: LaidPage[] = paginate(units, bodyHeight, { lines: L.notes, separator }).map((pg, index) => {
-    const items: PageItem[] = [];
-    const shown = index > 0 || PAGE_NUMBER.firstPageShown;
-    if (shown) {
-      const s = STYLES.pageNumber;
-      const lines = breakParagraph({ runs: plain(String(index + 1), s), width: textWidthGridPt(), firstIndent: 0, leftIndent: 0, align: s.align });
-      for (const p of lines[0]!.pieces) {
-        items.push({ type: 'text', x: mmToPt(PAGE.margin.leftMm) + p.x, y: mmToPt(PAGE.headerDistanceMm) + number.baseline, face: p.face, size: p.size, text: p.text, spaceExtra: 0, struct: numberStruct });
+  const pages: LaidPage[] = [];
+  let blocks = 0;
+  let pageNumber = 0;
+  doc.parts.forEach((p, i) => {
+    // Every part starts a page; each has its own page set-up and may start its own numbering.
+    const g = (L.geometry = geometry(!!p.landscape));
+    const units = partUnits(L, p, blocks);
+    blocks += units.length;
+    if (i === 0 || p.restartPageNumbers) pageNumber = 0;
+    for (const pg of paginate(units, g.bodyHeight, { lines: L.notes, separator })) {
+      pageNumber++;
+      const items: PageItem[] = [];
+      const shown = pageNumber > 1 || PAGE_NUMBER.firstPageShown;
+      if (shown) {
+        const s = STYLES.pageNumber;
+        const lines = breakParagraph({ runs: plain(String(pageNumber), s), width: g.textWidth, firstIndent: 0, leftIndent: 0, align: s.align });
+        for (const piece of lines[0]!.pieces) {
+          items.push({ type: 'text', x: g.left + piece.x, y: mmToPt(PAGE.headerDistanceMm) + number.baseline, face: piece.face, size: piece.size, text: piece.text, spaceExtra: 0, struct: numberStruct });
+        }
       }
+      for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push({ ...it, y: it.y + g.top + t });
+      if (pg.notes.rule !== null) {
+        const y = g.top + pg.notes.rule + FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt / 2;
+        items.push({ type: 'rule', x1: g.left, x2: g.left + g.textWidth * FOOTNOTES.separatorFraction, y, thickness: FOOTNOTES.separatorThicknessPt });
+      }
+      for (const { unit, top: t } of pg.notes.lines) for (const it of unit.items) items.push({ ...it, y: it.y + g.top + t });
+      pages.push({ width: g.width, height: g.height, number: shown ? pageNumber : null, items });
     }
-    for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push({ ...it, y: it.y + top + t });
-    if (pg.notes.rule !== null) {
-      const y = top + pg.notes.rule + FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt / 2;
-      items.push({ type: 'rule', x1: left, x2: left + textWidthGridPt() * FOOTNOTES.separatorFraction, y, thickness: FOOTNOTES.separatorThicknessPt });
-    }
-    for (const { unit, top: t } of pg.notes.lines) for (const it of unit.items) items.push({ ...it, y: it.y + top + t });
-    return { width: pageW, height: pageH, number: shown ? index + 1 : null, items };
   });
   return { pages, structure: L.structure };
 }

@@ -59,6 +59,8 @@ export interface Part {
   enacting?: string; // "QUYẾT ĐỊNH:"
   body: Block[];
   closing?: Closing;
+  restartPageNumbers?: boolean; // a phụ lục: its pages numbered on their own, from 1
+  landscape?: boolean; // set on A4 landscape (a phụ lục of wide tables)
 }
 
 /** Facts about the document, for names, metadata, manifests and checks. */

@@ -177,5 +177,5 @@ export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
 /** A length in points on the twip grid: the layout measures the page exactly as the DOCX states it. */
 export const mmToGridPt = (mm: number): number => mmToTwips(mm) / 20;
 /** The text width as a word processor derives it from the DOCX: page width less both margins, in twips. */
-export const textWidthGridPt = (): number =>
-  (mmToTwips(PAGE.widthMm) - mmToTwips(PAGE.margin.leftMm) - mmToTwips(PAGE.margin.rightMm)) / 20;
+export const textWidthGridPt = (landscape = false): number =>
+  (mmToTwips(landscape ? PAGE.heightMm : PAGE.widthMm) - mmToTwips(PAGE.margin.leftMm) - mmToTwips(PAGE.margin.rightMm)) / 20;

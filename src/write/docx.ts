@@ -362,12 +362,14 @@ function closingTable(ps: Paragraphs, c: Closing): Table {
  * join two tables with no paragraph between them (the closing table and the header table would become one),
  * and LibreOffice ignores a page break before a paragraph inside a table.
  */
-function startsSection(part: Part, index: number): boolean {
-  return index > 0 && part.header !== undefined;
+function startsSection(part: Part, index: number, previous?: Part): boolean {
+  if (index === 0) return false;
+  // a phụ lục with its own page numbers or page set-up is a section of its own too
+  return part.header !== undefined || !!part.restartPageNumbers || !!part.landscape !== !!previous?.landscape;
 }
 
-function partChildren(part: Part, index: number): Array<Paragraph | Table> {
-  const ps = new Paragraphs(index > 0 && !startsSection(part, index));
+function partChildren(part: Part, index: number, previousPart?: Part): Array<Paragraph | Table> {
+  const ps = new Paragraphs(index > 0 && !startsSection(part, index, previousPart));
   const out: Array<Paragraph | Table> = [];
   if (part.header) out.push(headerTable(ps, part.header));
 
@@ -507,27 +509,33 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
       gutter: 0,
     },
   };
-  // Parts grouped into sections (see startsSection); page numbers run on through the whole file.
-  const groups: Array<Array<Paragraph | Table>> = [];
+  // Parts grouped into sections (see startsSection); page numbers run on unless a part restarts them.
+  const groups: Array<{ part: Part; children: Array<Paragraph | Table> }> = [];
   doc.parts.forEach((part, i) => {
-    const children = partChildren(part, i);
+    const children = partChildren(part, i, doc.parts[i - 1]);
     const last = groups[groups.length - 1];
-    if (last === undefined || startsSection(part, i)) groups.push(children);
-    else last.push(...children);
+    if (last === undefined || startsSection(part, i, doc.parts[i - 1])) groups.push({ part, children });
+    else last.children.push(...children);
   });
-  const sections = groups.map((children, i) =>
-    i === 0
-      ? {
-          properties: {
-            page: { ...page, pageNumbers: { start: 1 } },
-            // page 1 takes the empty first-page header: no number on page 1, page 2 shows "2"
-            titlePage: !PAGE_NUMBER.firstPageShown,
-          },
-          headers: PAGE_NUMBER.firstPageShown ? { default: pageNumberHeader } : { default: pageNumberHeader, first: firstPageHeader },
-          children,
-        }
-      : { properties: { page, type: SectionType.NEXT_PAGE }, headers: { default: pageNumberHeader }, children },
-  );
+  const landscape = {
+    ...page,
+    // docx writes w:w and w:h swapped itself for a landscape page
+    size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm), orientation: PageOrientation.LANDSCAPE },
+  };
+  const sections = groups.map(({ part, children }, i) => {
+    const own = i === 0 || !!part.restartPageNumbers;
+    const size = part.landscape ? landscape : page;
+    // a numbering of its own starts at 1 and, like page 1, shows no number on its first page
+    return {
+      properties: {
+        page: own ? { ...size, pageNumbers: { start: 1 } } : size,
+        ...(own ? { titlePage: !PAGE_NUMBER.firstPageShown } : {}),
+        ...(i > 0 ? { type: SectionType.NEXT_PAGE } : {}),
+      },
+      headers: own && !PAGE_NUMBER.firstPageShown ? { default: pageNumberHeader, first: firstPageHeader } : { default: pageNumberHeader },
+      children,
+    };
+  });
 
   const file = new DocxDocument({
     title: doc.meta.title,
