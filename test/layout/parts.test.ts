@@ -12,6 +12,7 @@ import { PAGE, mmToPt } from '../../src/style/nd30.ts';
 import { writeDocx } from '../../src/write/docx.ts';
 import { writePdf } from '../../src/write/pdf.ts';
 import { docxToPdf, hasLibreOffice } from '../support/libreoffice.ts';
+import { compare, identicalShare, pageTexts } from '../support/parity.ts';
 import { pdfPages, type PageText } from '../support/pdf-text.ts';
 
 const sample = (): Document => JSON.parse(readFileSync(new URL('../fixtures/model-sample.json', import.meta.url), 'utf8')) as Document;
@@ -72,5 +73,9 @@ describe('a phụ lục with its own page numbers, on landscape pages', () => {
     expect(theirs.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual(ours.map((p) => [Math.round(p.width), Math.round(p.height)]));
     expect(printed(theirs)).toEqual(printed(ours));
     expect(printed(ours)).toEqual(laid.pages.map((p) => (p.number === null ? null : String(p.number))));
+    // and the lines, on portrait and landscape pages alike
+    const parity = compare(await pageTexts(await writePdf(doc)), await pageTexts(readFileSync(join(dir, 'phu-luc.pdf'))));
+    expect(parity.pageEnds).toEqual({ same: ours.length, of: ours.length });
+    expect(identicalShare(parity)).toBeGreaterThanOrEqual(0.97);
   }, 120_000);
 });
