@@ -2,8 +2,8 @@
 // pages, the same first and last line on every page, the same lines word for word. Both use Times New
 // Roman metrics (Liberation Serif), and the DOCX states the layout stage's rules (widow control,
 // keep-with-next, unbreakable spans), so a difference is a layout difference between the two writers.
-// Run on the bundled samples, on the real text of Nghị định 30/2020/NĐ-CP (never tuned on) and on that
-// text with 23 footnotes.
+// Run on the bundled samples, on the real text of Nghị định 30/2020/NĐ-CP (never tuned on), on that
+// text with 23 footnotes, and on a 44-row task table over many pages.
 
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,16 +23,17 @@ const MIN_IDENTICAL = 0.97;
 
 describe.runIf(available || required)('LibreOffice renders our DOCX as we render our PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-lo-'));
-  const results: Array<{ b: BuiltDocument; parity: Parity; kind: 'sample' | 'real' | 'footnotes'; loText: string }> = [];
+  const results: Array<{ b: BuiltDocument; parity: Parity; kind: 'sample' | 'real' | 'footnotes' | 'tables'; loText: string }> = [];
 
   beforeAll(async () => {
     if (!available) throw new Error('VANBAN_REQUIRE_TOOLS=1 nhưng LibreOffice (soffice) chưa được cài');
     const samples = await build(['data'], { outDir: join(dir, 'samples') });
     const real = await build(['test/fixtures/layout'], { outDir: join(dir, 'real') });
     const notes = await build(['test/fixtures/footnotes'], { outDir: join(dir, 'footnotes') });
-    expect([...samples.failed, ...real.failed, ...notes.failed]).toEqual([]);
+    const tables = await build(['test/fixtures/tables'], { outDir: join(dir, 'tables') });
+    expect([...samples.failed, ...real.failed, ...notes.failed, ...tables.failed]).toEqual([]);
     expect(samples.built.length).toBeGreaterThanOrEqual(4);
-    for (const [list, kind] of [[samples.built, 'sample'], [real.built, 'real'], [notes.built, 'footnotes']] as const) {
+    for (const [list, kind] of [[samples.built, 'sample'], [real.built, 'real'], [notes.built, 'footnotes'], [tables.built, 'tables']] as const) {
       for (const b of list) {
         const lo = readFileSync(await docxToPdf(b.docx, join(dir, 'lo')));
         const parity = compare(await pageTexts(b.bytes.pdf), await pageTexts(lo));
@@ -52,8 +53,8 @@ describe.runIf(available || required)('LibreOffice renders our DOCX as we render
     }
   });
 
-  it('samples: the same pages, the same first and last line on every page, and the same lines', () => {
-    const samples = results.filter((r) => r.kind === 'sample');
+  it('samples and the table: the same pages, the same first and last line on every page, and the same lines', () => {
+    const samples = results.filter((r) => r.kind === 'sample' || r.kind === 'tables');
     for (const { b, parity: p } of samples) {
       expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
       expect(p.pageEnds, `${b.stem}: ${p.differences.join('; ')}`).toEqual({ same: p.pages.ours, of: p.pages.ours });

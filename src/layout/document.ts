@@ -5,14 +5,15 @@
 
 import type { Block, Closing, Document, Header, Inline, Part, Role, Title } from '../model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
+  CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
   mmToGridPt as mmToPt, mmToPt as exactMmToPt, textWidthGridPt, type TextStyle,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 import { faceOf, lineMetrics } from './fonts.ts';
 import { paginate, type BreakRule, type Unit } from './paginate.ts';
 import { breakParagraph, type Line, type StyledRun } from './paragraph.ts';
-import type { LaidDocument, LaidPage, PageItem, StructElement, StructRole } from './types.ts';
+import { columnWidths, rowUnit } from './table.ts';
+import { moved, type LaidDocument, type LaidPage, type PageItem, type StructElement, type StructRole } from './types.ts';
 
 type Style = TextStyle & { labelBold?: boolean };
 
@@ -136,7 +137,7 @@ function row(columns: Unit[][]): Unit {
     let prevAfter = 0;
     col.forEach((u, i) => {
       const top = y + Math.max(i > 0 ? prevAfter : 0, u.before);
-      for (const it of u.items) items.push({ ...it, y: it.y + top });
+      for (const it of u.items) items.push(moved(it, top));
       y = top + u.height;
       prevAfter = u.after;
     });
@@ -145,7 +146,27 @@ function row(columns: Unit[][]): Unit {
   return { height, before: 0, after: 0, items, breakBefore: 'allow', block: 0, keepWithNext: false };
 }
 
-const blockRole = (b: Block): Role | undefined => (b.type === 'paragraph' ? undefined : (b.role ?? (b.type === 'heading' ? 'section' : b.ordered ? 'clause' : 'dash')));
+const blockRole = (b: Exclude<Block, { type: 'table' }>): Role | undefined => (b.type === 'paragraph' ? undefined : (b.role ?? (b.type === 'heading' ? 'section' : b.ordered ? 'clause' : 'dash')));
+
+/** A table's rows as units: the header row kept with the first row and repeated on every page. */
+function tableUnits(L: Layout, t: Extract<Block, { type: 'table' }>, left: number, width: number): Unit[] {
+  const style = (c: number, header: boolean): Style => (header ? STYLES.tableHeader : { ...STYLES.tableCell, align: t.align[c] ?? 'left' });
+  // the runs are made once: making them registers the footnotes of the cells
+  const rows = [t.header, ...t.rows].map((r, k) => r.map((cell, c) => runsOf(cell, style(c, k === 0), undefined, L)));
+  const widths = columnWidths(t, width);
+  const margin = mmToPt(TABLES.cellMarginMm);
+  const units = rows.map((r, k) => {
+    let x = left;
+    const cells = r.map((runs, c) => {
+      const u = L.paragraph(runs, style(c, k === 0), x + margin, widths[c]! - 2 * margin, k === 0 ? 'TH' : 'TD').units;
+      x += widths[c]!;
+      return u;
+    });
+    return rowUnit(cells, left, widths);
+  });
+  for (const u of units.slice(1)) u.repeat = units[0]!;
+  return units;
+}
 const STRUCT_OF_ROLE: Partial<Record<Role, StructRole>> = { part: 'H1', section: 'H2', subsection: 'H3' };
 
 /** Units of one part (a text of the file), each block's units with their break rules. */
@@ -161,6 +182,10 @@ function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
   for (const basis of p.bases) para(plain(basis, STYLES.basis), STYLES.basis);
   if (p.enacting !== undefined && p.enacting !== '') para(plain(p.enacting, STYLES.enacting), STYLES.enacting);
   p.body.forEach((b, i) => {
+    if (b.type === 'table') {
+      for (const [k, u] of tableUnits(L, b, left, width).entries()) add([u], k === 0);
+      return;
+    }
     const role = blockRole(b);
     const s: Style = role ? ROLE_STYLES[role] : STYLES.body;
     const label = b.type === 'paragraph' ? undefined : b.label;
@@ -265,12 +290,12 @@ export function layoutDocument(doc: Document): LaidDocument {
           items.push({ type: 'text', x: g.left + piece.x, y: mmToPt(PAGE.headerDistanceMm) + number.baseline, face: piece.face, size: piece.size, text: piece.text, spaceExtra: 0, struct: numberStruct });
         }
       }
-      for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push({ ...it, y: it.y + g.top + t });
+      for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push(moved(it, g.top + t));
       if (pg.notes.rule !== null) {
         const y = g.top + pg.notes.rule + FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt / 2;
         items.push({ type: 'rule', x1: g.left, x2: g.left + g.textWidth * FOOTNOTES.separatorFraction, y, thickness: FOOTNOTES.separatorThicknessPt });
       }
-      for (const { unit, top: t } of pg.notes.lines) for (const it of unit.items) items.push({ ...it, y: it.y + g.top + t });
+      for (const { unit, top: t } of pg.notes.lines) for (const it of unit.items) items.push(moved(it, g.top + t));
       pages.push({ width: g.width, height: g.height, number: shown ? pageNumber : null, items });
     }
   });

@@ -20,6 +20,7 @@ export interface Unit {
   block: number; // the block (paragraph, table row) the unit belongs to
   keepWithNext: boolean; // its block stays on the page of the next block's first unit
   notes?: number[]; // footnotes whose marks are on this line
+  repeat?: Unit; // a table's header row, set again above this row when it starts a page
 }
 
 export interface Placed {
@@ -79,6 +80,13 @@ export function paginate(units: Unit[], height: number, notes: NoteArea = { line
     const area = (ls: Unit[]) => (ls.length ? notes.separator + sum(ls) : 0);
     // After a page break that a rule made (not a forced one), the space before at the top is dropped.
     const natural = start > 0 && units[start]?.breakBefore !== 'force';
+    // A table continued from the page before: its header row first.
+    const header = start > 0 ? units[start]?.repeat : undefined;
+    if (header && units[start - 1] !== header) {
+      placed.push({ unit: header, top: 0 });
+      y = header.height;
+    }
+    const first = placed.length;
     for (; i < units.length; i++) {
       const u = units[i]!;
       if (i > start && u.breakBefore === 'force') break;
@@ -100,7 +108,7 @@ export function paginate(units: Unit[], height: number, notes: NoteArea = { line
         if (i > start) {
           // Overflow: move the break back to the last allowed place after the first unit of the page.
           const j = breakPoint(units, start, i);
-          placed.length = j - start;
+          placed.length = first + j - start;
           noteLines = [...carry, ...placed.flatMap((p) => linesOf(p.unit))];
           i = j;
           break;

@@ -5,7 +5,7 @@
 import type { Face } from './fonts.ts';
 
 /** The structure a piece of text belongs to, for the tagged PDF (reading order and roles). */
-export type StructRole = 'H1' | 'H2' | 'H3' | 'P' | 'LI' | 'Note' | 'Table' | 'TR' | 'TD' | 'Artifact';
+export type StructRole = 'H1' | 'H2' | 'H3' | 'P' | 'LI' | 'Note' | 'Table' | 'TR' | 'TH' | 'TD' | 'Artifact';
 
 export interface StructElement {
   role: StructRole;
@@ -18,7 +18,9 @@ export type PageItem =
   // a run of text in one face and size on a baseline; `spaceExtra` widens each U+0020 of the run (justification)
   | { type: 'text'; x: number; y: number; face: Face; size: number; text: string; spaceExtra: number; struct: number }
   // a horizontal rule from x1 to x2 whose centre line is at y
-  | { type: 'rule'; x1: number; x2: number; y: number; thickness: number };
+  | { type: 'rule'; x1: number; x2: number; y: number; thickness: number }
+  // a straight line between two points (table borders)
+  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; thickness: number };
 
 export interface LaidPage {
   width: number;
@@ -31,4 +33,9 @@ export interface LaidPage {
 export interface LaidDocument {
   pages: LaidPage[];
   structure: StructElement[];
+}
+
+/** The item moved down by `dy` points. */
+export function moved(item: PageItem, dy: number): PageItem {
+  return item.type === 'line' ? { ...item, y1: item.y1 + dy, y2: item.y2 + dy } : { ...item, y: item.y + dy };
 }

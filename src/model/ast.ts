@@ -24,7 +24,8 @@ export type Role =
 export type Block =
   | { type: 'heading'; level: number; content: Inline[]; id?: string; role?: Role; label?: string } // a titled division; level from the Markdown heading depth
   | { type: 'paragraph'; content: Inline[] } // an unnumbered body paragraph (first-line indent, justified)
-  | { type: 'item'; level: number; ordered: boolean; content: Inline[]; id?: string; role?: Role; label?: string }; // a list point; level is its depth in the heading tree
+  | { type: 'item'; level: number; ordered: boolean; content: Inline[]; id?: string; role?: Role; label?: string } // a list point; level is its depth in the heading tree
+  | { type: 'table'; header: Inline[][]; rows: Inline[][][]; align: Array<'left' | 'center' | 'right'> }; // a table: its header row (repeated on every page it spans), its rows of cells, each column's alignment
 
 /** Lines of the two-column national header (ô 1–4). */
 export interface Header {
@@ -94,4 +95,10 @@ export interface Document {
 /** Text of a list of inlines, with references shown as resolved. */
 export function inlineText(content: Inline[]): string {
   return content.map((i) => (i.type === 'text' ? i.text : i.type === 'ref' ? (i.text ?? `[${i.target}]`) : '')).join('');
+}
+
+/** Text of a block: its inlines, or a table's cells row by row. */
+export function blockText(b: Block): string {
+  if (b.type === 'table') return [b.header, ...b.rows].map((r) => r.map(inlineText).join(' | ')).join('\n');
+  return inlineText(b.content);
 }

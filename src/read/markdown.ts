@@ -15,7 +15,6 @@ const BLOCK_NAMES: Record<string, string> = {
   fence: 'khối mã',
   code_block: 'khối mã',
   html_block: 'mã HTML',
-  table_open: 'bảng',
   blockquote_open: 'trích dẫn',
   hr: 'đường kẻ ngang',
 };
@@ -108,13 +107,39 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
       case 'list_item_close':
         pendingItem = null;
         break;
+      case 'table_open': {
+        // | a | b | with a header row: cells are inline text; alignment from the delimiter row (:--, :-:, --:)
+        const header: Inline[][] = [];
+        const rows: Inline[][][] = [];
+        const align: Array<'left' | 'center' | 'right'> = [];
+        let inHead = false;
+        let row: Inline[][] | null = null;
+        for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+          const c = tokens[i]!;
+          if (c.type === 'thead_open') inHead = true;
+          else if (c.type === 'thead_close') inHead = false;
+          else if (c.type === 'tr_open') row = [];
+          else if (c.type === 'tr_close') {
+            if (row && !inHead) rows.push(row);
+            row = null;
+          } else if (c.type === 'th_open') {
+            const a = /text-align:(left|center|right)/.exec(c.attrGet('style') ?? '')?.[1] as 'left' | 'center' | 'right' | undefined;
+            align.push(a ?? 'left');
+          } else if (c.type === 'inline' && row) {
+            const cell = read(c, c.map ? c : t);
+            (inHead ? header : row).push(cell);
+          }
+        }
+        if (!rows.length) throw new InputError(where(t), '', 'bảng chỉ có dòng tiêu đề', 'thêm ít nhất một dòng dữ liệu dưới dòng | --- |');
+        blocks.push({ type: 'table', header, rows: rows.map((r) => header.map((_, k) => r[k] ?? [])), align });
+        break;
+      }
       case 'footnote_block_open':
         while (i < tokens.length && tokens[i]!.type !== 'footnote_block_close') i++;
         break;
       case 'fence':
       case 'code_block':
       case 'html_block':
-      case 'table_open':
       case 'blockquote_open':
       case 'hr':
         throw new InputError(where(t), '', `cấu trúc Markdown "${BLOCK_NAMES[t.type] ?? t.type}" không dùng trong văn bản hành chính`, MD_FIX);
@@ -196,6 +221,7 @@ function readInline(children: Token[], loc: { file: string; line: number; col: n
 }
 
 function push(out: Inline[], text: string, bold: boolean, italic: boolean): void {
+  if (text === '') return;
   const last = out.at(-1);
   if (last && last.type === 'text' && !!last.bold === bold && !!last.italic === italic) {
     last.text += text;

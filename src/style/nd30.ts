@@ -66,6 +66,7 @@ export const SIZES = {
   recipientsLabel: 12, // "Nơi nhận:" (12)
   recipients: 11, // Nơi nhận items (11)
   footnote: 12, // chú thích at the foot of the page (the decree sets no size; 12 as the Nơi nhận label)
+  table: 13, // text in a table of the body (one size below the body, as tables of the sector's plans are set)
 } as const;
 const BODY_SPACING = { beforePt: 6, afterPt: 0, lineMultiple: 1 } as const;
 
@@ -111,6 +112,9 @@ export const STYLES = {
   pageNumber: { size: SIZES.body, align: 'center' },
   // chú thích: the note text at the foot of the page, single spaced, justified
   footnote: { size: SIZES.footnote, align: 'justify' },
+  // tables of the body: the header row bold and centred, cells as their column is aligned
+  tableHeader: { size: SIZES.table, bold: true, align: 'center' },
+  tableCell: { size: SIZES.table, align: 'left' },
 } as const satisfies Record<string, TextStyle>;
 
 export type StyleName = keyof typeof STYLES;
@@ -148,6 +152,15 @@ export const FOOTNOTES = {
   separatorThicknessPt: 0.5,
   gapAbovePt: 2.85, // between the last body line and the rule (LibreOffice's 0.1 cm)
   gapBelowPt: 2.85, // between the rule and the first note
+} as const;
+
+/**
+ * Tables of the body: single black borders, Word's default cell margins. A table has no spacing of its
+ * own (a DOCX table cannot state one): the paragraph after it keeps its space before.
+ */
+export const TABLES = {
+  borderPt: 0.5,
+  cellMarginMm: 1.9, // left and right, inside each cell (Word's and LibreOffice's default 0.19 cm)
 } as const;
 
 /** Vertical room for the handwritten signature and seal between the title and the name. */

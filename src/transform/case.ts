@@ -7,7 +7,7 @@ import { upperVi } from '../text/normalize.ts';
 
 export function applyCase(blocks: Block[]): Block[] {
   return blocks.map((b) => {
-    if (b.type === 'paragraph' || !b.role || !ROLE_STYLES[b.role].upper) return b;
+    if (b.type === 'paragraph' || b.type === 'table' || !b.role || !ROLE_STYLES[b.role].upper) return b;
     return { ...b, content: b.content.map((i) => (i.type === 'text' ? { ...i, text: upperVi(i.text) } : i)) };
   });
 }

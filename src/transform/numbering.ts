@@ -25,7 +25,7 @@ export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: s
   const out: Block[] = [];
 
   for (const b of blocks) {
-    if (b.type === 'paragraph') {
+    if (b.type === 'paragraph' || b.type === 'table') {
       out.push(b);
       continue;
     }
@@ -56,7 +56,10 @@ export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: s
     if (b.id) refNames.set(b.id, path.join(' '));
     out.push({ ...b, role: num.role, label: num.label });
   }
-  return out.map((b) => (b.type === 'paragraph' || b.type === 'heading' || b.type === 'item' ? { ...b, content: resolveRefs(b.content, refNames, file) } : b));
+  const cells = (rows: Inline[][][]) => rows.map((r) => r.map((c) => resolveRefs(c, refNames, file)));
+  return out.map((b) =>
+    b.type === 'table' ? { ...b, header: cells([b.header])[0]!, rows: cells(b.rows) } : { ...b, content: resolveRefs(b.content, refNames, file) },
+  );
 }
 
 // How deep inside a run of dashes an unordered item sits (its parent is a dash at a lower level).
@@ -102,6 +105,8 @@ function resolveRefs(content: Inline[], names: Map<string, string>, file: string
 export function closeBody(blocks: Block[]): Block[] {
   const last = blocks.at(-1);
   if (!last) return blocks;
+  // A text that ends with a table closes on a line of its own under it.
+  if (last.type === 'table') return [...blocks, { type: 'paragraph', content: [{ type: 'text', text: './.' }] }];
   const text = inlineText(last.content);
   if (text.endsWith('./.')) return blocks;
   const tail = last.content.at(-1);

@@ -15,11 +15,12 @@ import {
 import type { Block, Closing, Document, Header as HeaderModel, Inline, Part, Role } from '../model/ast.ts';
 import {
   CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
-  TEXT_WIDTH_MM, mmToTwips, type StyleName, type TextStyle,
+  TABLES, TEXT_WIDTH_MM, mmToTwips, textWidthGridPt, type StyleName, type TextStyle,
   PAGINATION,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 import { unbreakableSpans, withNoBreakSpaces } from '../layout/unbreakable.ts';
+import { columnWidths } from '../layout/table.ts';
 
 
 /** The language of the text, written in the styles and the core properties. */
@@ -276,13 +277,13 @@ function inlineParts(content: Inline[]): RunPart[] {
   });
 }
 
-function blockRole(b: Extract<Block, { role?: Role }>): Role {
+function blockRole(b: Extract<Block, { type: 'heading' | 'item' }>): Role {
   if (b.role) return b.role;
   if (b.type === 'heading') return 'section';
   return b.ordered ? 'clause' : 'dash';
 }
 
-function bodyParagraph(ps: Paragraphs, b: Block, extra: IParagraphOptions = {}): Paragraph {
+function bodyParagraph(ps: Paragraphs, b: Exclude<Block, { type: 'table' }>, extra: IParagraphOptions = {}): Paragraph {
   if (b.type === 'paragraph') return ps.make('body', noBreakRuns(inlineParts(b.content)), extra);
   const role = blockRole(b);
   const parts: RunPart[] = [];
@@ -323,6 +324,40 @@ function layoutTable(columnsMm: { left: number; right: number }, rows: Array<[Pa
           ),
         }),
     ),
+  });
+}
+
+/**
+ * A table of the body, in the layout's column widths: single borders, the header row repeated on every
+ * page, no row split across pages, the header kept with the first row.
+ */
+function bodyTable(ps: Paragraphs, t: Extract<Block, { type: 'table' }>, landscape = false): Table {
+  const widths = columnWidths(t, textWidthGridPt(landscape)).map((w) => Math.round(w * TWIPS_PER_PT));
+  const border: IBorderOptions = { style: BorderStyle.SINGLE, size: ptToEighths(TABLES.borderPt), color: FONT.colour, space: 0 };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  const margin = mmToTwips(TABLES.cellMarginMm);
+  const rows = [t.header, ...t.rows].map((cells, k) =>
+    new TableRow({
+      tableHeader: k === 0,
+      cantSplit: true,
+      children: cells.map((cell, c) => {
+        const style: StyleKey = k === 0 ? 'tableHeader' : 'tableCell';
+        const align = k === 0 ? undefined : t.align[c];
+        const paragraph = ps.make(style, noBreakRuns(inlineParts(cell)), {
+          ...(align && align !== STYLES.tableCell.align ? { alignment: ALIGN[align] } : {}),
+          ...(k === 0 ? { keepNext: true } : {}),
+        });
+        return new TableCell({ children: [paragraph], width: { size: widths[c] ?? 0, type: WidthType.DXA }, borders: { top: border, bottom: border, left: border, right: border }, verticalAlign: VerticalAlignTable.TOP });
+      }),
+    }),
+  );
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders,
+    margins: { top: 0, bottom: 0, left: margin, right: margin },
+    rows,
   });
 }
 
@@ -388,7 +423,8 @@ function partChildren(part: Part, index: number, previousPart?: Part): Array<Par
 
   part.body.forEach((block, i) => {
     const last = i === part.body.length - 1;
-    out.push(bodyParagraph(ps, block, last && part.closing ? { keepNext: true } : {}));
+    if (block.type === 'table') out.push(bodyTable(ps, block, part.landscape));
+    else out.push(bodyParagraph(ps, block, last && part.closing ? { keepNext: true } : {}));
   });
 
   if (part.closing) out.push(closingTable(ps, part.closing));

@@ -115,6 +115,10 @@ function pageContent(items: PageItem[], height: number, fonts: Map<Face, FontSub
       ops.push(`/Artifact BMC\n${num(it.thickness)} w 0 G\n${num(it.x1)} ${num(it.y)} m\n${num(it.x2)} ${num(it.y)} l\nS\nEMC`);
       continue;
     }
+    if (it.type === 'line') {
+      ops.push(`/Artifact BMC\n${num(it.thickness)} w 0 G\n${num(it.x1)} ${num(it.y1)} m\n${num(it.x2)} ${num(it.y2)} l\nS\nEMC`);
+      continue;
+    }
     const font = fonts.get(it.face)!;
     const id = mcid(it.struct);
     const open = id === null ? '/Artifact <</Type /Pagination>> BDC' : `/${id.tag} <</MCID ${id.mcid}>> BDC`;

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.ts';
 import { deriveAll, deriveCommand } from '../../src/derive/command.ts';
-import { inlineText } from '../../src/model/ast.ts';
+import { blockText, inlineText } from '../../src/model/ast.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MINISTRY = 'data/bo-tu-phap/thi-dua-2024';
@@ -42,13 +42,13 @@ describe('the 2024 campaign for the 63 units of 2024', () => {
     expect(hn.header!.placeDate).toMatch(/^Hà Nội, ngày\s+tháng\s+năm 2024$/u);
     const hcm = bySlug.get('ho-chi-minh')!.doc.parts[0]!;
     expect(hcm.header!.placeDate).toMatch(/^Thành phố Hồ Chí Minh, ngày/u);
-    expect(hcm.body.map((b) => inlineText(b.content)).join(' ')).toContain('trên địa bàn Thành phố Hồ Chí Minh, cụ thể như sau:');
+    expect(hcm.body.map((b) => blockText(b)).join(' ')).toContain('trên địa bàn Thành phố Hồ Chí Minh, cụ thể như sau:');
     const ag = bySlug.get('an-giang')!.doc.parts[0]!;
-    expect(ag.body.some((b) => b.type !== 'paragraph' && b.label === '1.1.')).toBe(true); // An Giang numbers 1.1. (seed 004)
+    expect(ag.body.some((b) => (b.type === 'heading' || b.type === 'item') && b.label === '1.1.')).toBe(true); // An Giang numbers 1.1. (seed 004)
     expect(ag.closing!.signature).toEqual({ lines: ['GIÁM ĐỐC'], name: 'Cao Thanh Sơn' });
     expect(ag.closing!.recipients.at(-1)).toBe('- Lưu: VT, TĐKT.');
     const nt = bySlug.get('ninh-thuan')!.doc.parts[0]!;
-    expect(nt.body.some((b) => b.type !== 'paragraph' && /^\d+\.\d+\.$/u.test(b.label ?? ''))).toBe(false);
+    expect(nt.body.some((b) => (b.type === 'heading' || b.type === 'item') && /^\d+\.\d+\.$/u.test(b.label ?? ''))).toBe(false);
   });
 });
 
@@ -123,7 +123,7 @@ describe('a province without a district level (2025 units)', () => {
 
     const result = await build([out], { outDir: join(TMP, 'out-hai-cap'), root: out, write: false });
     expect(result.failed.map((f) => f.error.message)).toEqual([]);
-    const text = result.built[0]!.doc.parts[0]!.body.map((b) => inlineText(b.content)).join('\n');
+    const text = result.built[0]!.doc.parts[0]!.body.map((b) => blockText(b)).join('\n');
     expect(text).not.toMatch(/Phòng Tư pháp/u);
     expect(text).toContain('Tập thể: Sở Tư pháp và các phòng, đơn vị trực thuộc Sở.');
     expect(text).toContain('Cá nhân: Công chức, viên chức, người lao động thuộc Sở Tư pháp; công chức làm công tác tư pháp - hộ tịch cấp xã, bao gồm cả');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, type Block } from '../../src/model/ast.ts';
+import { blockText, inlineText, type Block } from '../../src/model/ast.ts';
 import { readMarkdown } from '../../src/read/markdown.ts';
 import { closeBody, numberBlocks, type NumberingProfile } from '../../src/transform/numbering.ts';
 
@@ -30,7 +30,7 @@ Công chức.
 - Bằng khen.
 `;
 
-const labels = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'paragraph' ? [] : [b.label]));
+const labels = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'heading' || b.type === 'item' ? [b.label] : []));
 const number = (md: string, p: NumberingProfile) => numberBlocks(readMarkdown({ text: md, file: 't.md' }), p, 't.md');
 
 describe('numbering', () => {
@@ -45,13 +45,13 @@ describe('numbering', () => {
   });
 
   it('resolves cross-references in the style of each profile', () => {
-    expect(number(body, '1.1.').map((b) => inlineText(b.content)).find((t) => t.startsWith('Giấy khen'))).toBe('Giấy khen theo tiểu mục 1.2 phần II của Kế hoạch này;');
-    expect(number(body, 'a)').map((b) => inlineText(b.content)).find((t) => t.startsWith('Giấy khen'))).toBe('Giấy khen theo điểm b mục 1 phần II của Kế hoạch này;');
+    expect(number(body, '1.1.').map((b) => blockText(b)).find((t) => t.startsWith('Giấy khen'))).toBe('Giấy khen theo tiểu mục 1.2 phần II của Kế hoạch này;');
+    expect(number(body, 'a)').map((b) => blockText(b)).find((t) => t.startsWith('Giấy khen'))).toBe('Giấy khen theo điểm b mục 1 phần II của Kế hoạch này;');
   });
 
   it('renumbers everything when a section is inserted', () => {
     const inserted = body.replace('# Đối tượng', '# Phần mới\n\nNội dung.\n\n# Đối tượng');
-    const texts = number(inserted, '1.1.').map((b) => inlineText(b.content));
+    const texts = number(inserted, '1.1.').map((b) => blockText(b));
     expect(texts.find((t) => t.startsWith('Giấy khen'))).toBe('Giấy khen theo tiểu mục 1.2 phần III của Kế hoạch này;');
   });
 
@@ -61,7 +61,7 @@ describe('numbering', () => {
 
   it('ends the body with "./." once', () => {
     const blocks = closeBody(readMarkdown({ text: 'Đoạn cuối.', file: 't.md' }));
-    expect(inlineText(blocks[0]!.content)).toBe('Đoạn cuối./.');
-    expect(inlineText(closeBody(blocks)[0]!.content)).toBe('Đoạn cuối./.');
+    expect(blockText(blocks[0]!)).toBe('Đoạn cuối./.');
+    expect(blockText(closeBody(blocks)[0]!)).toBe('Đoạn cuối./.');
   });
 });
