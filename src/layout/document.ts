@@ -67,8 +67,8 @@ class Layout {
   }
 
   /** Lines of a paragraph in a column starting at `x` and `width` wide, as flow units. */
-  paragraph(runs: StyledRun[], s: Style, x: number, width: number, role: StructRole, opts: { before?: number } = {}): LaidParagraph {
-    const struct = this.struct(role);
+  paragraph(runs: StyledRun[], s: Style, x: number, width: number, role: StructRole, opts: { before?: number; parent?: number } = {}): LaidParagraph {
+    const struct = this.struct(role, opts.parent ?? null);
     const lines = breakParagraph({
       runs: runs.length ? runs : [{ text: '', face: faceOf(!!s.bold, !!s.italic), size: s.size }],
       width,
@@ -155,10 +155,12 @@ function tableUnits(L: Layout, t: Extract<Block, { type: 'table' }>, left: numbe
   const rows = [t.header, ...t.rows].map((r, k) => r.map((cell, c) => runsOf(cell, style(c, k === 0), undefined, L)));
   const widths = columnWidths(t, width);
   const margin = mmToPt(TABLES.cellMarginMm);
+  const table = L.struct('Table');
   const units = rows.map((r, k) => {
     let x = left;
+    const tr = L.struct('TR', table);
     const cells = r.map((runs, c) => {
-      const u = L.paragraph(runs, style(c, k === 0), x + margin, widths[c]! - 2 * margin, k === 0 ? 'TH' : 'TD').units;
+      const u = L.paragraph(runs, style(c, k === 0), x + margin, widths[c]! - 2 * margin, k === 0 ? 'TH' : 'TD', { parent: tr }).units;
       x += widths[c]!;
       return u;
     });

@@ -181,16 +181,19 @@ export function drawPdf(laid: LaidDocument, doc: Document): Buffer {
         `/Resources << /Font ${fontDict} /ProcSet [/PDF /Text] >> /Contents ${ref(contents)} /StructParents ${index} /Tabs /S >>`,
     );
   });
+  // An element's kids: its marked content, then its child elements (a table's rows, a row's cells).
+  const children = new Map<number, number[]>();
+  laid.structure.forEach((el, i) => {
+    if (el.parent !== null) children.set(el.parent, [...(children.get(el.parent) ?? []), i]);
+  });
+  const used = (i: number): boolean => laid.structure[i]!.role !== 'Artifact' && ((kids.get(i)?.length ?? 0) > 0 || (children.get(i) ?? []).some(used));
   const topLevel: string[] = [];
   laid.structure.forEach((el, i) => {
     const r = elemRefs[i]!;
+    if (!used(i)) return void pdf.set(r, 'null');
     const parent = el.parent === null ? docElem : elemRefs[el.parent]!;
-    const k = kids.get(i) ?? [];
-    if (el.role === 'Artifact' || k.length === 0) {
-      pdf.set(r, 'null');
-      return;
-    }
     if (el.parent === null) topLevel.push(ref(r));
+    const k = [...(kids.get(i) ?? []), ...(children.get(i) ?? []).filter(used).map((c) => ref(elemRefs[c]!))];
     pdf.set(r, `<< /Type /StructElem /S /${el.role} /P ${ref(parent)} /K [${k.join(' ')}] >>`);
   });
   pdf.set(docElem, `<< /Type /StructElem /S /Document /P ${ref(structRoot)} /Lang ${textString(LANGUAGE)} /K [${topLevel.join(' ')}] >>`);
