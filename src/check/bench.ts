@@ -5,6 +5,7 @@ import { build } from '../build.ts';
 import { readDocx } from './docx-read.ts';
 import { checkLayout } from './layout.ts';
 import { docxLines, pdfLines } from './readers.ts';
+import { scoreCorpus } from './score.ts';
 import { checkLines } from './text.ts';
 
 /** Rounds over the sample set: at least this many, and until at least this long. */
@@ -42,4 +43,12 @@ export async function benchCheck(): Promise<void> {
   console.log(`Kiểm tra (vanban check) bộ mẫu: ${built.length} DOCX và ${built.length} PDF, ${pages} trang mỗi bộ`);
   console.log(`  DOCX (chữ + trình bày): ${f(d.perSecond)} tệp/giây (${f(d.msPerFile)} ms/tệp, ${d.checked} lần kiểm tra)`);
   console.log(`  PDF (chữ):              ${f(p.perSecond)} tệp/giây (${f(p.msPerFile)} ms/tệp, ${p.checked} lần kiểm tra)`);
+  // precision and recall on the real corpus, against the labels made by reading the documents
+  const s = await scoreCorpus('test/fixtures/real');
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log(`Kiểm tra trên bộ văn bản thật (test/fixtures/real): ${s.files} tệp, ${s.labelled} lỗi được gán nhãn`);
+  console.log(`  độ chính xác (precision): ${pct(s.precision)} (mục tiêu ≥ 90 %); độ phủ (recall): ${pct(s.recall)} (mục tiêu ≥ 85 %)`);
+  console.log(`  theo nhãn gán trước lần chạy đầu: precision ${pct(s.strict.precision)}, recall ${pct(s.strict.recall)}`);
+  console.log(`  ${s.truePositives} phát hiện đúng, ${s.falsePositives.length} phát hiện sai, ${s.misses.length} lỗi bị bỏ sót`);
+  console.log(`  cả bộ trong một lần gọi: ${f(s.ms)} ms (mục tiêu < 10000 ms)`);
 }

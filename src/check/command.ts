@@ -1,13 +1,15 @@
 // `vanban check <files or globs>…`: reads each file (.docx, .pdf, .md, .txt, our data .yaml), runs the text rules
 // on its lines and, for a DOCX, the layout rules; prints a Vietnamese report per file and a total (or JSON), and
 // with --fix writes a corrected copy "<name>.sua<ext>" beside the original for the rules with a safe fix.
-// Exit code 1 when any file has a lỗi, cannot be read, or no file matched.
+// Exit code 1 when any file has a lỗi, cannot be read, or no file matched. checkPath is the same check for one file,
+// returning the reports (the corpus score uses it).
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
 import { SEVERITIES, type Finding, type Severity } from './finding.ts';
+import type { StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
 import { docxLines, kindOf, pdfLines, plainTextLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
@@ -49,6 +51,8 @@ export interface FileReport {
   fix?: { written?: string; changes: string[]; refused?: string };
   /** The file could not be read. */
   error?: string;
+  /** What the file holds: one document, several samples, no document, or a PDF without text. */
+  structure?: StructureSummary;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,7 +211,7 @@ function fixPlain(path: string, text: string, fs: Finding[], unit: string): NonN
   return { written: to, changes: out };
 }
 
-async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): Promise<FileReport[]> {
+export async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): Promise<FileReport[]> {
   const file = shown(path, cwd);
   const kind = kindOf(path);
   if (!kind) return [{ file, kind: 'unknown', findings: [], error: `không đọc được định dạng "${extname(path) || 'không có đuôi'}" (chỉ .docx, .pdf, .md, .txt, .yaml)` }];
