@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
 import { SEVERITIES, type Finding, type Severity } from './finding.ts';
-import type { StructureSummary } from './structure.ts';
+import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
 import { docxLines, kindOf, pdfLines, plainTextLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
@@ -175,9 +175,9 @@ function renameLines(message: string, where: (line: number) => string): string {
   });
 }
 
-function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (line: number) => number = (l) => l, rename = false): ReportedFinding[] {
+function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (line: number) => number = (l) => l, rename = false, messageWhere = where): ReportedFinding[] {
   return fs.map((f) => {
-    const message = rename ? renameLines(f.message, where) : f.message;
+    const message = rename ? renameLines(f.message, messageWhere) : f.message;
     const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: lineOf(f.line), where: where(f.line), excerpt: f.excerpt, message, source: ruleById(f.rule)?.source ?? null, kind: 'text' };
     if (f.col !== undefined) r.col = f.col;
     if (f.fix !== undefined) r.fix = f.fix;
@@ -197,6 +197,20 @@ const ruleOrder = (f: ReportedFinding): number => (f.kind === 'layout' ? LAYOUT_
 
 function sortReported(fs: ReportedFinding[]): ReportedFinding[] {
   return [...fs].sort((a, b) => a.line - b.line || (a.col ?? 0) - (b.col ?? 0) || ruleOrder(a) - ruleOrder(b) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
+/** Whether the rules run: one document was found (not a page without one, not a file of samples, not a scan). */
+const checkable = (s: StructureSummary): boolean => s.status === 'document';
+
+/** Findings on logical lines, placed back on the reader's lines (the fixes are made there). */
+function toOrigin(fs: Finding[], r: RecognizedLines): Finding[] {
+  return fs.flatMap((f) => {
+    const o = r.origin(f.line, f.col);
+    if (!o) return [];
+    const moved: Finding = { ...f, line: o.line };
+    if (o.col !== undefined) moved.col = o.col;
+    return [moved];
+  });
 }
 
 /** "ke-hoach.yaml" → "ke-hoach.sua.yaml", beside the original. */
@@ -227,10 +241,13 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
       case 'txt':
       case 'md': {
         const text = buf.toString('utf8');
-        const t = plainTextLines(text);
-        const fs = checkLines(t.lines, file, today);
-        const report: FileReport = { file, kind, findings: textFindings(fs, t.where) };
-        if (opts.fix) report.fix = fixPlain(path, text, fs, 'dòng');
+        const r = recognizeLines(plainTextLines(text), { markdown: true });
+        const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        if (!checkable(r.summary)) return [report];
+        const fs = checkLines(r.lines, file, today);
+        const placed = toOrigin(fs, r);
+        report.findings = textFindings(placed, (l) => `dòng ${l}`, (l) => l, true, r.where);
+        if (opts.fix) report.fix = fixPlain(path, text, placed, 'dòng');
         return [report];
       }
       case 'yaml': {
@@ -249,23 +266,30 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
       }
       case 'pdf': {
         const t = await pdfLines(buf);
-        const fs = checkLines(t.lines, file, today);
-        const report: FileReport = { file, kind, findings: textFindings(fs, t.where, (l) => l, true) };
+        const r = recognizeLines(t, { wrapped: false });
+        if (t.lines.every((l) => l.trim() === '')) r.summary.status = 'no-text';
+        const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        if (!checkable(r.summary)) return [report];
+        const fs = checkLines(r.lines, file, today);
+        report.findings = textFindings(toOrigin(fs, r), t.where, (l) => l, true, r.where);
         if (opts.fix) report.fix = { changes: [], refused: 'không ghi bản sửa cho PDF: sửa trên tệp DOCX hoặc dữ liệu nguồn rồi dựng lại' };
         return [report];
       }
       case 'docx': {
         const doc = readDocx(buf);
         const t = docxLines(doc);
-        const fs = checkLines(t.lines, file, today);
-        const layout = checkLayout(doc);
+        const r = recognizeLines(t, { wrapped: false });
         const signed = doc.signatureParts.length > 0;
+        if (!checkable(r.summary)) return [{ file, kind, findings: [], structure: r.summary, signed }];
+        const fs = toOrigin(checkLines(r.lines, file, today), r);
+        const layout = checkLayout(doc);
         const report: FileReport = {
           file,
           kind,
-          findings: sortReported([...layoutFindings(layout.findings), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true)]),
+          findings: sortReported([...layoutFindings(layout.findings), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true, r.where)]),
           layout: layout.outcomes,
           signed,
+          structure: r.summary,
         };
         if (opts.fix) {
           if (signed) report.fix = { changes: [], refused: 'tệp có chữ ký số: chỉ kiểm tra, không ghi bản sửa (sửa sẽ làm mất hiệu lực chữ ký)' };

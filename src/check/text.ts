@@ -3,9 +3,15 @@
 import { SEVERITIES, type Finding, type Rule, type TextDoc } from './finding.ts';
 import { plainLines } from './plain.ts';
 import { citationDate, citationParty, citationSo, citationYear } from './rules/citations.ts';
+import { canCuForm } from './rules/can-cu.ts';
+import { capitalization } from './rules/capitalization.ts';
 import { closing } from './rules/closing.ts';
+import { kinhGui, vvForm } from './rules/cong-van.ts';
 import { dateLineFuture, dateLineYear, dateLineZero } from './rules/date-line.ts';
+import { dateZero } from './rules/date-zero.ts';
 import { impossibleDate } from './rules/dates.ts';
+import { dateLineForm, nationalHeader } from './rules/header-form.ts';
+import { kyHieuAbbrev } from './rules/ky-hieu.ts';
 import { numberingLetter, numberingSequence, numberingStyle } from './rules/numbering.ts';
 import { quotedTitle } from './rules/quoted-titles.ts';
 import { recipientsArchive, recipientsDash, recipientsPunctuation } from './rules/recipients.ts';
@@ -17,14 +23,18 @@ export const RULES: readonly Rule[] = [
   legacyEncoding,
   nfc,
   toneMixed,
+  nationalHeader,
   impossibleDate,
   dateLineZero,
+  dateLineForm,
+  dateZero,
   dateLineFuture,
   dateLineYear,
   citationYear,
   citationParty,
   citationSo,
   citationDate,
+  kyHieuAbbrev,
   spacingNumber,
   spacingRange,
   rangeStyle,
@@ -32,6 +42,10 @@ export const RULES: readonly Rule[] = [
   numberingSequence,
   numberingLetter,
   numberingStyle,
+  vvForm,
+  kinhGui,
+  canCuForm,
+  capitalization,
   recipientsDash,
   recipientsArchive,
   recipientsPunctuation,
@@ -41,7 +55,21 @@ export const RULES: readonly Rule[] = [
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);
 
 /** Rules whose fix cannot change the meaning, applied by `vanban check --fix`. */
-export const SAFE_FIX_RULES: ReadonlySet<string> = new Set(['nfc', 'tone-mixed', 'date-line-zero', 'recipients-dash', 'recipients-luu', 'recipients-punct']);
+export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
+  'nfc',
+  'tone-mixed',
+  'date-line-zero',
+  'recipients-dash',
+  'recipients-luu',
+  'recipients-punct',
+  // added with the real corpus: each changes spacing, zeros, marks or letter case, never a word
+  'date-zero',
+  'date-line-form',
+  'national-header',
+  'spacing-number',
+  'vv-form',
+  'kinh-gui',
+]);
 
 export interface CheckOptions {
   /** The day "today" is for the date rules; the clock when not given. */

@@ -87,6 +87,8 @@ export const recipientsPunctuation: Rule = {
         const last = k === block.items.length - 1;
         const want = last ? '.' : ';';
         if (text.endsWith(want)) return;
+        // "- Bộ Y tế; (để phối hợp)": the note a brace gave several lines, flattened after the ";"
+        if (!last && /;\s*\([^()]*\)$/u.test(text)) return;
         const { colon: from, end: fixed } = itemStages(text, last);
         const what = last ? 'dòng cuối của Nơi nhận phải kết thúc bằng dấu "."' : 'mỗi dòng Nơi nhận (trừ dòng cuối) phải kết thúc bằng dấu ";"';
         out.push(finding(recipientsPunctuation, 'lỗi', index + 1, text, what, { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
@@ -120,6 +122,10 @@ export const recipientsArchive: Rule = {
       } else if (!m[1]) {
         const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
         out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
+      } else if (/^Văn thư(?![\p{L}\p{M}])/u.test(m[2]!)) {
+        out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'nơi lưu là Văn thư cơ quan, viết tắt "VT": "- Lưu: VT, …"', { col: 1, fix: `ghi "${lastItem.text.replace('Văn thư', 'VT')}"` }));
+      } else if (!/^VT(?![\p{L}\p{M}])/u.test(m[2]!)) {
+        out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'dòng Lưu không có Văn thư (VT): bản lưu tại Văn thư cơ quan ghi trước', { col: 1, fix: 'ghi "- Lưu: VT, <đơn vị soạn thảo>."' }));
       }
     }
     return out;
