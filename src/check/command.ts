@@ -1,7 +1,7 @@
 // `vanban check <files or globs>…`: reads each file (.docx, .pdf, .md, .txt, our data .yaml), runs the text rules
 // on its lines and, for a DOCX, the layout rules; prints a Vietnamese report per file and a total (or JSON), and
 // with --fix writes a corrected copy "<name>.sua<ext>" beside the original for the rules with a safe fix.
-// Exit code 1 when any file has a lỗi, cannot be read, or no file matched. checkPath is the same check for one file,
+// Exit code 1 when any file has a lỗi, cannot be read, or no file matched; 3 when a file holds no document to check. checkPath is the same check for one file,
 // returning the reports (the corpus score uses it).
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -447,6 +447,20 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
     return out.join('\n') + '\n';
   }
   if (r.signed) out.push('tệp có chữ ký số: chỉ kiểm tra, không sửa');
+  const status = r.structure?.status;
+  if (status === 'no-document') {
+    out.push('không tìm thấy văn bản hành chính trong tệp (không có Quốc hiệu, tên loại, Nơi nhận hay dấu kết thúc "./."): không kiểm tra');
+    return out.join('\n') + '\n';
+  }
+  if (status === 'no-text') {
+    out.push('PDF không có lớp chữ (bản quét, chỉ có ảnh): không đọc được chữ để kiểm tra; cần bản PDF có chữ, bản DOCX, hoặc nhận dạng chữ (OCR) trước');
+    return out.join('\n') + '\n';
+  }
+  if (status === 'samples') {
+    out.push(`tệp gồm ${r.structure!.samples} mẫu văn bản (như phụ lục mẫu của Nghị định), không phải một văn bản: không kiểm tra như một văn bản`);
+    return out.join('\n') + '\n';
+  }
+  if (r.structure && r.structure.discarded > 0) out.push(`bỏ qua ${r.structure.discarded} dòng không thuộc văn bản (tiêu đề, thông tin của trang web, dấu kẻ bảng)`);
   if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
   for (const f of r.findings) {
     out.push(`${f.where} [${f.severity}] ${f.rule}: "${f.excerpt}" — ${f.message}`);
@@ -500,6 +514,7 @@ function jsonReport(reports: FileReport[], total: Record<Severity, number>, notE
           ...(r.partOf ? { partOf: r.partOf } : {}),
           ...(r.error ? { error: r.error } : {}),
           ...(r.signed !== undefined ? { signed: r.signed } : {}),
+          ...(r.structure ? { structure: r.structure } : {}),
           summary: count(r.findings),
           findings: r.findings,
           ...(r.layout ? { layout: r.layout } : r.kind === 'pdf' ? { layout: 'không đánh giá được trên PDF' } : {}),
@@ -514,7 +529,10 @@ function jsonReport(reports: FileReport[], total: Record<Severity, number>, notE
   );
 }
 
-/** `vanban check`: returns the exit code (1 when any lỗi, an unreadable file, or nothing matched). */
+/** Exit code when no lỗi was found but some file held no document to check (no document, a scan, samples). */
+export const NOT_A_DOCUMENT_EXIT = 3;
+
+/** `vanban check`: returns the exit code (1 when any lỗi, an unreadable file, or nothing matched; 3 when a file held no document). */
 export async function checkCommand(patterns: string[], opts: CheckCommandOptions): Promise<number> {
   const cwd = process.cwd();
   const { files, unmatched } = expandPatterns(patterns.length ? patterns : ['.'], cwd);
@@ -542,8 +560,12 @@ export async function checkCommand(patterns: string[], opts: CheckCommandOptions
     const parts = [`Tổng cộng: ${reports.length} tệp`, summary(total)];
     if (notEvaluated) parts.push(`${notEvaluated} quy tắc trình bày không đánh giá được`);
     if (unreadable) parts.push(`${unreadable} tệp không đọc được`);
+    const skipped = reports.filter((r) => r.structure && r.structure.status !== 'document').length;
+    if (skipped) parts.push(`${skipped} tệp không có văn bản để kiểm tra`);
     process.stdout.write(`${parts.join('; ')}.\n`);
   }
-  return total.lỗi > 0 || unreadable > 0 || unmatched.length > 0 || reports.length === 0 ? 1 : 0;
+  if (total.lỗi > 0 || unreadable > 0 || unmatched.length > 0 || reports.length === 0) return 1;
+  // nothing to check in some file: no document in it, a PDF without text, a file of samples
+  return reports.some((r) => r.structure && r.structure.status !== 'document') ? NOT_A_DOCUMENT_EXIT : 0;
 }
 

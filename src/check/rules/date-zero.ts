@@ -19,8 +19,10 @@ export const dateZero: Rule = {
     const dateLine = new Set(dateLines(doc.lines).map((d) => d.index));
     doc.lines.forEach((line, i) => {
       if (dateLine.has(i)) return; // date-line-zero says it
-      for (const re of [WORDS, NUMERIC]) {
-        for (const m of line.matchAll(re)) {
+      const matches = [...line.matchAll(WORDS), ...line.matchAll(NUMERIC)].sort((a, b) => a.index! - b.index!);
+      for (const m of matches) {
+        const re = m[0].startsWith('ngày') ? WORDS : NUMERIC;
+        {
           const d = Number(m[1]), mo = Number(m[2]);
           if (d < 1 || d > 31 || mo < 1 || mo > 12) continue;
           if (m[1] === dayText(d) && m[2] === monthText(mo)) continue;

@@ -115,7 +115,8 @@ export const numberingSequence: Rule = {
       if (!mk) return;
       switch (mk.kind) {
         case 'doc':
-          parts.clear();
+          // Phần and Chương run on past a tên loại inside the text (a sample, a diagram cell, an attached plan
+          // starting again at Phần I is accepted as a list starting over)
           romanSeq = fresh(); article = fresh(); item = fresh(); sub = fresh(); point = fresh();
           return;
         case 'part': {

@@ -30,7 +30,10 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
       if (LABEL.test(text) || SIGNATURE.test(text) || (isUpper(text) && !BULLET.test(text))) break;
       items.push({ index: i, text });
     }
-    out.push({ label, items });
+    // a "Nơi nhận" cell of a layout diagram (Phụ lục I: "Nơi nhận" | "10a") or a heading naming the part
+    // ("Nơi nhận: (đối với công văn)") is no list of recipients
+    const diagram = items.length > 0 && items.every((it) => /^(?:\d{1,2}[a-z]?|[a-z]|\(.*\))$/u.test(it.text) || /^Nơi nhận/u.test(it.text));
+    if (!diagram) out.push({ label, items });
   });
   return out;
 }

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { capitalization } from '../../src/check/rules/capitalization.ts';
+import { run, runReal } from './helpers.ts';
+
+describe('capitalization', () => {
+  it('finds the forms Phụ lục II settles, written wrong in a real Giấy mời and a real công văn', () => {
+    expect(runReal(capitalization, 'page-giay-moi-tet-trong-cay-hai-duong-2018.txt')).toEqual(['8 Chủ Tịch', '8 Quốc Hội', '8 Cộng hòa Xã hội Chủ nghĩa', '8 Nước Cộng hòa', '12 Quốc Hội', '12 Cộng hòa Xã hội Chủ nghĩa']);
+    expect(runReal(capitalization, 'web-cong-van-284-ldtbxh-ncc-giai-quyet-che-do-uu-dai-trong-giao.md')).toEqual(['13 Thông tư Liên tịch', '15 Thông tư Liên tịch']);
+  });
+  it('leaves titles in capitals and right names alone', () => {
+    expect(runReal(capitalization, 'web-quyet-dinh-6154-qd-ubnd-che-do-dieu-duong-luan-phien.md')).toEqual([]);
+    expect(run(capitalization, 'trên địa bàn Tỉnh Quảng Ngãi').map((f) => f.replacement!.to)).toEqual(['tỉnh']);
+    expect(run(capitalization, 'Tỉnh Quảng Ngãi tổ chức')).toEqual([]);
+  });
+});
