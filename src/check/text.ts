@@ -98,11 +98,11 @@ export function checkText(text: string, file: string, opts: CheckOptions = {}): 
  * Applies the safe fixes (NFC, tone style, leading zeros of the date line, Nơi nhận punctuation) to the original
  * text and says what changed, one entry per change. Other findings are left for a person to decide.
  */
-export function fixText(text: string, findings: Finding[]): { text: string; changes: string[] } {
+export function fixText(text: string, findings: Finding[], rules: ReadonlySet<string> = SAFE_FIX_RULES): { text: string; changes: string[] } {
   const eol = /\r\n/u.test(text) ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/u);
   const changes: string[] = [];
-  const safe = sortFindings(findings).filter((f) => SAFE_FIX_RULES.has(f.rule) && lines[f.line - 1] !== undefined);
+  const safe = sortFindings(findings).filter((f) => rules.has(f.rule) && lines[f.line - 1] !== undefined);
   // NFC first, whole lines: the other rules quote the text in NFC.
   for (const f of safe) {
     if (f.rule !== 'nfc') continue;
