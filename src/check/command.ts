@@ -11,6 +11,7 @@ import { descendants, readDocx, type DocxDocument, type XmlElement } from './doc
 import { SEVERITIES, type Finding, type Severity } from './finding.ts';
 import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
+import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
 import { docxLines, kindOf, pdfLines, plainTextLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
 
@@ -187,7 +188,7 @@ function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (l
 
 function layoutFindings(fs: LayoutFinding[]): ReportedFinding[] {
   return fs.map((f) => {
-    const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: f.line, where: f.where ?? (f.line > 0 ? `đoạn ${f.line}` : 'toàn văn bản'), excerpt: f.excerpt, message: f.message, source: layoutRuleById(f.rule)?.source ?? null, kind: 'layout' };
+    const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: f.line, where: f.where ?? (f.line > 0 ? `đoạn ${f.line}` : 'toàn văn bản'), excerpt: f.excerpt, message: f.message, source: (layoutRuleById(f.rule) ?? revisionRuleById(f.rule))?.source ?? null, kind: 'layout' };
     if (f.fix !== undefined) r.fix = f.fix;
     return r;
   });
@@ -286,7 +287,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         const report: FileReport = {
           file,
           kind,
-          findings: sortReported([...layoutFindings(layout.findings), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true, r.where)]),
+          findings: sortReported([...layoutFindings(layout.findings), ...layoutFindings(checkRevisions(doc)), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true, r.where)]),
           layout: layout.outcomes,
           signed,
           structure: r.summary,

@@ -138,7 +138,8 @@ function piecesOf(input: string[], markdown: boolean): { pieces: (Piece | undefi
       return;
     }
     if (RULE_MARKS.test(trimmed) || trimmed === '|' || DEBRIS.some((re) => re.test(trimmed))) {
-      discarded++;
+      // the rules drawn under the header are the document's; a site's lines and table markup are not
+      if (!RULE_MARKS.test(trimmed) || trimmed.includes('|')) discarded++;
       pieces.push(undefined);
       return;
     }

@@ -11,7 +11,9 @@ import { dateLineFuture, dateLineYear, dateLineZero } from './rules/date-line.ts
 import { dateZero } from './rules/date-zero.ts';
 import { impossibleDate } from './rules/dates.ts';
 import { dateLineForm, nationalHeader } from './rules/header-form.ts';
-import { kyHieuAbbrev } from './rules/ky-hieu.ts';
+import { kyHieuAbbrev, soNumber } from './rules/ky-hieu.ts';
+import { decisionColon, partsConflict } from './rules/parts.ts';
+import { signatureForm } from './rules/signature.ts';
 import { numberingLetter, numberingSequence, numberingStyle } from './rules/numbering.ts';
 import { quotedTitle } from './rules/quoted-titles.ts';
 import { recipientsArchive, recipientsDash, recipientsPunctuation } from './rules/recipients.ts';
@@ -34,6 +36,7 @@ export const RULES: readonly Rule[] = [
   citationParty,
   citationSo,
   citationDate,
+  soNumber,
   kyHieuAbbrev,
   spacingNumber,
   spacingRange,
@@ -44,11 +47,14 @@ export const RULES: readonly Rule[] = [
   numberingStyle,
   vvForm,
   kinhGui,
+  partsConflict,
+  decisionColon,
   canCuForm,
   capitalization,
   recipientsDash,
   recipientsArchive,
   recipientsPunctuation,
+  signatureForm,
   closing,
 ];
 
@@ -69,6 +75,9 @@ export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
   'spacing-number',
   'vv-form',
   'kinh-gui',
+  'so-number',
+  'quyet-dinh-colon',
+  'signature-form',
 ]);
 
 export interface CheckOptions {

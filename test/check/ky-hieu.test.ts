@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
+import { kyHieuAbbrev, soNumber } from '../../src/check/rules/ky-hieu.ts';
 import { run, runReal } from './helpers.ts';
 
 describe('kyhieu-abbrev', () => {
@@ -15,3 +15,15 @@ describe('kyhieu-abbrev', () => {
     expect(run(kyHieuAbbrev, 'TRIỂN KHAI QUYẾT ĐỊNH SỐ 1237/QĐ-TTG')).toEqual([]);
   });
 });
+
+describe('so-number', () => {
+  it('finds a superfluous zero above 9 and a missing zero below 10 in the document’s own number', () => {
+    expect(run(soNumber, 'Số: 012/QĐ-UBND').map((f) => f.replacement)).toEqual([{ from: '012/', to: '12/' }]);
+    expect(run(soNumber, 'Số: 6/KH-STP').map((f) => f.message)).toEqual(['số nhỏ hơn 10 ghi thêm số 0: "06"']);
+  });
+  it('accepts the numbers of real documents, with and without their zero', () => {
+    expect(runReal(soNumber, 'page-quyet-dinh-06-2024-qd-ubnd-kon-tum.txt')).toEqual([]);
+    expect(runReal(soNumber, 'web-cong-van-3354-vpcp-kgvx-xac-nhan-nan-nhan-chat-doc-hoa-hoc.md')).toEqual([]);
+  });
+});
+

@@ -63,4 +63,11 @@ describe('Nơi nhận', () => {
     expect(runReal(recipientsArchive, 'web-nghi-quyet-494-nq-ubtvqh13-giam-sat-thuc-hien-chinh-sach-pha.md')).toEqual(['55 - Lưu: HC, TH, CVĐXH.']);
     expect(runReal(recipientsArchive, 'web-cong-van-3354-vpcp-kgvx-xac-nhan-nan-nhan-chat-doc-hoa-hoc.md')).toEqual([]);
   });
+
+  it('finds units of the Lưu line parted by "." or without the space after the comma', () => {
+    expect(brief(run(recipientsArchive, 'Nơi nhận:\n- Như trên;\n- Lưu: VT,KHTC.'))).toEqual(['3 recipients-luu - Lưu: VT,KHTC.']);
+    expect(run(recipientsArchive, 'Nơi nhận:\n- Như trên;\n- Lưu: VT. KHTC.')[0]!.fix).toBe('ghi "- Lưu: VT, KHTC."');
+    expect(runReal(recipientsArchive, 'web-cong-van-5115-ldtbxh-khtc-2018-chi-tra-tro-cap-uu-dai-nguoi.md')).toEqual([]);
+  });
 });
+

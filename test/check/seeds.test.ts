@@ -37,6 +37,7 @@ const SEEDS: { name: string; defects: string[] }[] = [
       '77 date-zero', // "15/1/2021"
       '93 citation-year', // "Thông tư số 02/TT-BTP ngày 08/02/2022": TT 02/2022/TT-BTP
       '155 citation-party', // "Chỉ thị số 35/CT-TW"
+      '199 recipients-luu', // "VP. TN": the units of the Lưu line parted by "." (rule added with the real corpus, issue 11)
       '199 recipients-punct', // "- Lưu: VT, VP. TN" without its final "."
     ],
   },

@@ -32,3 +32,24 @@ export const kyHieuAbbrev: Rule = {
     return out;
   },
 };
+
+export const soNumber: Rule = {
+  id: 'so-number',
+  title: 'số của văn bản thiếu hoặc thừa số 0',
+  source: 'NĐ 30/2020, Phụ lục I, mục II.3.a: số của văn bản ghi bằng chữ số Ả Rập; số nhỏ hơn 10 ghi thêm số 0 phía trước',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      const m = /^Số\s*:\s*(\d+)(?=\/)/u.exec(line);
+      if (!m) return;
+      const n = Number(m[1]);
+      if (n === 0) return;
+      const want = n < 10 ? `0${n}` : String(n);
+      if (m[1] === want) return;
+      const col = m[0].length - m[1]!.length + 1;
+      const why = n < 10 ? `số nhỏ hơn 10 ghi thêm số 0: "${want}"` : `số ${n} không có số 0 ở trước`;
+      out.push(finding(soNumber, 'lỗi', i + 1, m[1]!, why, { col, fix: `ghi "${want}"`, replacement: { from: `${m[1]}/`, to: `${want}/` } }));
+    });
+    return out;
+  },
+};

@@ -125,6 +125,11 @@ export const recipientsArchive: Rule = {
       } else if (!m[1]) {
         const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
         out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
+      } else if (/,(?=\S)/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(/\.$/u, ''))) {
+        // "VT,KHTC" or "VT. KHTC": the units of the Lưu line are parted by ", "
+        const units = m[2]!.replace(/\.$/u, '');
+        const right = units.replace(/\s*,\s*/gu, ', ').replace(/(\p{Lu}{2,})\.\s*(?=\p{Lu}{2,})/gu, '$1, ');
+        out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'các đơn vị trên dòng Lưu cách nhau bằng dấu phẩy và một dấu cách ("Lưu: VT, KHTC.")', { col: 1, fix: `ghi "- Lưu: ${right}."` }));
       } else if (/^Văn thư(?![\p{L}\p{M}])/u.test(m[2]!)) {
         out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'nơi lưu là Văn thư cơ quan, viết tắt "VT": "- Lưu: VT, …"', { col: 1, fix: `ghi "${lastItem.text.replace('Văn thư', 'VT')}"` }));
       } else if (!/^VT(?![\p{L}\p{M}])/u.test(m[2]!)) {
