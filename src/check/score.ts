@@ -23,6 +23,8 @@ export interface LabelledFile {
   document?: boolean;
   /** true: several sample forms in one file (the check must say so). */
   samples?: boolean;
+  /** true: labelled and checked only after the rules were tuned on the others (a measure on unseen documents). */
+  heldout?: boolean;
   defects: Label[];
 }
 
@@ -36,6 +38,8 @@ export interface CorpusScore {
   recall: number;
   /** The same figures against the labels made before the check was first run (no `seen: check`). */
   strict: { precision: number; recall: number };
+  /** The figures on the held-out files alone. */
+  heldout: { files: number; precision: number; recall: number };
   /** Files whose report does not say what the labels say the file is (document: false, samples: true). */
   structure: { file: string; expected: string; got: string }[];
   ms: number;
@@ -62,11 +66,12 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
   if (missing.length) throw new Error(`labels.yaml names files that are not in the corpus: ${missing.join(', ')}`);
   const unlabelled = files.filter((f) => !labels[f]);
   if (unlabelled.length) throw new Error(`files without labels: ${unlabelled.join(', ')}`);
-  const score: CorpusScore = { files: files.length, labelled: 0, truePositives: 0, falsePositives: [], misses: [], precision: 0, recall: 0, strict: { precision: 0, recall: 0 }, structure: [], ms: 0, reports: [] };
+  const score: CorpusScore = { files: files.length, labelled: 0, truePositives: 0, falsePositives: [], misses: [], precision: 0, recall: 0, strict: { precision: 0, recall: 0 }, heldout: { files: 0, precision: 0, recall: 0 }, structure: [], ms: 0, reports: [] };
   const t0 = performance.now();
   let found = 0;
   let strictLabelled = 0;
   let strictTrue = 0;
+  const held = { files: 0, found: 0, labelled: 0, truePositives: 0 };
   for (const file of files) {
     const label = labels[file]!;
     const reports = await checkPath(join(dir, file), { format: 'json', fix: false, today }, dir);
@@ -74,6 +79,10 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
     const expected = new Map(label.defects.map((d) => [key(d.rule, d.at), d]));
     score.labelled += expected.size;
     const before = new Set(label.defects.filter((d) => d.seen === undefined).map((d) => key(d.rule, d.at)));
+    if (label.heldout) {
+      held.files++;
+      held.labelled += expected.size;
+    }
     strictLabelled += before.size;
     const seen = new Set<string>();
     for (const f of reports.flatMap((r) => r.findings)) {
@@ -84,6 +93,10 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
       if (before.has(k)) strictTrue++;
       if (expected.has(k)) score.truePositives++;
       else score.falsePositives.push({ file, rule: f.rule, at: f.where, excerpt: f.excerpt });
+      if (label.heldout) {
+        held.found++;
+        if (expected.has(k)) held.truePositives++;
+      }
     }
     for (const [k, d] of expected) if (!seen.has(k)) score.misses.push({ file, rule: d.rule, at: d.at, ...(d.note ? { note: d.note } : {}) });
     const want = label.document === false ? 'no-document' : label.samples ? 'samples' : 'document';
@@ -93,6 +106,7 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
   score.ms = performance.now() - t0;
   score.precision = found === 0 ? 1 : score.truePositives / found;
   score.recall = score.labelled === 0 ? 1 : score.truePositives / score.labelled;
+  score.heldout = { files: held.files, precision: held.found === 0 ? 1 : held.truePositives / held.found, recall: held.labelled === 0 ? 1 : held.truePositives / held.labelled };
   score.strict = { precision: found === 0 ? 1 : strictTrue / found, recall: strictLabelled === 0 ? 1 : strictTrue / strictLabelled };
   return score;
 }

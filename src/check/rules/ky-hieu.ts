@@ -19,6 +19,9 @@ export const kyHieuAbbrev: Rule = {
     doc.lines.forEach((line, i) => {
       if (line === line.toLocaleUpperCase('vi')) return; // a title in capitals writes "TTG"
       for (const m of line.matchAll(NUMBER)) {
+        // a number inside words in capitals (a title run on with the text after it) is written in capitals
+        const before = line.slice(Math.max(0, m.index! - 30), m.index!);
+        if (/\p{L}/u.test(before) && before === before.toLocaleUpperCase('vi')) continue;
         const kind = m[3]!;
         const want = BY_FOLD.get(fold(kind));
         const issuer = m[4]!.split('-').map((g) => (g === 'TTG' ? 'TTg' : g)).join('-');
