@@ -12,7 +12,7 @@ import { SEVERITIES, type Finding, type Severity } from './finding.ts';
 import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
 import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
-import { docxLines, kindOf, pdfLines, plainTextLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
+import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
 
 export interface CheckCommandOptions {
@@ -242,7 +242,8 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
       case 'txt':
       case 'md': {
         const text = buf.toString('utf8');
-        const r = recognizeLines(plainTextLines(text), { markdown: true });
+        // the recognizer reads the lines as typed: it drops the site's lines itself, and counts them
+        const r = recognizeLines({ lines: text.split(/\r\n|\r|\n/u), where: (l) => `dòng ${l}` }, { markdown: true });
         const report: FileReport = { file, kind, findings: [], structure: r.summary };
         if (!checkable(r.summary)) return [report];
         const fs = checkLines(r.lines, file, today);
@@ -462,6 +463,7 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
     return out.join('\n') + '\n';
   }
   if (r.structure && r.structure.discarded > 0) out.push(`bỏ qua ${r.structure.discarded} dòng không thuộc văn bản (tiêu đề, thông tin của trang web, dấu kẻ bảng)`);
+  if (r.structure && r.structure.garbled > 0) out.push(`không kiểm tra ${r.structure.garbled} đoạn chữ bị tách rời từng chữ cái (bản sao lỗi, như "T hủ tướ ng"): đối chiếu bản gốc`);
   if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
   for (const f of r.findings) {
     out.push(`${f.where} [${f.severity}] ${f.rule}: "${f.excerpt}" — ${f.message}`);

@@ -4,7 +4,7 @@
 // (one paragraph, one Nơi nhận entry, one header line each), discards what is outside the document and says how much,
 // and says when there is no document at all or several sample forms in one file.
 
-import { stripMarkdown } from './plain.ts';
+import { DEBRIS as PLAIN_DEBRIS, stripMarkdown } from './plain.ts';
 
 export type StructureStatus = 'document' | 'no-document' | 'samples' | 'no-text';
 
@@ -14,6 +14,8 @@ export interface StructureSummary {
   discarded: number;
   /** Sample forms found in the file (two or more: a file of samples, not a document). */
   samples: number;
+  /** Lines a web copy garbled by splitting words into letters ("T hủ tướ ng C h í nh ph ủ"): not checked. */
+  garbled: number;
   /** The parts found, as input line numbers (1-based), for the report. */
   parts: Partial<Record<PartName, number>>;
 }
@@ -41,12 +43,13 @@ export interface Recognized extends StructureSummary {
 const NATIONAL_RE = /C[ỘO]NG\s+H[ÒÓO][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/u;
 export const NATIONAL = { test: (s: string): boolean => NATIONAL_RE.test(s.normalize('NFC')) };
 const MOTTO = /Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc/iu;
+/** The plain reader's rule marks ("---") are the document's own lines here, not debris. */
+const RULE_MARKS_SOURCE = /^\^-\{3,\}\$$/u;
 /** Lines a site adds around a document. */
 const DEBRIS: RegExp[] = [
+  ...PLAIN_DEBRIS.filter((re) => !RULE_MARKS_SOURCE.test(re.source)),
   /^\*?Source:\s*https?:\/\/\S+\*?$/iu,
   /^In bài viết$/iu,
-  /^Hệ thống pháp luật$/u,
-  /^Đang tải nội dung, vui lòng chờ giây lát\.*$/u,
   /^Tải bản đầy đủ(?![\p{L}\p{M}])/iu,
   /^Bạn đang xem bản rút gọn(?![\p{L}\p{M}])/iu,
   /^(?:Số hiệu|Loại văn bản|Nơi ban hành|Ngày ban hành|Ngày công báo|Lĩnh vực|Ngày hết hiệu lực|Tình trạng):.*$/u,
@@ -65,6 +68,17 @@ const ITEM_START =
 const isUpper = (s: string): boolean => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
 /** A sample form's heading in the decree's appendix: "Mẫu 1.1 - Nghị quyết (cá biệt)". */
 const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
+
+/**
+ * A line whose words the copy split into letters: a third or more of its words are single letters (Vietnamese has
+ * almost no one-letter words in administrative text), at least two of them.
+ */
+export function isGarbled(text: string): boolean {
+  // words as the spaces part them: "b/c" and "K1" are words, "T" of "T hủ tướ ng" is a letter
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  const single = words.filter((w) => /^[\p{L}\p{M}]+[,;.:]?$/u.test(w) && [...w.replace(/[,;.:]$/u, '').normalize('NFC')].length === 1 && !/^(?:ở|Ở|à|a|A|o|O)$/u.test(w)).length;
+  return single >= 3 && single / words.length >= 0.35;
+}
 
 interface Piece {
   text: string;
@@ -127,9 +141,18 @@ function unflatten(text: string, offset: number): { text: string; offset: number
   return cut(text, offset, at).map((p) => ({ text: p.text.replace(TRAILING_RULE, ''), offset: p.offset }));
 }
 
-function piecesOf(input: string[], markdown: boolean): { pieces: (Piece | undefined)[]; discarded: number } {
+function piecesOf(input: string[], markdown: boolean): { pieces: (Piece | undefined)[]; discarded: number; garbled: number } {
   const pieces: (Piece | undefined)[] = [];
   let discarded = 0;
+  let garbled = 0;
+  // a garbled block is left out whole: a Nơi nhận list with half its entries gone would be judged wrong
+  const garbledBlock = (text: string): boolean => {
+    if (!isGarbled(text)) return false;
+    garbled++;
+    pieces.push(undefined);
+    return true;
+  };
+  const push = (p: Piece): void => void pieces.push(p);
   input.forEach((raw0, i) => {
     const raw = raw0.replace(/[\u00a0\u202f]/gu, ' ');
     const trimmed = raw.trim();
@@ -148,18 +171,19 @@ function piecesOf(input: string[], markdown: boolean): { pieces: (Piece | undefi
       pieces.push(undefined); // a table row stands apart from the lines around it
       for (const c of cellsOf(raw)) {
         const text = stripMarkdown(c.text);
-        if (RULE_MARKS.test(text)) continue;
-        for (const p of unflatten(text, c.offset)) pieces.push({ ...p, line, cell: true });
+        if (RULE_MARKS.test(text) || garbledBlock(text)) continue;
+        for (const p of unflatten(text, c.offset)) push({ ...p, line, cell: true });
         pieces.push(undefined);
       }
       return;
     }
     const lead = raw.length - raw.trimStart().length;
     const text = (markdown ? stripMarkdown(trimmed) : trimmed).trim();
+    if (garbledBlock(text)) return;
     const flat = unflatten(text.replace(TRAILING_RULE, ''), lead);
-    for (const p of flat) pieces.push({ ...p, line, cell: flat.length > 1 });
+    for (const p of flat) push({ ...p, line, cell: flat.length > 1 });
   });
-  return { pieces, discarded };
+  return { pieces, discarded, garbled };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -209,7 +233,7 @@ function findParts(lines: string[], source: (SourceRef | undefined)[]): Structur
  * `markdown` false, `wrapped` false for DOCX paragraphs). Returns the logical lines the rules check.
  */
 export function recognize(input: string[], opts: { markdown?: boolean; wrapped?: boolean } = {}): Recognized {
-  const { pieces, discarded: debris } = piecesOf(input, opts.markdown ?? false);
+  const { pieces, discarded: debris, garbled } = piecesOf(input, opts.markdown ?? false);
   // join wrapped lines: pieces of consecutive input lines, not from cells
   const lines: string[] = [];
   const source: (SourceRef | undefined)[] = [];
@@ -268,7 +292,7 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
     source[i] = undefined;
   }
   if (status === 'document' && samples >= 2) status = 'samples';
-  return { status, discarded, samples, parts: findParts(lines, source), lines, source };
+  return { status, discarded, samples, garbled, parts: findParts(lines, source), lines, source };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

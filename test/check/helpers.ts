@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding, Rule } from '../../src/check/finding.ts';
 import { plainLines } from '../../src/check/plain.ts';
-import { plainTextLines } from '../../src/check/readers.ts';
 import { recognizeLines } from '../../src/check/structure.ts';
 
 /** The day the check tests run on. */
@@ -21,6 +20,7 @@ export const realPath = (name: string): string => new URL(`../fixtures/real/${na
 
 /** One rule over a text file of the real corpus as `vanban check` reads it: "line excerpt", lines of the file. */
 export function runReal(rule: Rule, name: string): string[] {
-  const r = recognizeLines(plainTextLines(readFileSync(realPath(name), 'utf8')), { markdown: true });
+  const text = readFileSync(realPath(name), 'utf8');
+  const r = recognizeLines({ lines: text.split(/\r\n|\r|\n/u), where: (l) => `dòng ${l}` }, { markdown: true });
   return rule.check({ lines: r.lines, file: name, today: TODAY }).map((f) => `${r.origin(f.line, f.col)!.line} ${f.excerpt}`);
 }

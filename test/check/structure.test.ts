@@ -10,7 +10,7 @@ import { readDocx } from '../../src/check/docx-read.ts';
 import { checkLayout } from '../../src/check/layout.ts';
 import { SIGNING_INFO } from '../../src/check/layout/fonts.ts';
 import { docxLines } from '../../src/check/readers.ts';
-import { continues, recognize } from '../../src/check/structure.ts';
+import { continues, isGarbled, recognize } from '../../src/check/structure.ts';
 import { realPath, TODAY } from './helpers.ts';
 
 const check = async (path: string) => (await checkPath(path, { format: 'json', fix: false, today: TODAY }, process.cwd()))[0]!;
@@ -65,6 +65,18 @@ describe('the document inside a web copy', () => {
     expect(code).toBe(NOT_A_DOCUMENT_EXIT);
     expect(out).toContain('không tìm thấy văn bản hành chính trong tệp');
     expect(out).not.toContain('không phát hiện vấn đề nào');
+  });
+});
+
+describe('copies that split words into letters', () => {
+  it('leaves out a block the site garbled ("T hủ tướ ng C h í nh ph ủ") and says so, without judging half a Nơi nhận', async () => {
+    const r = await check(realPath('web-quyet-dinh-3210-qd-ubnd-2014-thuc-hien-09-2013-tt-bxd-ho-tro.md'));
+    expect(r.structure!.garbled).toBeGreaterThanOrEqual(2);
+    expect(r.findings.filter((f) => f.rule.startsWith('recipients-'))).toEqual([]);
+    expect(isGarbled('- T hủ tướ ng C h í nh ph ủ ; - B ộ X â y d ự n g ;')).toBe(true);
+    // abbreviations and short entries are words: "b/c", "K1", "- Bộ trưởng (để b/c);"
+    expect(isGarbled('- Lưu: VT, K1, K9, K15.')).toBe(false);
+    expect(isGarbled('- Bộ trưởng (để b/c);')).toBe(false);
   });
 });
 
