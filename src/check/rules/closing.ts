@@ -42,7 +42,9 @@ export const closing: Rule = {
       .map((s, k): [number, number, boolean] => [s, starts[k + 1] ?? lines.length, true])
       // A phụ lục is a part of its document, not a body of its own: the samples do not end it with "./.".
       .filter(([s]) => !/^(?:PHỤ LỤC|Phụ lục)/u.test(lines[s]!));
+    // no tên loại, or only phụ lục ones: the text before the first phụ lục is a body without a tên loại line
     if (starts.length === 0) segments.push([-1, lines.length, false]);
+    else if (isAppendix(starts[0])) segments.unshift([-1, starts[0]!, false]);
     const out: Finding[] = [];
     for (const [start, end, typed] of segments) {
       const label = lines.findIndex((l, i) => i > start && i < end && LABEL.test(l));

@@ -16,7 +16,7 @@ type Marker =
 
 /** Names of document types as they stand alone, in capitals, above the trích yếu (ô 5a). */
 export const TYPE_LINE =
-  /^(?:QUYẾT ĐỊNH|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|DỰ ÁN|NGHỊ QUYẾT|CÔNG ĐIỆN|THÔNG CÁO|GIẤY MỜI|GIẤY GIỚI THIỆU|BIÊN BẢN|PHỤ LỤC(?: [IVXLC\d]+)?|Phụ lục(?: [IVXLC\d]+)?)$/u;
+  /^(?:QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|DỰ ÁN|NGHỊ QUYẾT|CÔNG ĐIỆN|THÔNG CÁO|GIẤY MỜI|GIẤY GIỚI THIỆU|BIÊN BẢN|PHỤ LỤC(?: [IVXLC\d]+)?|Phụ lục(?: [IVXLC\d]+)?)$/u;
 
 export function markerOf(text: string): Marker | null {
   let m: RegExpExecArray | null;
