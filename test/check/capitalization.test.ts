@@ -12,4 +12,14 @@ describe('capitalization', () => {
     expect(run(capitalization, 'trên địa bàn Tỉnh Quảng Ngãi').map((f) => f.replacement!.to)).toEqual(['tỉnh']);
     expect(run(capitalization, 'Tỉnh Quảng Ngãi tổ chức')).toEqual([]);
   });
+
+  it('finds the common nouns of a plural list of units and a title before its body written wrong (held-out real decision)', () => {
+    const found = runReal(capitalization, 'web-quyet-dinh-31-2011-qd-ubnd-trinh-tu-thu-tuc-giai-quyet-che-d.md');
+    expect(found).toContain('29 Huyện, Thị xã, Thành phố');
+    expect(found).toContain('166 Xã, Phường, Thị trấn');
+    expect(found).toContain('170 chủ tịch');
+    // "các Ban của Đảng", "các Sở: …" name bodies and stay capitalized
+    expect(run(capitalization, 'Văn phòng Trung ương và các Ban của Đảng; Giám đốc các Sở: Tài chính, Xây dựng')).toEqual([]);
+  });
 });
+

@@ -17,6 +17,14 @@ const FORMS: [RegExp, string][] = [
   [/(?<![\p{L}\p{M}])Thông tư Liên tịch(?![\p{L}\p{M}])/gu, 'Thông tư liên tịch'],
   [/(?<![\p{L}\p{M}])Nước Cộng hòa(?![\p{L}\p{M}])/gu, 'nước Cộng hòa'],
 ];
+/**
+ * Common nouns of units in a plural list, capitalized: "các Huyện, Thị xã, Thành phố", "cấp Xã, Phường, Thị
+ * trấn" (Phụ lục II, mục I.2.a: "các huyện, thị xã"). Not "các Sở", "các Ban của Đảng": those stand for named
+ * bodies and are written capitalized.
+ */
+const PLURAL = /(?<=(?:các|cấp) )((?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh)(?:, (?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh|thị xã|thành phố|thị trấn))*)(?=[,;.)]|\s+(?:\p{Ll}|$)|$)/gu;
+/** A title before the body it heads, lowercase mid-sentence: "chủ tịch Ủy ban nhân dân" (Phụ lục II, mục I.3). */
+const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ trưởng)(?= (?:Ủy ban|UBND|Hội đồng|Sở|Bộ))/gu;
 /** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
@@ -36,6 +44,14 @@ export const capitalization: Rule = {
           if (right === 'nước Cộng hòa' && (m.index === 0 || /[.:;]\s*$/u.test(line.slice(0, m.index)))) continue;
           out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
         }
+      }
+      for (const m of line.matchAll(PLURAL)) {
+        const right = m[0].toLocaleLowerCase('vi');
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung chỉ đơn vị viết thường: "${right}" (Phụ lục II, mục I.2.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of line.matchAll(TITLE)) {
+        const right = m[0].charAt(0).toLocaleUpperCase('vi') + m[0].slice(1);
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `chức vụ đi với tên cơ quan viết hoa chữ đầu: "${right}" (Phụ lục II, mục I.3)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.matchAll(UNIT)) {
         const right = m[0].toLocaleLowerCase('vi');
