@@ -8,7 +8,7 @@ import { capitalization } from './rules/capitalization.ts';
 import { closing } from './rules/closing.ts';
 import { kinhGui, vvForm } from './rules/cong-van.ts';
 import { dateLineFuture, dateLineYear, dateLineZero } from './rules/date-line.ts';
-import { dateZero } from './rules/date-zero.ts';
+import { dateForm, dateZero } from './rules/date-zero.ts';
 import { impossibleDate } from './rules/dates.ts';
 import { dateLineForm, nationalHeader } from './rules/header-form.ts';
 import { kyHieuAbbrev, soNumber } from './rules/ky-hieu.ts';
@@ -30,6 +30,7 @@ export const RULES: readonly Rule[] = [
   dateLineZero,
   dateLineForm,
   dateZero,
+  dateForm,
   dateLineFuture,
   dateLineYear,
   citationYear,

@@ -21,5 +21,10 @@ describe('capitalization', () => {
     // "các Ban của Đảng", "các Sở: …" name bodies and stay capitalized
     expect(run(capitalization, 'Văn phòng Trung ương và các Ban của Đảng; Giám đốc các Sở: Tài chính, Xây dựng')).toEqual([]);
   });
+
+  it('finds the name of a law written lower case after "Luật" in a real resolution, not a lawyer or an amending law', () => {
+    expect(runReal(capitalization, 'page-nghi-quyet-14-nq-hdnd-2019-yen-bai.txt')).toEqual(['22 Luật tổ', '24 Luật nhà', '28 Luật nhà']);
+    expect(run(capitalization, 'ý kiến của Luật sư; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ; Luật số 47/2019/QH14')).toEqual([]);
+  });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateZero } from '../../src/check/rules/date-zero.ts';
+import { dateForm, dateZero } from '../../src/check/rules/date-zero.ts';
 import { brief, run, runReal } from './helpers.ts';
 
 describe('date-zero', () => {
@@ -22,3 +22,11 @@ describe('date-zero', () => {
     expect(brief(run(dateZero, 'ngày 09 tháng 04 năm 2024'))).toEqual(['1 date-zero ngày 09 tháng 04 năm 2024']);
   });
 });
+
+describe('date-form', () => {
+  it('finds a year split by a space in a real plan, and nothing in a plan whose dates are whole', () => {
+    expect(runReal(dateForm, 'page-ke-hoach-135-kh-ubnd-2022-soc-trang.txt')).toEqual(['22 16/7/20 21']);
+    expect(runReal(dateForm, 'page-ke-hoach-4544-kh-ubnd-quang-nam-2023.txt')).toEqual([]);
+  });
+});
+

@@ -69,5 +69,12 @@ describe('Nơi nhận', () => {
     expect(run(recipientsArchive, 'Nơi nhận:\n- Như trên;\n- Lưu: VT. KHTC.')[0]!.fix).toBe('ghi "- Lưu: VT, KHTC."');
     expect(runReal(recipientsArchive, 'web-cong-van-5115-ldtbxh-khtc-2018-chi-tra-tro-cap-uu-dai-nguoi.md')).toEqual([]);
   });
+
+  it('does not judge a Nơi nhận list a page cut off after its first entry ("- Thư")', () => {
+    expect(runReal(recipientsPunctuation, 'page-quyet-dinh-2862-qd-ubnd-2018-son-la.txt')).toEqual([]);
+    expect(runReal(recipientsArchive, 'page-quyet-dinh-2862-qd-ubnd-2018-son-la.txt')).toEqual([]);
+    // a list that ends on its Lưu line is whole, even at the end of the file
+    expect(brief(run(recipientsPunctuation, 'Nơi nhận:\n- Như trên;\n- Lưu: VT'))).toEqual(['3 recipients-punct - Lưu: VT']);
+  });
 });
 

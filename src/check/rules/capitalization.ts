@@ -25,6 +25,12 @@ const FORMS: [RegExp, string][] = [
 const PLURAL = /(?<=(?:các|cấp) )((?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh)(?:, (?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh|thị xã|thành phố|thị trấn))*)(?=[,;.)]|\s+(?:\p{Ll}|$)|$)/gu;
 /** A title before the body it heads, lowercase mid-sentence: "chủ tịch Ủy ban nhân dân" (Phụ lục II, mục I.3). */
 const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ trưởng)(?= (?:Ủy ban|UBND|Hội đồng|Sở|Bộ))/gu;
+/**
+ * The name of a law or ordinance begins with a capital after the kind: "Luật Tổ chức chính quyền địa phương",
+ * "Luật Nhà ở" (Phụ lục II, mục I.6). Not "Luật sửa đổi, bổ sung …", whose official titles begin in lower case, nor
+ * "Luật số …", "Luật này", nor the words "luật sư", "luật gia", "luật pháp".
+ */
+const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:số|này|đó|sửa|về|và|của|các|năm|hiện|đã|được|trên|theo|với|có|do|sư|gia|học|pháp|lệ)(?![\p{L}\p{M}]))(\p{Ll})/gu;
 /** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
@@ -44,6 +50,12 @@ export const capitalization: Rule = {
           if (right === 'nước Cộng hòa' && (m.index === 0 || /[.:;]\s*$/u.test(line.slice(0, m.index)))) continue;
           out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
         }
+      }
+      for (const m of line.matchAll(LAW_NAME)) {
+        const at = m.index! + m[0].length - 1;
+        const word = /^[\p{L}\p{M}]+/u.exec(line.slice(at))![0];
+        const right = word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
+        out.push(finding(capitalization, 'gợi ý', i + 1, `${m[0].slice(0, -1)}${word}`, `tên luật, pháp lệnh viết hoa chữ đầu của tên: "${m[0].slice(0, -1)}${right}" (Phụ lục II, mục I.6)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: word, to: right } }));
       }
       for (const m of line.matchAll(PLURAL)) {
         const right = m[0].toLocaleLowerCase('vi');

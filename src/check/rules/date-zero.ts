@@ -37,3 +37,20 @@ export const dateZero: Rule = {
     return out;
   },
 };
+
+export const dateForm: Rule = {
+  id: 'date-form',
+  title: 'ngày tháng viết sai dạng (năm bị tách)',
+  source: 'NĐ 30/2020, Phụ lục I, mục II.4.b: ngày, tháng, năm ghi bằng chữ số Ả Rập, năm đủ bốn chữ số',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      // "16/7/20 21": a year split by a space
+      for (const m of line.matchAll(/(?<![\d/])(\d{1,2}\/\d{1,2}\/)(\d{2}) (\d{2})(?![\d/])/gu)) {
+        const fixed = `${m[1]}${m[2]}${m[3]}`;
+        out.push(finding(dateForm, 'lỗi', i + 1, m[0], `năm "${m[2]} ${m[3]}" bị tách bởi dấu cách`, { col: m.index! + 1, fix: `ghi "${fixed}"`, replacement: { from: m[0], to: fixed } }));
+      }
+    });
+    return out;
+  },
+};

@@ -30,6 +30,14 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
       if (LABEL.test(text) || SIGNATURE.test(text) || (isUpper(text) && !BULLET.test(text))) break;
       items.push({ index: i, text });
     }
+    // a page cut off inside the list ("Nơi nhận:" | "- Thư" and nothing after): its end cannot be judged
+    const lastItem = items[items.length - 1];
+    // (a last "- Lưu: …" line ends a list, cut or not)
+    const cut = lastItem !== undefined && lines.slice(lastItem.index + 1).every((l) => l.trim() === '') && !/[.;]$/u.test(lastItem.text) && !/^\W*Lưu(?![\p{L}\p{M}])/u.test(lastItem.text);
+    if (cut) {
+      items.pop();
+      if (items.length === 0) return;
+    }
     // a "Nơi nhận" cell of a layout diagram (Phụ lục I: "Nơi nhận" | "10a") or a heading naming the part
     // ("Nơi nhận: (đối với công văn)") is no list of recipients
     const diagram = items.length > 0 && items.every((it) => /^(?:\d{1,2}[a-z]?|[a-z]|\(.*\))$/u.test(it.text) || /^Nơi nhận/u.test(it.text));
