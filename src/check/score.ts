@@ -23,7 +23,7 @@ export interface LabelledFile {
   document?: boolean;
   /** true: several sample forms in one file (the check must say so). */
   samples?: boolean;
-  /** true: labelled and checked only after the rules were tuned on the others (a measure on unseen documents). */
+  /** true: labelled after the rules were tuned on the others, and first checked only then (its first measurement is in PROVENANCE.md). */
   heldout?: boolean;
   defects: Label[];
 }
