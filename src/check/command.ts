@@ -495,6 +495,10 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
     );
   } else if (r.kind === 'pdf') {
     out.push('Trình bày: không đánh giá được trên PDF (chỉ kiểm tra chữ); kiểm tra trình bày trên tệp DOCX');
+    // what the text did show of the header: the parts found, by the words
+    const p = r.structure?.parts ?? {};
+    const found = [p.header ? 'Quốc hiệu' : '', p.so ? 'số, ký hiệu' : '', p.dateLine ? 'địa danh, ngày tháng' : '', p.kind ? 'tên loại' : '', p.recipients ? 'Nơi nhận' : '', p.signature ? 'chữ ký' : ''].filter(Boolean);
+    if (r.structure) out.push(`Phần đầu và phần cuối đọc được theo chữ: ${found.length ? found.join(', ') : 'không thấy thành phần nào'}`);
   }
   if (r.fix) {
     if (r.fix.refused) out.push(`Sửa: ${r.fix.refused}`);

@@ -277,11 +277,13 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
     start = 0;
   } else {
     let k = start;
-    // back over the issuer (uppercase lines, or the row's first cells) and blank separators, at most 6 lines
-    for (let j = start - 1; j >= 0 && start - j <= 6; j--) {
+    // back over the left column of the header read before the right one (DOCX cells, PDF columns): the issuer
+    // in capitals, its "Số:" and "V/v …" lines, the row's first cells, and blank separators; at most 8 lines
+    for (let j = start - 1; j >= 0 && start - j <= 8; j--) {
       const l = lines[j]!;
       if (l === '') continue;
-      if (isUpper(l) || source[j]?.line === source[start]?.line) k = j;
+      const above = lines.slice(0, j).reverse().find((x) => x !== '') ?? '';
+      if (isUpper(l) || /^Số\s*:/u.test(l) || (/^V\/v\s/u.test(l) && /^Số\s*:/u.test(above)) || source[j]?.line === source[start]?.line) k = j;
       else break;
     }
     start = k;

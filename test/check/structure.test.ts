@@ -105,6 +105,17 @@ describe('wrapped lines', () => {
   });
 });
 
+describe('a real text PDF', () => {
+  it('finds the header and closing parts of the decree from the words, and says which', async () => {
+    const r = await check(realPath('pdf-nghi-dinh-30-2020-nd-cp.pdf'));
+    // "Số:" of the left column is read before the national header of the right one: it stays in the document
+    expect(r.structure!.parts).toMatchObject({ header: expect.any(Number), so: expect.any(Number), dateLine: expect.any(Number), recipients: expect.any(Number), signature: expect.any(Number) });
+    expect(r.structure!.discarded).toBe(0);
+    const { out } = await run([realPath('pdf-nghi-dinh-30-2020-nd-cp.pdf')]);
+    expect(out).toContain('Phần đầu và phần cuối đọc được theo chữ: Quốc hiệu, số, ký hiệu, địa danh, ngày tháng');
+  });
+});
+
 describe('samples, diagrams and scans', () => {
   it('recognizes the decree’s appendix of sample forms as samples and does not check it as one document', async () => {
     const r = await check(realPath('docx-phu-luc-iii-mau-nd30.docx'));
