@@ -2,9 +2,11 @@
 // built in memory (every DOCX and PDF of data/). DOCX: read, text rules and layout rules; PDF: read and text rules.
 
 import { build } from '../build.ts';
+import { checkPath } from './command.ts';
 import { readDocx } from './docx-read.ts';
 import { checkLayout } from './layout.ts';
 import { docxLines, pdfLines } from './readers.ts';
+import { scoreCorpus } from './score.ts';
 import { checkLines } from './text.ts';
 
 /** Rounds over the sample set: at least this many, and until at least this long. */
@@ -42,4 +44,24 @@ export async function benchCheck(): Promise<void> {
   console.log(`Kiểm tra (vanban check) bộ mẫu: ${built.length} DOCX và ${built.length} PDF, ${pages} trang mỗi bộ`);
   console.log(`  DOCX (chữ + trình bày): ${f(d.perSecond)} tệp/giây (${f(d.msPerFile)} ms/tệp, ${d.checked} lần kiểm tra)`);
   console.log(`  PDF (chữ):              ${f(p.perSecond)} tệp/giây (${f(p.msPerFile)} ms/tệp, ${p.checked} lần kiểm tra)`);
+  // precision and recall on the real corpus, against the labels made by reading the documents
+  const s = await scoreCorpus('test/fixtures/real');
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log(`Kiểm tra trên bộ văn bản thật (test/fixtures/real): ${s.files} tệp, ${s.labelled} lỗi được gán nhãn`);
+  console.log(`  độ chính xác (precision): ${pct(s.precision)} (mục tiêu ≥ 90 %); độ phủ (recall): ${pct(s.recall)} (mục tiêu ≥ 85 %)`);
+  console.log(`  theo nhãn gán trước lần chạy đầu: precision ${pct(s.strict.precision)}, recall ${pct(s.strict.recall)}`);
+  console.log(`  ${s.heldout.files} tệp giữ riêng, hiện nay: precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)} (lần đo đầu, trước khi chỉnh quy tắc theo chúng: xem test/fixtures/real/PROVENANCE.md)`);
+  console.log(`  ${s.truePositives} phát hiện đúng, ${s.falsePositives.length} phát hiện sai, ${s.misses.length} lỗi bị bỏ sót`);
+  console.log(`  cả bộ trong một lần gọi: ${f(s.ms)} ms (mục tiêu < 10000 ms)`);
+  // one real DOCX (the decree, 38 pages of text and tables) through the whole check: read, recognize, rules, layout
+  const one = 'test/fixtures/real/docx-nghi-dinh-30-2020-nd-cp.docx';
+  await checkPath(one, { format: 'json', fix: false, today }, process.cwd());
+  const times: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const t0 = performance.now();
+    await checkPath(one, { format: 'json', fix: false, today }, process.cwd());
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  một tệp DOCX thật (Nghị định 30/2020): ${f(times[3]!)} ms (trung vị 7 lần; mục tiêu < 500 ms)`);
 }

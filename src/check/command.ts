@@ -1,15 +1,18 @@
 // `vanban check <files or globs>…`: reads each file (.docx, .pdf, .md, .txt, our data .yaml), runs the text rules
 // on its lines and, for a DOCX, the layout rules; prints a Vietnamese report per file and a total (or JSON), and
 // with --fix writes a corrected copy "<name>.sua<ext>" beside the original for the rules with a safe fix.
-// Exit code 1 when any file has a lỗi, cannot be read, or no file matched.
+// Exit code 1 when any file has a lỗi, cannot be read, or no file matched; 3 when a file holds no document to check. checkPath is the same check for one file,
+// returning the reports (the corpus score uses it).
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
 import { SEVERITIES, type Finding, type Severity } from './finding.ts';
+import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
-import { docxLines, kindOf, pdfLines, plainTextLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
+import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
+import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
 
 export interface CheckCommandOptions {
@@ -49,6 +52,8 @@ export interface FileReport {
   fix?: { written?: string; changes: string[]; refused?: string };
   /** The file could not be read. */
   error?: string;
+  /** What the file holds: one document, several samples, no document, or a PDF without text. */
+  structure?: StructureSummary;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,9 +176,9 @@ function renameLines(message: string, where: (line: number) => string): string {
   });
 }
 
-function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (line: number) => number = (l) => l, rename = false): ReportedFinding[] {
+function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (line: number) => number = (l) => l, rename = false, messageWhere = where): ReportedFinding[] {
   return fs.map((f) => {
-    const message = rename ? renameLines(f.message, where) : f.message;
+    const message = rename ? renameLines(f.message, messageWhere) : f.message;
     const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: lineOf(f.line), where: where(f.line), excerpt: f.excerpt, message, source: ruleById(f.rule)?.source ?? null, kind: 'text' };
     if (f.col !== undefined) r.col = f.col;
     if (f.fix !== undefined) r.fix = f.fix;
@@ -183,7 +188,7 @@ function textFindings(fs: Finding[], where: (line: number) => string, lineOf: (l
 
 function layoutFindings(fs: LayoutFinding[]): ReportedFinding[] {
   return fs.map((f) => {
-    const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: f.line, where: f.where ?? (f.line > 0 ? `đoạn ${f.line}` : 'toàn văn bản'), excerpt: f.excerpt, message: f.message, source: layoutRuleById(f.rule)?.source ?? null, kind: 'layout' };
+    const r: ReportedFinding = { rule: f.rule, severity: f.severity, line: f.line, where: f.where ?? (f.line > 0 ? `đoạn ${f.line}` : 'toàn văn bản'), excerpt: f.excerpt, message: f.message, source: (layoutRuleById(f.rule) ?? revisionRuleById(f.rule))?.source ?? null, kind: 'layout' };
     if (f.fix !== undefined) r.fix = f.fix;
     return r;
   });
@@ -193,6 +198,20 @@ const ruleOrder = (f: ReportedFinding): number => (f.kind === 'layout' ? LAYOUT_
 
 function sortReported(fs: ReportedFinding[]): ReportedFinding[] {
   return [...fs].sort((a, b) => a.line - b.line || (a.col ?? 0) - (b.col ?? 0) || ruleOrder(a) - ruleOrder(b) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
+/** Whether the rules run: one document was found (not a page without one, not a file of samples, not a scan). */
+const checkable = (s: StructureSummary): boolean => s.status === 'document';
+
+/** Findings on logical lines, placed back on the reader's lines (the fixes are made there). */
+function toOrigin(fs: Finding[], r: RecognizedLines): Finding[] {
+  return fs.flatMap((f) => {
+    const o = r.origin(f.line, f.col);
+    if (!o) return [];
+    const moved: Finding = { ...f, line: o.line };
+    if (o.col !== undefined) moved.col = o.col;
+    return [moved];
+  });
 }
 
 /** "ke-hoach.yaml" → "ke-hoach.sua.yaml", beside the original. */
@@ -207,7 +226,7 @@ function fixPlain(path: string, text: string, fs: Finding[], unit: string): NonN
   return { written: to, changes: out };
 }
 
-async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): Promise<FileReport[]> {
+export async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): Promise<FileReport[]> {
   const file = shown(path, cwd);
   const kind = kindOf(path);
   if (!kind) return [{ file, kind: 'unknown', findings: [], error: `không đọc được định dạng "${extname(path) || 'không có đuôi'}" (chỉ .docx, .pdf, .md, .txt, .yaml)` }];
@@ -223,10 +242,14 @@ async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): 
       case 'txt':
       case 'md': {
         const text = buf.toString('utf8');
-        const t = plainTextLines(text);
-        const fs = checkLines(t.lines, file, today);
-        const report: FileReport = { file, kind, findings: textFindings(fs, t.where) };
-        if (opts.fix) report.fix = fixPlain(path, text, fs, 'dòng');
+        // the recognizer reads the lines as typed: it drops the site's lines itself, and counts them
+        const r = recognizeLines({ lines: text.split(/\r\n|\r|\n/u), where: (l) => `dòng ${l}` }, { markdown: true });
+        const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        if (!checkable(r.summary)) return [report];
+        const fs = checkLines(r.lines, file, today);
+        const placed = toOrigin(fs, r);
+        report.findings = textFindings(placed, (l) => `dòng ${l}`, (l) => l, true, r.where);
+        if (opts.fix) report.fix = fixPlain(path, text, placed, 'dòng');
         return [report];
       }
       case 'yaml': {
@@ -245,23 +268,30 @@ async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): 
       }
       case 'pdf': {
         const t = await pdfLines(buf);
-        const fs = checkLines(t.lines, file, today);
-        const report: FileReport = { file, kind, findings: textFindings(fs, t.where, (l) => l, true) };
+        const r = recognizeLines(t, { wrapped: false });
+        if (t.lines.every((l) => l.trim() === '')) r.summary.status = 'no-text';
+        const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        if (!checkable(r.summary)) return [report];
+        const fs = checkLines(r.lines, file, today);
+        report.findings = textFindings(toOrigin(fs, r), t.where, (l) => l, true, r.where);
         if (opts.fix) report.fix = { changes: [], refused: 'không ghi bản sửa cho PDF: sửa trên tệp DOCX hoặc dữ liệu nguồn rồi dựng lại' };
         return [report];
       }
       case 'docx': {
         const doc = readDocx(buf);
         const t = docxLines(doc);
-        const fs = checkLines(t.lines, file, today);
-        const layout = checkLayout(doc);
+        const r = recognizeLines(t, { wrapped: false });
         const signed = doc.signatureParts.length > 0;
+        if (!checkable(r.summary)) return [{ file, kind, findings: [], structure: r.summary, signed }];
+        const fs = toOrigin(checkLines(r.lines, file, today), r);
+        const layout = checkLayout(doc);
         const report: FileReport = {
           file,
           kind,
-          findings: sortReported([...layoutFindings(layout.findings), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true)]),
+          findings: sortReported([...layoutFindings(layout.findings), ...layoutFindings(checkRevisions(doc)), ...textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true, r.where)]),
           layout: layout.outcomes,
           signed,
+          structure: r.summary,
         };
         if (opts.fix) {
           if (signed) report.fix = { changes: [], refused: 'tệp có chữ ký số: chỉ kiểm tra, không ghi bản sửa (sửa sẽ làm mất hiệu lực chữ ký)' };
@@ -419,6 +449,21 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
     return out.join('\n') + '\n';
   }
   if (r.signed) out.push('tệp có chữ ký số: chỉ kiểm tra, không sửa');
+  const status = r.structure?.status;
+  if (status === 'no-document') {
+    out.push('không tìm thấy văn bản hành chính trong tệp (không có Quốc hiệu, tên loại, Nơi nhận hay dấu kết thúc "./."): không kiểm tra');
+    return out.join('\n') + '\n';
+  }
+  if (status === 'no-text') {
+    out.push('PDF không có lớp chữ (bản quét, chỉ có ảnh): không đọc được chữ để kiểm tra; cần bản PDF có chữ, bản DOCX, hoặc nhận dạng chữ (OCR) trước');
+    return out.join('\n') + '\n';
+  }
+  if (status === 'samples') {
+    out.push(`tệp gồm ${r.structure!.samples} mẫu văn bản (như phụ lục mẫu của Nghị định), không phải một văn bản: không kiểm tra như một văn bản`);
+    return out.join('\n') + '\n';
+  }
+  if (r.structure && r.structure.discarded > 0) out.push(`bỏ qua ${r.structure.discarded} dòng không thuộc văn bản (tiêu đề, thông tin của trang web, dấu kẻ bảng)`);
+  if (r.structure && r.structure.garbled > 0) out.push(`không kiểm tra ${r.structure.garbled} đoạn chữ bị tách rời từng chữ cái (bản sao lỗi, như "T hủ tướ ng"): đối chiếu bản gốc`);
   if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
   for (const f of r.findings) {
     out.push(`${f.where} [${f.severity}] ${f.rule}: "${f.excerpt}" — ${f.message}`);
@@ -450,6 +495,10 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
     );
   } else if (r.kind === 'pdf') {
     out.push('Trình bày: không đánh giá được trên PDF (chỉ kiểm tra chữ); kiểm tra trình bày trên tệp DOCX');
+    // what the text did show of the header: the parts found, by the words
+    const p = r.structure?.parts ?? {};
+    const found = [p.header ? 'Quốc hiệu' : '', p.so ? 'số, ký hiệu' : '', p.dateLine ? 'địa danh, ngày tháng' : '', p.kind ? 'tên loại' : '', p.recipients ? 'Nơi nhận' : '', p.signature ? 'chữ ký' : ''].filter(Boolean);
+    if (r.structure) out.push(`Phần đầu và phần cuối đọc được theo chữ: ${found.length ? found.join(', ') : 'không thấy thành phần nào'}`);
   }
   if (r.fix) {
     if (r.fix.refused) out.push(`Sửa: ${r.fix.refused}`);
@@ -472,6 +521,7 @@ function jsonReport(reports: FileReport[], total: Record<Severity, number>, notE
           ...(r.partOf ? { partOf: r.partOf } : {}),
           ...(r.error ? { error: r.error } : {}),
           ...(r.signed !== undefined ? { signed: r.signed } : {}),
+          ...(r.structure ? { structure: r.structure } : {}),
           summary: count(r.findings),
           findings: r.findings,
           ...(r.layout ? { layout: r.layout } : r.kind === 'pdf' ? { layout: 'không đánh giá được trên PDF' } : {}),
@@ -486,7 +536,10 @@ function jsonReport(reports: FileReport[], total: Record<Severity, number>, notE
   );
 }
 
-/** `vanban check`: returns the exit code (1 when any lỗi, an unreadable file, or nothing matched). */
+/** Exit code when no lỗi was found but some file held no document to check (no document, a scan, samples). */
+export const NOT_A_DOCUMENT_EXIT = 3;
+
+/** `vanban check`: returns the exit code (1 when any lỗi, an unreadable file, or nothing matched; 3 when a file held no document). */
 export async function checkCommand(patterns: string[], opts: CheckCommandOptions): Promise<number> {
   const cwd = process.cwd();
   const { files, unmatched } = expandPatterns(patterns.length ? patterns : ['.'], cwd);
@@ -514,8 +567,12 @@ export async function checkCommand(patterns: string[], opts: CheckCommandOptions
     const parts = [`Tổng cộng: ${reports.length} tệp`, summary(total)];
     if (notEvaluated) parts.push(`${notEvaluated} quy tắc trình bày không đánh giá được`);
     if (unreadable) parts.push(`${unreadable} tệp không đọc được`);
+    const skipped = reports.filter((r) => r.structure && r.structure.status !== 'document').length;
+    if (skipped) parts.push(`${skipped} tệp không có văn bản để kiểm tra`);
     process.stdout.write(`${parts.join('; ')}.\n`);
   }
-  return total.lỗi > 0 || unreadable > 0 || unmatched.length > 0 || reports.length === 0 ? 1 : 0;
+  if (total.lỗi > 0 || unreadable > 0 || unmatched.length > 0 || reports.length === 0) return 1;
+  // nothing to check in some file: no document in it, a PDF without text, a file of samples
+  return reports.some((r) => r.structure && r.structure.status !== 'document') ? NOT_A_DOCUMENT_EXIT : 0;
 }
 

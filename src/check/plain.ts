@@ -3,7 +3,7 @@
 // Characters are not normalized here: the NFC and encoding rules must see the text as typed.
 
 /** Lines a web copy of a document carries that are not part of the document. */
-const DEBRIS = [
+export const DEBRIS: readonly RegExp[] = [
   /^Hệ thống pháp luật$/u,
   /^Đang tải nội dung, vui lòng chờ giây lát\.*$/u,
   /^-{3,}$/u, // rules drawn under the national motto and the issuer's name

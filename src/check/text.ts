@@ -3,9 +3,17 @@
 import { SEVERITIES, type Finding, type Rule, type TextDoc } from './finding.ts';
 import { plainLines } from './plain.ts';
 import { citationDate, citationParty, citationSo, citationYear } from './rules/citations.ts';
+import { canCuForm } from './rules/can-cu.ts';
+import { capitalization } from './rules/capitalization.ts';
 import { closing } from './rules/closing.ts';
+import { kinhGui, vvForm } from './rules/cong-van.ts';
 import { dateLineFuture, dateLineYear, dateLineZero } from './rules/date-line.ts';
+import { dateForm, dateZero } from './rules/date-zero.ts';
 import { impossibleDate } from './rules/dates.ts';
+import { dateLineForm, nationalHeader } from './rules/header-form.ts';
+import { kyHieuAbbrev, soNumber } from './rules/ky-hieu.ts';
+import { decisionColon, partsConflict } from './rules/parts.ts';
+import { signatureForm } from './rules/signature.ts';
 import { numberingLetter, numberingSequence, numberingStyle } from './rules/numbering.ts';
 import { quotedTitle } from './rules/quoted-titles.ts';
 import { recipientsArchive, recipientsDash, recipientsPunctuation } from './rules/recipients.ts';
@@ -17,14 +25,20 @@ export const RULES: readonly Rule[] = [
   legacyEncoding,
   nfc,
   toneMixed,
+  nationalHeader,
   impossibleDate,
   dateLineZero,
+  dateLineForm,
+  dateZero,
+  dateForm,
   dateLineFuture,
   dateLineYear,
   citationYear,
   citationParty,
   citationSo,
   citationDate,
+  soNumber,
+  kyHieuAbbrev,
   spacingNumber,
   spacingRange,
   rangeStyle,
@@ -32,16 +46,40 @@ export const RULES: readonly Rule[] = [
   numberingSequence,
   numberingLetter,
   numberingStyle,
+  vvForm,
+  kinhGui,
+  partsConflict,
+  decisionColon,
+  canCuForm,
+  capitalization,
   recipientsDash,
   recipientsArchive,
   recipientsPunctuation,
+  signatureForm,
   closing,
 ];
 
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);
 
 /** Rules whose fix cannot change the meaning, applied by `vanban check --fix`. */
-export const SAFE_FIX_RULES: ReadonlySet<string> = new Set(['nfc', 'tone-mixed', 'date-line-zero', 'recipients-dash', 'recipients-luu', 'recipients-punct']);
+export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
+  'nfc',
+  'tone-mixed',
+  'date-line-zero',
+  'recipients-dash',
+  'recipients-luu',
+  'recipients-punct',
+  // added with the real corpus: each changes spacing, zeros, marks or letter case, never a word
+  'date-zero',
+  'date-line-form',
+  'national-header',
+  'spacing-number',
+  'vv-form',
+  'kinh-gui',
+  'so-number',
+  'quyet-dinh-colon',
+  'signature-form',
+]);
 
 export interface CheckOptions {
   /** The day "today" is for the date rules; the clock when not given. */
@@ -70,11 +108,11 @@ export function checkText(text: string, file: string, opts: CheckOptions = {}): 
  * Applies the safe fixes (NFC, tone style, leading zeros of the date line, Nơi nhận punctuation) to the original
  * text and says what changed, one entry per change. Other findings are left for a person to decide.
  */
-export function fixText(text: string, findings: Finding[]): { text: string; changes: string[] } {
+export function fixText(text: string, findings: Finding[], rules: ReadonlySet<string> = SAFE_FIX_RULES): { text: string; changes: string[] } {
   const eol = /\r\n/u.test(text) ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/u);
   const changes: string[] = [];
-  const safe = sortFindings(findings).filter((f) => SAFE_FIX_RULES.has(f.rule) && lines[f.line - 1] !== undefined);
+  const safe = sortFindings(findings).filter((f) => rules.has(f.rule) && lines[f.line - 1] !== undefined);
   // NFC first, whole lines: the other rules quote the text in NFC.
   for (const f of safe) {
     if (f.rule !== 'nfc') continue;

@@ -15,6 +15,7 @@ import { localize, type Localized, type Scope } from './localize.ts';
 import { outOfValidity, validInYear, validOn, type Profile } from './profile.ts';
 import type { ChangeReport, DeadlineChange, SectionChange } from './report.ts';
 import type { MinistrySource } from './source.ts';
+import { cleanDerived } from './clean.ts';
 
 export const LOCAL_TEMPLATE = 'ke-hoach-thi-dua-dia-phuong';
 export const PLAN_FILE = 'ke-hoach.yaml';
@@ -215,11 +216,20 @@ export function derivePlan(src: MinistrySource, profile: Profile, opts: DeriveOp
     ], ['thoi_gian']),
   };
 
+  // the ministry's text comes with its defects: the safe fixes of `vanban check`, each reported
+  const fixes: string[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const cleaned = cleanDerived(name, text);
+    files[name as keyof typeof files] = cleaned.text;
+    fixes.push(...cleaned.changes);
+    warnings.push(...cleaned.warnings);
+  }
+
   return {
     profile,
     dir,
     files,
-    report: { province: profile.fullName, slug: profile.slug, profile: profile.file, from: src.campaignFile, decision: decisionCite, dir: shownDir, sections, deadlines, warnings },
+    report: { province: profile.fullName, slug: profile.slug, profile: profile.file, from: src.campaignFile, decision: decisionCite, dir: shownDir, sections, deadlines, warnings, fixes },
   };
 }
 

@@ -46,6 +46,8 @@ export interface ChangeReport {
   sections: SectionChange[];
   deadlines: DeadlineChange[];
   warnings: string[];
+  /** The safe fixes of `vanban check` applied to the ministry's text, one entry each. */
+  fixes?: string[];
   files: FileResult[];
   placeholders: PlaceholderAt[];
 }
@@ -92,6 +94,7 @@ export function reportMarkdown(r: ChangeReport): string {
   if (r.placeholders.length) for (const p of r.placeholders) lines.push(`- \`${p.file}\` dòng ${p.line}: ${p.text}`);
   else lines.push('Không còn chỗ "[cần điền: …]" nào.');
   lines.push('', 'Số và ngày ban hành để trống (dự thảo): Văn thư cấp số, điền ngày khi ký.');
+  if (r.fixes?.length) lines.push('', '## Đã sửa theo `vanban check`', '', 'Lỗi thể thức của văn bản của Bộ, sửa khi sinh dữ liệu (không đổi câu chữ):', '', ...r.fixes.map((f) => `- ${f}`));
   if (r.warnings.length) lines.push('', '## Cần xem lại', '', ...r.warnings.map((w) => `- ${w}`));
   lines.push('', '## Tệp', '', ...r.files.map((f) => `- \`${f.name}\`: ${ACTION_TEXT[f.action]}`), '');
   return lines.join('\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closing } from '../../src/check/rules/closing.ts';
-import { brief, run } from './helpers.ts';
+import { brief, run, runReal } from './helpers.ts';
 
 describe('closing', () => {
   it('finds a decision whose body does not end with "./."', () => {
@@ -24,4 +24,10 @@ describe('closing', () => {
     expect(run(closing, 'Kính gửi: Bộ Tư pháp\nĐề nghị Bộ xem xét.')).toEqual([]);
     expect(brief(run(closing, 'Kính gửi: Bộ Tư pháp\nTrân trọng.\nNơi nhận:\n- Như trên;\n- Lưu: VT.'))).toEqual(['2 closing Trân trọng.']);
   });
+
+  it('judges the body of a real Nghị định whose only tên loại after the header is its phụ lục', () => {
+    expect(runReal(closing, 'web-nghi-dinh-55-2023-nd-cp-sua-doi-nghi-dinh-75-2021-nd-cp-che.md').map((f) => f.split(' ')[0])).toEqual(['179']);
+    expect(runReal(closing, 'web-thong-tu-98-2013-tt-btc-quan-ly-cap-phat-ho-tro-nguoi-cong-c.md')).toEqual([]);
+  });
 });
+

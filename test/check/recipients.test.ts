@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recipientBlocks, recipientsArchive, recipientsDash, recipientsPunctuation } from '../../src/check/rules/recipients.ts';
-import { brief, run } from './helpers.ts';
+import { brief, run, runReal } from './helpers.ts';
 
 const GOOD = `Nơi nhận:
 - Như Điều 3;
@@ -45,4 +45,36 @@ describe('Nơi nhận', () => {
     expect(blocks).toEqual([{ label: 0, items: [{ index: 2, text: '- A;' }, { index: 3, text: '- Lưu: VT.' }] }]);
     expect(recipientBlocks(['Nơi nhận:', '- A;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN'])[0]!.items).toHaveLength(2);
   });
+
+  it('tells a last "Lưu" line without its "." to end with "." (never ";"), in a real công văn read from its table', () => {
+    const fs = runReal(recipientsPunctuation, 'web-cong-van-2428-bxd-qln-2013-ho-tro-nguoi-co-cong-cach-mang-nh.md');
+    expect(fs).toEqual(['21 - Lưu: VT, QLN (2b)']);
+    const [f] = run(recipientsPunctuation, 'Nơi nhận:\n- Như trên;\n- Lưu: VT, QLN (2b)\n\nKT. BỘ TRƯỞNG');
+    expect(f!.message).toBe('dòng cuối của Nơi nhận phải kết thúc bằng dấu "."');
+    expect(f!.replacement!.to).toBe('- Lưu: VT, QLN (2b).');
+  });
+
+  it('takes "- Bộ Y tế; (để phối hợp)" for an entry ended right (a brace of the original, flattened by the site)', () => {
+    expect(runReal(recipientsPunctuation, 'web-cong-van-1040-ldtbxh-ncc-giai-quyet-che-do-nguoi-hoat-dong-k.md')).toEqual([]);
+  });
+
+  it('says the Lưu line names the Văn thư "VT", in real decisions that spell it out or leave it out', () => {
+    expect(runReal(recipientsArchive, 'web-chi-thi-31-ct-ttg-nam-2012-thuc-hien-cong-tac-dao-tao-nghe-g.md')).toEqual(['31 - Lưu: Văn thư, KGVX (3b).']);
+    expect(runReal(recipientsArchive, 'web-nghi-quyet-494-nq-ubtvqh13-giam-sat-thuc-hien-chinh-sach-pha.md')).toEqual(['55 - Lưu: HC, TH, CVĐXH.']);
+    expect(runReal(recipientsArchive, 'web-cong-van-3354-vpcp-kgvx-xac-nhan-nan-nhan-chat-doc-hoa-hoc.md')).toEqual([]);
+  });
+
+  it('finds units of the Lưu line parted by "." or without the space after the comma', () => {
+    expect(brief(run(recipientsArchive, 'Nơi nhận:\n- Như trên;\n- Lưu: VT,KHTC.'))).toEqual(['3 recipients-luu - Lưu: VT,KHTC.']);
+    expect(run(recipientsArchive, 'Nơi nhận:\n- Như trên;\n- Lưu: VT. KHTC.')[0]!.fix).toBe('ghi "- Lưu: VT, KHTC."');
+    expect(runReal(recipientsArchive, 'web-cong-van-5115-ldtbxh-khtc-2018-chi-tra-tro-cap-uu-dai-nguoi.md')).toEqual([]);
+  });
+
+  it('does not judge a Nơi nhận list a page cut off after its first entry ("- Thư")', () => {
+    expect(runReal(recipientsPunctuation, 'page-quyet-dinh-2862-qd-ubnd-2018-son-la.txt')).toEqual([]);
+    expect(runReal(recipientsArchive, 'page-quyet-dinh-2862-qd-ubnd-2018-son-la.txt')).toEqual([]);
+    // a list that ends on its Lưu line is whole, even at the end of the file
+    expect(brief(run(recipientsPunctuation, 'Nơi nhận:\n- Như trên;\n- Lưu: VT'))).toEqual(['3 recipients-punct - Lưu: VT']);
+  });
 });
+

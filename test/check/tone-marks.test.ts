@@ -62,4 +62,10 @@ describe('legacy-encoding', () => {
     for (const w of ['người', 'nghiệp', 'khuyến', 'quyền', 'hoạch', 'Ủy', 'gì', 'xoong', 'thuở', 'khuya']) expect(isVietnameseSyllable(w), w).toBe(true);
     for (const w of ['néi', 'hµ', 'bé\u00ad', 'fax', 'tr']) expect(isVietnameseSyllable(w), w).toBe(false);
   });
+
+  it('reads "2×1" between numbers as a multiplication sign, not a TCVN3 letter, and keeps it in a fix', () => {
+    expect(run(legacyEncoding, 'Print the page 2×1 on A4 paper, 210 × 297 mm.')).toEqual([]);
+    const [f] = run(legacyEncoding, 'Hµ Néi, khæ 2×1 ngµy 5 th¸ng 3');
+    expect(f!.replacement!.to).toBe('Hà Nội, khổ 2×1 ngày 5 tháng 3');
+  });
 });

@@ -127,6 +127,12 @@ export const fontColour: LayoutRule = {
 /** The content paragraphs of every document in the file. */
 export const bodyParas = (a: Anatomy): Para[] => a.parts.flatMap((p) => p.body);
 
+/**
+ * The signing information of an electronic document or copy, "Số: …; ngày/tháng/năm; giờ: phút: giây", which
+ * Phụ lục I (mục II.8, mục III) sets in 10 pt: not body text held to 13–14 pt.
+ */
+export const SIGNING_INFO = /^Số\s*:.*;\s*(?:ngày\s*\/\s*tháng\s*\/\s*năm|\d{1,2}\/\d{1,2}\/\d{4})\s*;\s*(?:giờ\s*:\s*phút\s*:\s*giây|\d{1,2}:\d{2}:\d{2})/u;
+
 export const fontSizeBody: LayoutRule = {
   id: 'font-size-body',
   title: `cỡ chữ phần nội dung ${ptRange(RANGES.bodySize)}`,
@@ -137,6 +143,7 @@ export const fontSizeBody: LayoutRule = {
     const wrong = new Map<number, { first: Para; paras: Set<number> }>();
     let unknown = 0;
     for (const para of body) {
+      if (SIGNING_INFO.test(para.text.trim())) continue;
       for (const size of sizesPt(textRuns(para))) {
         if (size === undefined) {
           unknown++;

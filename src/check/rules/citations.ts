@@ -130,17 +130,26 @@ export const citationYear: Rule = {
   source: 'Luật Ban hành VBQPPL 2015, Điều 8 (số, ký hiệu VBQPPL: số/năm/loại-cơ quan); NĐ 30/2020, Phụ lục I, mục II.6',
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
-    for (const c of citations(doc.lines)) {
-      if (!lacksYear(c)) continue;
+    const all = citations(doc.lines);
+    // "62/QĐ-TTg" where the same text also cites "62/2011/QĐ-TTg": the year is known, and missing here
+    const withYear = new Map<string, string>();
+    for (const c of all) if (c.kind === 'state' && c.year) withYear.set(c.canonical.replace(`/${c.year}/`, '/'), c.year);
+    for (const c of all) {
+      const known = c.kind === 'state' && !c.year ? withYear.get(c.canonical) : undefined;
+      if (!lacksYear(c) && !known) continue;
+      // before 1997 numbers carried no year ("Nghị định số 61/CP ngày 5/7/1994", "Thông tư số 32/TT-TC ngày 14/10/1960")
+      if ((c.date && c.date.y < 1997) || (c.groups.length === 1 && c.groups[0] === 'CP')) continue;
       const [num, rest] = [c.canonical.slice(0, c.canonical.indexOf('/')), c.canonical.slice(c.canonical.indexOf('/') + 1)];
       const kind = c.typeWord && NORMATIVE_TYPE_WORD.test(c.typeWord) ? c.typeWord.charAt(0).toLocaleUpperCase('vi') + c.typeWord.slice(1).toLocaleLowerCase('vi') : (KIND_NAME[c.groups[0]!] ?? 'Văn bản của Quốc hội');
-      const year = c.date && isValidDate(c.date.y, c.date.m, c.date.d) ? String(c.date.y) : null;
+      const year = known ?? (c.date && isValidDate(c.date.y, c.date.m, c.date.d) ? String(c.date.y) : null);
       const fixed = `${num}/${year ?? '<năm>'}/${rest}`;
       const full = (n: string) => (c.typeWord ? `${c.typeWord} số ${n}` : n);
       out.push(
         finding(citationYear, 'lỗi', c.line + 1, citedText(doc.lines[c.line]!, c), `${kind} là văn bản quy phạm pháp luật: số, ký hiệu phải có năm ban hành (số/năm/ký hiệu)${c.typeWord && c.so === 0 ? '; thiếu cả chữ "số"' : ''}`, {
           col: c.typeIndex + 1,
-          fix: year
+          fix: known
+            ? `ghi "${full(fixed)}" như chính văn bản này dẫn ở chỗ khác (đối chiếu văn bản gốc)`
+            : year
             ? `ghi "${full(fixed)}" (năm ban hành theo ngày ${c.date!.text.replace(/^ngày\s+/u, '')} ghi ngay sau; đối chiếu văn bản gốc)`
             : `ghi "${full(fixed)}" với năm ban hành đúng của văn bản được dẫn`,
           ...(year ? { replacement: { from: c.raw, to: fixed } } : {}),
@@ -242,6 +251,9 @@ export const citationDate: Rule = {
       if (a.y === b.y && a.m === b.m && a.d === b.d) continue;
       // "12/QĐ-UBND" of one province and of another are two documents.
       if (seen.c.issuer && entry.c.issuer && seen.c.issuer !== entry.c.issuer) continue;
+      // A state number without its year starts again each year: "Chỉ thị số 02/CT-TTg" of 2018 and of 2019 are two
+      // (a Party number runs through a term, so 27-NQ/TW of two years is one document cited wrong).
+      if (entry.c.kind === 'state' && !entry.c.year && a.y !== b.y) continue;
       out.push(
         finding(citationDate, 'lỗi', entry.c.line + 1, `${entry.text} ${b.text}`, `${entry.c.canonical} đã được dẫn với ngày ${dmy(a)} (dòng ${seen.c.line + 1}), ở đây là ngày ${dmy(b)}`, {
           col: entry.c.typeIndex + 1,

@@ -37,16 +37,25 @@ export const closing: Rule = {
     const { lines } = doc;
     // Parts of the file: each starts at a tên loại line (QUYẾT ĐỊNH, KẾ HOẠCH…); text before the first is its header.
     const starts = lines.flatMap((l, i) => (TYPE_LINE.test(l) ? [i] : []));
+    const isAppendix = (i: number | undefined) => i !== undefined && /^(?:PHỤ LỤC|Phụ lục)/u.test(lines[i] ?? '');
     const segments: [number, number, boolean][] = starts
       .map((s, k): [number, number, boolean] => [s, starts[k + 1] ?? lines.length, true])
       // A phụ lục is a part of its document, not a body of its own: the samples do not end it with "./.".
       .filter(([s]) => !/^(?:PHỤ LỤC|Phụ lục)/u.test(lines[s]!));
+    // no tên loại, or only phụ lục ones: the text before the first phụ lục is a body without a tên loại line
     if (starts.length === 0) segments.push([-1, lines.length, false]);
+    else if (isAppendix(starts[0])) segments.unshift([-1, starts[0]!, false]);
     const out: Finding[] = [];
     for (const [start, end, typed] of segments) {
       const label = lines.findIndex((l, i) => i > start && i < end && LABEL.test(l));
-      // Without a tên loại (a công văn) the end of the body is known only from the Nơi nhận.
-      if (!typed && label < 0) continue;
+      // The end of the body is known only from the Nơi nhận or the signature after it: a page cut short (a web
+      // excerpt, a part before "QUYẾT ĐỊNH:") has neither and is not judged.
+      const signed = lines.some((l, i) => i > start && i < end && AUTHORITY.test(l));
+      // an attachment (the Quy định after the signed Quyết định) ends where the file ends
+      const attached = typed && end === lines.length && lines.some((l, i) => i < start && AUTHORITY.test(l));
+      // a phụ lục after the body ends it too
+      const beforeAppendix = typed && isAppendix(end);
+      if (label < 0 && (!typed || !(signed || attached || beforeAppendix))) continue;
       const last = bodyEnd(lines, start, label >= 0 ? label : end);
       if (last < 0) continue;
       const text = lines[last]!;

@@ -16,23 +16,26 @@ type Marker =
 
 /** Names of document types as they stand alone, in capitals, above the trích yếu (ô 5a). */
 export const TYPE_LINE =
-  /^(?:QUYẾT ĐỊNH|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|DỰ ÁN|NGHỊ QUYẾT|CÔNG ĐIỆN|THÔNG CÁO|GIẤY MỜI|GIẤY GIỚI THIỆU|BIÊN BẢN|PHỤ LỤC(?: [IVXLC\d]+)?|Phụ lục(?: [IVXLC\d]+)?)$/u;
+  /^(?:QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|DỰ ÁN|NGHỊ QUYẾT|CÔNG ĐIỆN|THÔNG CÁO|GIẤY MỜI|GIẤY GIỚI THIỆU|BIÊN BẢN|PHỤ LỤC(?: [IVXLC\d]+)?|Phụ lục(?: [IVXLC\d]+)?)$/u;
 
-export function markerOf(line: string): Marker | null {
+export function markerOf(text: string): Marker | null {
   let m: RegExpExecArray | null;
+  // a quoted passage keeps its own numbering ("1. Đối tượng …" quoted from another document)
+  const line = text.replace(/^[“"]/u, '');
   if (TYPE_LINE.test(line)) return { kind: 'doc' };
   if ((m = /^(Phần|Chương|PHẦN|CHƯƠNG)\s+([IVXLC]+|\d{1,2})(?=$|[\s.:])/u.exec(line))) {
     const n = /^\d/u.test(m[2]!) ? Number(m[2]) : fromRoman(m[2]!);
     return n ? { kind: 'part', word: m[1]!.toLocaleLowerCase('vi'), n, label: m[0] } : null;
   }
-  if ((m = /^([IVXLC]+)\.\s+\S/u.exec(line))) {
+  // "C." and "D." after "A.", "B." are sections lettered in capitals, not the Roman 100 and 500
+  if ((m = /^([IVXLC]+)\.\s+\S/u.exec(line)) && !/^[CDLM]$/u.test(m[1]!)) {
     const n = fromRoman(m[1]!);
     return n ? { kind: 'roman', n, label: `${m[1]}.` } : null;
   }
   if ((m = /^Điều\s+(\d{1,3})\s*\./u.exec(line))) return { kind: 'article', n: Number(m[1]), label: `Điều ${m[1]}.` };
   if ((m = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/u.exec(line))) return { kind: 'sub', parent: Number(m[1]), n: Number(m[2]), label: `${m[1]}.${m[2]}.` };
   if ((m = /^(\d{1,2})\.\s+(?=[^\d\s])/u.exec(line))) return { kind: 'item', n: Number(m[1]), label: `${m[1]}.` };
-  if ((m = /^([a-zđ]{1,2})\)\s+(?=\S)/u.exec(line))) return { kind: 'point', letter: m[1]!, n: pointIndex(m[1]!), label: `${m[1]})` };
+  if ((m = /^([a-zđ]{1,2})([)/])\s+(?=\S)/u.exec(line))) return { kind: 'point', letter: m[1]!, n: pointIndex(m[1]!), label: `${m[1]}${m[2]}` };
   return null;
 }
 
@@ -42,6 +45,25 @@ interface Seq {
 
 const fresh = (): Seq => ({ last: 0 });
 const SOURCE = 'NĐ 30/2020, Phụ lục I, mục II.6 và mục V (phần, mục số La Mã; khoản 1., 2.; điểm a), b), c) theo thứ tự chữ cái tiếng Việt)';
+
+/**
+ * Lines inside a quotation that began on an earlier line: they carry the quoted document's numbering. A line that
+ * opens the quotation still counts (its "1." is the first of the items the text goes on with).
+ */
+export function quotedLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let open = false;
+  lines.forEach((line, i) => {
+    if (open) out.add(i);
+    if (line === '') return;
+    for (const ch of line) {
+      if (ch === '“') open = true;
+      else if (ch === '”') open = false;
+      else if (ch === '"') open = !open;
+    }
+  });
+  return out;
+}
 
 /** Names a number of a sequence the way it is written. */
 type Show = (n: number) => string;
@@ -56,10 +78,15 @@ export const numberingSequence: Rule = {
     let romanSeq = fresh(), article = fresh(), item = fresh(), sub = fresh(), point = fresh();
     let subParent = 0;
 
+    let afterQuote = false;
     const step = (seq: Seq, n: number, i: number, excerpt: string, what: string, show: Show) => {
       const prev = seq.last;
       seq.last = n;
+      const lenient = afterQuote;
+      afterQuote = false;
       if (n === prev + 1 || (n === 1 && prev > 0)) return; // next, or a new list starting over
+      // after a quotation, the text may go on with the quoted document's own numbering
+      if (lenient) return;
       let message: string;
       let fix: string;
       if (n === prev) {
@@ -78,12 +105,18 @@ export const numberingSequence: Rule = {
       out.push(finding(numberingSequence, 'lỗi', i + 1, excerpt, message, { col: 1, fix }));
     };
 
+    const quoted = quotedLines(doc.lines);
     doc.lines.forEach((line, i) => {
+      if (quoted.has(i) || /^[“"]/u.test(line)) {
+        afterQuote = true;
+        return;
+      }
       const mk = markerOf(line);
       if (!mk) return;
       switch (mk.kind) {
         case 'doc':
-          parts.clear();
+          // Phần and Chương run on past a tên loại inside the text (a sample, a diagram cell, an attached plan
+          // starting again at Phần I is accepted as a list starting over)
           romanSeq = fresh(); article = fresh(); item = fresh(); sub = fresh(); point = fresh();
           return;
         case 'part': {

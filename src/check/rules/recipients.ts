@@ -30,7 +30,18 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
       if (LABEL.test(text) || SIGNATURE.test(text) || (isUpper(text) && !BULLET.test(text))) break;
       items.push({ index: i, text });
     }
-    out.push({ label, items });
+    // a page cut off inside the list ("Nơi nhận:" | "- Thư" and nothing after): its end cannot be judged
+    const lastItem = items[items.length - 1];
+    // (a last "- Lưu: …" line ends a list, cut or not)
+    const cut = lastItem !== undefined && lines.slice(lastItem.index + 1).every((l) => l.trim() === '') && !/[.;]$/u.test(lastItem.text) && !/^\W*Lưu(?![\p{L}\p{M}])/u.test(lastItem.text);
+    if (cut) {
+      items.pop();
+      if (items.length === 0) return;
+    }
+    // a "Nơi nhận" cell of a layout diagram (Phụ lục I: "Nơi nhận" | "10a") or a heading naming the part
+    // ("Nơi nhận: (đối với công văn)") is no list of recipients
+    const diagram = items.length > 0 && items.every((it) => /^(?:\d{1,2}[a-z]?|[a-z]|\(.*\))$/u.test(it.text) || /^Nơi nhận/u.test(it.text));
+    if (!diagram) out.push({ label, items });
   });
   return out;
 }
@@ -87,6 +98,8 @@ export const recipientsPunctuation: Rule = {
         const last = k === block.items.length - 1;
         const want = last ? '.' : ';';
         if (text.endsWith(want)) return;
+        // "- Bộ Y tế; (để phối hợp)": the note a brace gave several lines, flattened after the ";"
+        if (!last && /;\s*\([^()]*\)$/u.test(text)) return;
         const { colon: from, end: fixed } = itemStages(text, last);
         const what = last ? 'dòng cuối của Nơi nhận phải kết thúc bằng dấu "."' : 'mỗi dòng Nơi nhận (trừ dòng cuối) phải kết thúc bằng dấu ";"';
         out.push(finding(recipientsPunctuation, 'lỗi', index + 1, text, what, { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
@@ -120,6 +133,15 @@ export const recipientsArchive: Rule = {
       } else if (!m[1]) {
         const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
         out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
+      } else if (/,(?=\S)/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(/\.$/u, ''))) {
+        // "VT,KHTC" or "VT. KHTC": the units of the Lưu line are parted by ", "
+        const units = m[2]!.replace(/\.$/u, '');
+        const right = units.replace(/\s*,\s*/gu, ', ').replace(/(\p{Lu}{2,})\.\s*(?=\p{Lu}{2,})/gu, '$1, ');
+        out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'các đơn vị trên dòng Lưu cách nhau bằng dấu phẩy và một dấu cách ("Lưu: VT, KHTC.")', { col: 1, fix: `ghi "- Lưu: ${right}."` }));
+      } else if (/^Văn thư(?![\p{L}\p{M}])/u.test(m[2]!)) {
+        out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'nơi lưu là Văn thư cơ quan, viết tắt "VT": "- Lưu: VT, …"', { col: 1, fix: `ghi "${lastItem.text.replace('Văn thư', 'VT')}"` }));
+      } else if (!/^VT(?![\p{L}\p{M}])/u.test(m[2]!)) {
+        out.push(finding(recipientsArchive, 'cảnh báo', lastItem.index + 1, lastItem.text, 'dòng Lưu không có Văn thư (VT): bản lưu tại Văn thư cơ quan ghi trước', { col: 1, fix: 'ghi "- Lưu: VT, <đơn vị soạn thảo>."' }));
       }
     }
     return out;

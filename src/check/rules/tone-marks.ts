@@ -199,15 +199,18 @@ function evidence(line: string, decode: (s: string) => string): { good: number; 
 }
 
 /** The encoding a line was typed in and its Unicode text, or null when it reads as Unicode. */
-export function legacyDecode(line: string): { encoding: 'TCVN3' | 'VNI'; text: string } | null {
-  if (!HIGH.test(line) || !ONLY_LATIN1.test(line)) return null;
+export function legacyDecode(text: string): { encoding: 'TCVN3' | 'VNI'; text: string } | null {
+  // "2×1", "210 × 297 mm": a multiplication sign between numbers, not the TCVN3 "ì"
+  // (kept apart by a private-use mark while decoding, put back after)
+  const line = text.replace(/(\d)(\s*)×(\s*)(?=\d)/gu, '$1$2\ue000$3');
+  if (!HIGH.test(line) || !ONLY_LATIN1.test(line.replace(/\ue000/gu, 'x'))) return null;
   let best: { encoding: 'TCVN3' | 'VNI'; text: string; good: number } | null = null;
   for (const [encoding, decode] of [['TCVN3', decodeTcvn3], ['VNI', decodeVni]] as const) {
     const { good, bad } = evidence(line, decode);
     if (good === 0 || bad > good / 2) continue;
     if (!best || good > best.good) best = { encoding, text: decode(line), good };
   }
-  return best && { encoding: best.encoding, text: best.text };
+  return best && { encoding: best.encoding, text: best.text.replace(/\ue000/gu, '×') };
 }
 
 export const legacyEncoding: Rule = {

@@ -1,0 +1,75 @@
+// Capitalization of Phụ lục II mid-sentence: names of bodies and titles written with every word capitalized
+// ("Chủ Tịch Quốc Hội", "Cộng hòa Xã hội Chủ nghĩa"), the common noun of an administrative unit capitalized before
+// its name ("trên địa bàn Tỉnh Quảng Ngãi") and the kind of a legal document capitalized past its first word
+// ("Thông tư Liên tịch"). Only the forms below, which Phụ lục II settles: no guessing at other names.
+
+import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
+
+/** Forms written wrong → right (Phụ lục II, mục I.1–I.6, with its examples). */
+const FORMS: [RegExp, string][] = [
+  [/(?<![\p{L}\p{M}])Chủ Tịch(?![\p{L}\p{M}])/gu, 'Chủ tịch'],
+  [/(?<![\p{L}\p{M}])Quốc Hội(?![\p{L}\p{M}])/gu, 'Quốc hội'],
+  [/(?<![\p{L}\p{M}])Chính Phủ(?![\p{L}\p{M}])/gu, 'Chính phủ'],
+  [/(?<![\p{L}\p{M}])Thủ Tướng(?![\p{L}\p{M}])/gu, 'Thủ tướng'],
+  [/(?<![\p{L}\p{M}])Ủy Ban Nhân Dân(?![\p{L}\p{M}])/gu, 'Ủy ban nhân dân'],
+  [/(?<![\p{L}\p{M}])Hội Đồng Nhân Dân(?![\p{L}\p{M}])/gu, 'Hội đồng nhân dân'],
+  [/(?<![\p{L}\p{M}])Cộng hòa Xã hội Chủ nghĩa(?![\p{L}\p{M}])/gu, 'Cộng hòa xã hội chủ nghĩa'],
+  [/(?<![\p{L}\p{M}])Thông tư Liên tịch(?![\p{L}\p{M}])/gu, 'Thông tư liên tịch'],
+  [/(?<![\p{L}\p{M}])Nước Cộng hòa(?![\p{L}\p{M}])/gu, 'nước Cộng hòa'],
+];
+/**
+ * Common nouns of units in a plural list, capitalized: "các Huyện, Thị xã, Thành phố", "cấp Xã, Phường, Thị
+ * trấn" (Phụ lục II, mục I.2.a: "các huyện, thị xã"). Not "các Sở", "các Ban của Đảng": those stand for named
+ * bodies and are written capitalized.
+ */
+const PLURAL = /(?<=(?:các|cấp) )((?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh)(?:, (?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh|thị xã|thành phố|thị trấn))*)(?=[,;.)]|\s+(?:\p{Ll}|$)|$)/gu;
+/** A title before the body it heads, lowercase mid-sentence: "chủ tịch Ủy ban nhân dân" (Phụ lục II, mục I.3). */
+const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ trưởng)(?= (?:Ủy ban|UBND|Hội đồng|Sở|Bộ))/gu;
+/**
+ * The name of a law or ordinance begins with a capital after the kind: "Luật Tổ chức chính quyền địa phương",
+ * "Luật Nhà ở" (Phụ lục II, mục I.6). Not "Luật sửa đổi, bổ sung …", whose official titles begin in lower case, nor
+ * "Luật số …", "Luật này", nor the words "luật sư", "luật gia", "luật pháp".
+ */
+const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:số|này|đó|sửa|về|và|của|các|năm|hiện|đã|được|trên|theo|với|có|do|sư|gia|học|pháp|lệ)(?![\p{L}\p{M}]))(\p{Ll})/gu;
+/** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
+const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
+
+const isUpper = (s: string) => s === s.toLocaleUpperCase('vi');
+
+export const capitalization: Rule = {
+  id: 'capitalization',
+  title: 'viết hoa sai quy định của Phụ lục II',
+  source: 'NĐ 30/2020, Phụ lục II (viết hoa tên cơ quan, tổ chức, chức vụ, đơn vị hành chính, tên loại văn bản)',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      if (isUpper(line)) return; // headers and titles are in capitals throughout
+      for (const [re, right] of FORMS) {
+        for (const m of line.matchAll(re)) {
+          // "Nước" opens a sentence or a line legitimately
+          if (right === 'nước Cộng hòa' && (m.index === 0 || /[.:;]\s*$/u.test(line.slice(0, m.index)))) continue;
+          out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+        }
+      }
+      for (const m of line.matchAll(LAW_NAME)) {
+        const at = m.index! + m[0].length - 1;
+        const word = /^[\p{L}\p{M}]+/u.exec(line.slice(at))![0];
+        const right = word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
+        out.push(finding(capitalization, 'gợi ý', i + 1, `${m[0].slice(0, -1)}${word}`, `tên luật, pháp lệnh viết hoa chữ đầu của tên: "${m[0].slice(0, -1)}${right}" (Phụ lục II, mục I.6)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: word, to: right } }));
+      }
+      for (const m of line.matchAll(PLURAL)) {
+        const right = m[0].toLocaleLowerCase('vi');
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung chỉ đơn vị viết thường: "${right}" (Phụ lục II, mục I.2.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of line.matchAll(TITLE)) {
+        const right = m[0].charAt(0).toLocaleUpperCase('vi') + m[0].slice(1);
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `chức vụ đi với tên cơ quan viết hoa chữ đầu: "${right}" (Phụ lục II, mục I.3)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of line.matchAll(UNIT)) {
+        const right = m[0].toLocaleLowerCase('vi');
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung "${right}" trước tên riêng viết thường (Phụ lục II, mục I.2.a: "tỉnh Nam Định")`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+    });
+    return out;
+  },
+};

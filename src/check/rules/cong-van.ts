@@ -1,0 +1,40 @@
+// The công văn's own parts: the trích yếu "V/v …" under its number (ô 5b) and the "Kính gửi:" line.
+
+import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
+
+export const vvForm: Rule = {
+  id: 'vv-form',
+  title: 'trích yếu công văn "V/v" sai dạng',
+  source: 'NĐ 30/2020, Phụ lục I, mục II.5.b và Mẫu 1.4 của Phụ lục III: trích yếu công văn trình bày sau chữ "V/v", không dấu hai chấm, không dấu chấm cuối',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      const m = /^(V\/v|v\/v|V\/V)(\s*:\s*|\s+)(.*?)(\s*[.;]?)$/u.exec(line);
+      if (!m || m[3] === '') return;
+      const problems: string[] = [];
+      if (m[1] !== 'V/v') problems.push(`viết "V/v", không viết "${m[1]}"`);
+      if (m[2]!.includes(':')) problems.push('không có dấu hai chấm sau "V/v"');
+      if (/[.;]/u.test(m[4]!)) problems.push('trích yếu không kết thúc bằng dấu chấm');
+      if (!problems.length) return;
+      const fixed = `V/v ${m[3]}`;
+      out.push(finding(vvForm, 'lỗi', i + 1, line, problems.join('; '), { col: 1, fix: `ghi "${fixed}"`, replacement: { from: line, to: fixed } }));
+    });
+    return out;
+  },
+};
+
+export const kinhGui: Rule = {
+  id: 'kinh-gui',
+  title: '"Kính gửi" thiếu dấu hai chấm',
+  source: 'NĐ 30/2020, Phụ lục III, Mẫu 1.4 (công văn), 1.5 (tờ trình): "Kính gửi:" rồi tên cơ quan, tổ chức, cá nhân nhận',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      const m = /^(Kính gửi)(\s*)(?![\s:])(\S.*)$/u.exec(line);
+      if (!m) return;
+      const fixed = `Kính gửi: ${m[3]}`;
+      out.push(finding(kinhGui, 'lỗi', i + 1, line, 'sau "Kính gửi" có dấu hai chấm', { col: 1, fix: `ghi "${fixed}"`, replacement: { from: line, to: fixed } }));
+    });
+    return out;
+  },
+};

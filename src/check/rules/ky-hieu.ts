@@ -1,0 +1,58 @@
+// The abbreviations inside a số, ký hiệu: the kind of document as Phụ lục III writes it (QĐ, TTr, CTr, KH…) and the
+// Thủ tướng Chính phủ as "TTg", in a citation or in the document's own "Số:".
+
+import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
+
+/** Phụ lục III, mục I: tên loại văn bản hành chính and their abbreviations. */
+const KINDS = ['NQ', 'QĐ', 'CT', 'QC', 'QYĐ', 'TC', 'TB', 'HD', 'CTr', 'KH', 'PA', 'ĐA', 'DA', 'BC', 'BB', 'TTr', 'HĐ', 'CĐ', 'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB', 'TT', 'NĐ', 'TTLT'];
+const fold = (s: string) => s.toLocaleUpperCase('vi').replace(/Đ/gu, 'D');
+const BY_FOLD = new Map(KINDS.map((k) => [fold(k), k]));
+/** "101/QĐ-TTG", "12/2024/QD-UBND", "05/Ttr-UBND": number, optional year, kind, issuer groups. */
+const NUMBER = /(?<![\p{L}\d])(\d{1,5})\/(?:(\d{4})\/)?(\p{L}{1,5})-([\p{L}\d]+(?:-[\p{L}\d]+)*)/gu;
+
+export const kyHieuAbbrev: Rule = {
+  id: 'kyhieu-abbrev',
+  title: 'chữ viết tắt tên loại văn bản, cơ quan trong số, ký hiệu không đúng Phụ lục III',
+  source: 'NĐ 30/2020, Phụ lục III, mục I (chữ viết tắt tên loại văn bản: QĐ, TTr, CTr, KH…) và Phụ lục I, mục II.3 (ký hiệu gồm chữ viết tắt tên loại và tên cơ quan); Thủ tướng Chính phủ viết tắt "TTg"',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      if (line === line.toLocaleUpperCase('vi')) return; // a title in capitals writes "TTG"
+      for (const m of line.matchAll(NUMBER)) {
+        // a number inside words in capitals (a title run on with the text after it) is written in capitals
+        const before = line.slice(Math.max(0, m.index! - 30), m.index!);
+        if (/\p{L}/u.test(before) && before === before.toLocaleUpperCase('vi')) continue;
+        const kind = m[3]!;
+        const want = BY_FOLD.get(fold(kind));
+        const issuer = m[4]!.split('-').map((g) => (g === 'TTG' ? 'TTg' : g)).join('-');
+        const rightKind = want && want !== kind ? want : kind;
+        if (rightKind === kind && issuer === m[4]) continue;
+        const fixed = `${m[1]}/${m[2] ? `${m[2]}/` : ''}${rightKind}-${issuer}`;
+        const why = rightKind !== kind ? `tên loại viết tắt là "${rightKind}"` : 'Thủ tướng Chính phủ viết tắt là "TTg"';
+        out.push(finding(kyHieuAbbrev, 'cảnh báo', i + 1, m[0], why, { col: m.index! + 1, fix: `ghi "${fixed}"`, replacement: { from: m[0], to: fixed } }));
+      }
+    });
+    return out;
+  },
+};
+
+export const soNumber: Rule = {
+  id: 'so-number',
+  title: 'số của văn bản thiếu hoặc thừa số 0',
+  source: 'NĐ 30/2020, Phụ lục I, mục II.3.a: số của văn bản ghi bằng chữ số Ả Rập; số nhỏ hơn 10 ghi thêm số 0 phía trước',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      const m = /^Số\s*:\s*(\d+)(?=\/)/u.exec(line);
+      if (!m) return;
+      const n = Number(m[1]);
+      if (n === 0) return;
+      const want = n < 10 ? `0${n}` : String(n);
+      if (m[1] === want) return;
+      const col = m[0].length - m[1]!.length + 1;
+      const why = n < 10 ? `số nhỏ hơn 10 ghi thêm số 0: "${want}"` : `số ${n} không có số 0 ở trước`;
+      out.push(finding(soNumber, 'lỗi', i + 1, m[1]!, why, { col, fix: `ghi "${want}"`, replacement: { from: `${m[1]}/`, to: `${want}/` } }));
+    });
+    return out;
+  },
+};

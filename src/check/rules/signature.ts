@@ -1,0 +1,35 @@
+// The signature block (ô 7a–7c, Phụ lục I mục II.7): the authority written "TM.", "KT.", "TL.", "TUQ.", "Q." with
+// its full stop and a space, and a deputy under "KT." (a "KT. GIÁM ĐỐC" signed by the "GIÁM ĐỐC" is no KT.).
+
+import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
+
+/** An authority mark written otherwise: "KT ", "K/T", "T/M", "KT.GIÁM ĐỐC", "T.L.". */
+const WRONG = /^(K\/T|T\/M|T\/L|K\.T\.?|T\.M\.?|T\.L\.?|KT|TM|TL|TUQ|Q)(?:\.(?=\S)|\s+)(?=\p{Lu})/u;
+const RIGHT = /^(?:TM|KT|TL|TUQ|Q)\.\s/u;
+const FORM: Record<string, string> = { 'K/T': 'KT.', 'T/M': 'TM.', 'T/L': 'TL.', 'K.T': 'KT.', 'K.T.': 'KT.', 'T.M': 'TM.', 'T.M.': 'TM.', 'T.L': 'TL.', 'T.L.': 'TL.', KT: 'KT.', TM: 'TM.', TL: 'TL.', TUQ: 'TUQ.', Q: 'Q.' };
+
+export const signatureForm: Rule = {
+  id: 'signature-form',
+  title: 'quyền hạn ký (TM., KT., TL., TUQ., Q.) viết sai',
+  source: 'NĐ 30/2020, Điều 13 và Phụ lục I, mục II.7.a: "TM." thay mặt tập thể, "KT." ký thay người đứng đầu, "Q." quyền, "TL." thừa lệnh, "TUQ." thừa ủy quyền; chức vụ người ký dưới quyền hạn',
+  check(doc: TextDoc): Finding[] {
+    const out: Finding[] = [];
+    doc.lines.forEach((line, i) => {
+      if (RIGHT.test(line)) {
+        // "KT. GIÁM ĐỐC" over "GIÁM ĐỐC": the head signs for himself, without "KT."
+        const kt = /^KT\.\s+(.+)$/u.exec(line);
+        const next = doc.lines[i + 1]?.trim();
+        if (kt && next && next === kt[1]!.trim()) {
+          out.push(finding(signatureForm, 'lỗi', i + 1, line, `"KT." là cấp phó ký thay người đứng đầu; dưới "KT. ${kt[1]}" phải là chức vụ của cấp phó, không phải "${next}"`, { col: 1, fix: `ghi chức vụ của cấp phó (ví dụ "PHÓ ${next}") hoặc bỏ "KT." nếu người đứng đầu ký` }));
+        }
+        return;
+      }
+      const m = WRONG.exec(line);
+      if (!m || line !== line.toLocaleUpperCase('vi')) return;
+      const right = FORM[m[1]!]!;
+      const fixed = `${right} ${line.slice(m[0].length)}`;
+      out.push(finding(signatureForm, 'lỗi', i + 1, line, `quyền hạn ký viết "${right}" (chữ viết tắt, dấu chấm, một dấu cách)`, { col: 1, fix: `ghi "${fixed}"`, replacement: { from: line, to: fixed } }));
+    });
+    return out;
+  },
+};

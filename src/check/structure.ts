@@ -1,0 +1,331 @@
+// Finding the document inside its container before any rule runs. A web copy carries the site's title, metadata
+// and `|` table-cell markers; a page excerpt wraps every sentence over several lines; a Markdown copy flattens the
+// header and signature tables into rows. The recognizer turns the input lines into the document's logical lines
+// (one paragraph, one Nơi nhận entry, one header line each), discards what is outside the document and says how much,
+// and says when there is no document at all or several sample forms in one file.
+
+import { DEBRIS as PLAIN_DEBRIS, stripMarkdown } from './plain.ts';
+
+export type StructureStatus = 'document' | 'no-document' | 'samples' | 'no-text';
+
+export interface StructureSummary {
+  status: StructureStatus;
+  /** Non-empty input lines left out as not part of the document (site title, metadata, table markers). */
+  discarded: number;
+  /** Sample forms found in the file (two or more: a file of samples, not a document). */
+  samples: number;
+  /** Lines a web copy garbled by splitting words into letters ("T hủ tướ ng C h í nh ph ủ"): not checked. */
+  garbled: number;
+  /** The parts found, as input line numbers (1-based), for the report. */
+  parts: Partial<Record<PartName, number>>;
+}
+
+export type PartName = 'header' | 'so' | 'dateLine' | 'kind' | 'canCu' | 'body' | 'recipients' | 'signature';
+
+/** Where a logical line starts in the input: its 1-based line and the column of its first character. */
+export interface SourceRef {
+  line: number;
+  offset: number;
+  /** Where the wrapped input lines joined into this logical line begin in it (`at`: its 0-based column). */
+  joins?: { at: number; line: number; offset: number }[];
+}
+
+export interface Recognized extends StructureSummary {
+  lines: string[];
+  /** For each logical line, where it starts in the input; undefined for a separator. */
+  source: (SourceRef | undefined)[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What lines are
+
+/** The national title, in capitals as it stands in a header ("CỘNG HOÀ" too; a sentence naming the country is not it). */
+const NATIONAL_RE = /C[ỘO]NG\s+H[ÒÓO][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/u;
+export const NATIONAL = { test: (s: string): boolean => NATIONAL_RE.test(s.normalize('NFC')) };
+const MOTTO = /Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc/iu;
+/** The plain reader's rule marks ("---") are the document's own lines here, not debris. */
+const RULE_MARKS_SOURCE = /^\^-\{3,\}\$$/u;
+/** Lines a site adds around a document. */
+const DEBRIS: RegExp[] = [
+  ...PLAIN_DEBRIS.filter((re) => !RULE_MARKS_SOURCE.test(re.source)),
+  /^\*?Source:\s*https?:\/\/\S+\*?$/iu,
+  /^In bài viết$/iu,
+  /^Tải bản đầy đủ(?![\p{L}\p{M}])/iu,
+  /^Bạn đang xem bản rút gọn(?![\p{L}\p{M}])/iu,
+  /^(?:Số hiệu|Loại văn bản|Nơi ban hành|Ngày ban hành|Ngày công báo|Lĩnh vực|Ngày hết hiệu lực|Tình trạng):.*$/u,
+  /(?<![\p{L}\p{M}])cookies?(?![\p{L}\p{M}])/iu,
+  /^(?:Thông tin khác|Xem thêm|Chia sẻ|Bản in|Quay lại)$/iu,
+];
+/** Rules drawn under the motto, the issuer and the title, and table separators. */
+const RULE_MARKS = /^[\s|:]*(?:[-_*=]{3,}[\s|:]*)+$/u;
+const TRAILING_RULE = /\s+[-_*]{3,}\s*$/u;
+/** Names of the kinds of documents (tên loại) as they stand alone on their line. */
+const KIND_LINE =
+  /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|GIẤY GIỚI THIỆU|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BIÊN BẢN|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|CÔNG VĂN|GIẤY ỦY QUYỀN|PHIẾU GỬI|PHIẾU CHUYỂN|THƯ CÔNG)$/u;
+/** A line that begins a new item and is never the continuation of the line before. */
+const ITEM_START =
+  /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
+const isUpper = (s: string): boolean => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
+/** A sample form's heading in the decree's appendix: "Mẫu 1.1 - Nghị quyết (cá biệt)". */
+const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
+
+/**
+ * A line whose words the copy split into letters: a third or more of its words are single letters (Vietnamese has
+ * almost no one-letter words in administrative text), at least two of them.
+ */
+export function isGarbled(text: string): boolean {
+  // words as the spaces part them: "b/c" and "K1" are words, "T" of "T hủ tướ ng" is a letter
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  const single = words.filter((w) => /^[\p{L}\p{M}]+[,;.:]?$/u.test(w) && [...w.replace(/[,;.:]$/u, '').normalize('NFC')].length === 1 && !/^(?:ở|Ở|à|a|A|o|O)$/u.test(w)).length;
+  return single >= 3 && single / words.length >= 0.35;
+}
+
+interface Piece {
+  text: string;
+  line: number; // 1-based input line
+  offset: number; // column of the text in the input line
+  /** From a table cell or a flattened block: never joined to its neighbours. */
+  cell: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input lines → pieces
+
+/** Cells of a Markdown table row, each with its column in the row. */
+function cellsOf(raw: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let start = raw.indexOf('|') + 1;
+  for (let i = start; i <= raw.length; i++) {
+    if (i === raw.length || (raw[i] === '|' && raw[i - 1] !== '\\')) {
+      const cell = raw.slice(start, i);
+      const lead = cell.length - cell.trimStart().length;
+      if (cell.trim() !== '') out.push({ text: cell.trim(), offset: start + lead });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Splits text at the given cut points (indexes into text), trimmed, with offsets. */
+function cut(text: string, offset: number, at: number[]): { text: string; offset: number }[] {
+  const points = [0, ...at.filter((k) => k > 0 && k < text.length).sort((a, b) => a - b), text.length];
+  const out: { text: string; offset: number }[] = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    const part = text.slice(points[k], points[k + 1]);
+    const lead = part.length - part.trimStart().length;
+    if (part.trim() !== '') out.push({ text: part.trim(), offset: offset + points[k]! + lead });
+  }
+  return out;
+}
+
+const indexes = (text: string, re: RegExp): number[] => [...text.matchAll(re)].map((m) => m.index!);
+
+/**
+ * A block the site flattened into one line (a table cell, a run-on header): split where the document had line
+ * breaks: before the motto, before "V/v", after "Nơi nhận:" and "Kính gửi:", before each "- " entry of a list.
+ */
+function unflatten(text: string, offset: number): { text: string; offset: number }[] {
+  const at: number[] = [];
+  const motto = MOTTO.exec(text);
+  if (motto && motto.index > 0) at.push(motto.index);
+  const vv = /\sV\/v(?![\p{L}\p{M}])/u.exec(text);
+  if (vv && /^Số\s*:/u.test(text)) at.push(vv.index + 1);
+  const label = /^(?:Nơi nhận|Kính gửi|Đồng kính gửi)\s*:/u.exec(text);
+  if (label && /-\s/u.test(text.slice(label[0].length))) {
+    at.push(label[0].length);
+    // entries: a "- " after the end of the entry before (";", ".", ":" or a closing bracket)
+    for (const k of indexes(text, /(?<=[;:.)]|^)\s+-\s+(?=\S)/gu)) if (k >= label[0].length) at.push(k);
+  } else if (/^-\s.*;\s+-\s/u.test(text)) {
+    for (const k of indexes(text, /(?<=[;:.)])\s+-\s+(?=\S)/gu)) at.push(k);
+  }
+  return cut(text, offset, at).map((p) => ({ text: p.text.replace(TRAILING_RULE, ''), offset: p.offset }));
+}
+
+function piecesOf(input: string[], markdown: boolean): { pieces: (Piece | undefined)[]; discarded: number; garbled: number } {
+  const pieces: (Piece | undefined)[] = [];
+  let discarded = 0;
+  let garbled = 0;
+  // a garbled block is left out whole: a Nơi nhận list with half its entries gone would be judged wrong
+  const garbledBlock = (text: string): boolean => {
+    if (!isGarbled(text)) return false;
+    garbled++;
+    pieces.push(undefined);
+    return true;
+  };
+  const push = (p: Piece): void => void pieces.push(p);
+  input.forEach((raw0, i) => {
+    const raw = raw0.replace(/[\u00a0\u202f]/gu, ' ');
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      pieces.push(undefined);
+      return;
+    }
+    if (RULE_MARKS.test(trimmed) || trimmed === '|' || DEBRIS.some((re) => re.test(trimmed))) {
+      // the rules drawn under the header are the document's; a site's lines and table markup are not
+      if (!RULE_MARKS.test(trimmed) || trimmed.includes('|')) discarded++;
+      pieces.push(undefined);
+      return;
+    }
+    const line = i + 1;
+    if (/^\s*\|/u.test(raw)) {
+      pieces.push(undefined); // a table row stands apart from the lines around it
+      for (const c of cellsOf(raw)) {
+        const text = stripMarkdown(c.text);
+        if (RULE_MARKS.test(text) || garbledBlock(text)) continue;
+        for (const p of unflatten(text, c.offset)) push({ ...p, line, cell: true });
+        pieces.push(undefined);
+      }
+      return;
+    }
+    const lead = raw.length - raw.trimStart().length;
+    const text = (markdown ? stripMarkdown(trimmed) : trimmed).trim();
+    if (garbledBlock(text)) return;
+    const flat = unflatten(text.replace(TRAILING_RULE, ''), lead);
+    for (const p of flat) push({ ...p, line, cell: flat.length > 1 });
+  });
+  return { pieces, discarded, garbled };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wrapped lines
+
+/** Whether `next` continues the sentence of `prev`: a line the page wrapped, not a new paragraph or item. */
+export function continues(prev: string, next: string): boolean {
+  if (prev === '' || next === '') return false;
+  if (/\d\s*[-–]$/u.test(prev) && /^\d/u.test(next)) return true; // "2021 -" | "2025. Trên cơ sở…"
+  if (ITEM_START.test(next) || KIND_LINE.test(next) || NATIONAL.test(next) || MOTTO.test(next)) return false;
+  if (KIND_LINE.test(prev) || NATIONAL.test(prev) || MOTTO.test(prev) || /^QUYẾT ĐỊNH\s*:$/u.test(prev)) return false;
+  if (/^Số\s*:$/u.test(prev)) return true;
+  if (/[-–/]$/u.test(prev)) return true; // "2021 -" | "2025", "473/TTr -" | "NN&PTNT"
+  if (/(?:\.\/\.|[.;:!?])$/u.test(prev)) return false;
+  if (isUpper(prev) !== isUpper(next) && !/^\d/u.test(next)) return /^\p{Ll}/u.test(next) && !isUpper(prev);
+  return /^[\p{Ll}\d(“"]/u.test(next) || isUpper(prev) || /[,\p{Ll}]$/u.test(prev);
+}
+
+/** In paragraphs (DOCX, PDF lines): a Nơi nhận entry the writer broke after a comma: "- HĐND, UBND các tỉnh," | "thành phố…;". */
+export function entryContinues(prev: string, next: string): boolean {
+  return /^-\s/u.test(prev) && /,$/u.test(prev) && /^\p{Ll}/u.test(next) && !ITEM_START.test(next);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The document inside
+
+/** Counts sample forms: "Mẫu 1.1 - …" headings (a document with an attached plan has two headers, not samples). */
+const countSamples = (lines: string[]): number => lines.filter((l) => SAMPLE_HEADING.test(l)).length;
+
+function findParts(lines: string[], source: (SourceRef | undefined)[]): StructureSummary['parts'] {
+  const parts: StructureSummary['parts'] = {};
+  const at = (i: number): number => source[i]?.line ?? 0;
+  lines.forEach((l, i) => {
+    if (parts.header === undefined && NATIONAL.test(l)) parts.header = at(i);
+    else if (parts.so === undefined && /^Số\s*:/u.test(l)) parts.so = at(i);
+    else if (parts.dateLine === undefined && /^[^,;]{2,40},\s*ngày(?![\p{L}\p{M}])/u.test(l)) parts.dateLine = at(i);
+    else if (parts.kind === undefined && KIND_LINE.test(l)) parts.kind = at(i);
+    else if (parts.canCu === undefined && /^Căn cứ(?![\p{L}\p{M}])/u.test(l)) parts.canCu = at(i);
+    else if (parts.recipients === undefined && /^Nơi nhận\s*:?$/u.test(l)) parts.recipients = at(i);
+    else if (parts.signature === undefined && /^(?:TM|KT|TL|TUQ|Q)\.\s/u.test(l)) parts.signature = at(i);
+  });
+  return parts;
+}
+
+/**
+ * Recognizes the document in the lines of a text or Markdown file (or the lines a DOCX or PDF reader produced:
+ * `markdown` false, `wrapped` false for DOCX paragraphs). Returns the logical lines the rules check.
+ */
+export function recognize(input: string[], opts: { markdown?: boolean; wrapped?: boolean } = {}): Recognized {
+  const { pieces, discarded: debris, garbled } = piecesOf(input, opts.markdown ?? false);
+  // join wrapped lines: pieces of consecutive input lines, not from cells
+  const lines: string[] = [];
+  const source: (SourceRef | undefined)[] = [];
+  let prev: Piece | undefined;
+  for (const p of pieces) {
+    if (!p) {
+      if (lines.length && lines[lines.length - 1] !== '') {
+        lines.push('');
+        source.push(undefined);
+      }
+      prev = undefined;
+      continue;
+    }
+    const last = lines.length - 1;
+    const wrapped = (opts.wrapped ?? true) ? continues(lines[last] ?? '', p.text) : entryContinues(lines[last] ?? '', p.text);
+    if (prev && !prev.cell && !p.cell && p.line === prev.line + 1 && wrapped) {
+      const joined = lines[last]!;
+      const glue = /[-–/]$/u.test(joined) && /\S[-/]$/u.test(joined) ? '' : ' ';
+      lines[last] = joined + glue + p.text;
+      const ref = source[last]!;
+      (ref.joins ??= []).push({ at: joined.length + glue.length, line: p.line, offset: p.offset });
+    } else {
+      lines.push(p.text);
+      source.push({ line: p.line, offset: p.offset });
+    }
+    prev = p;
+  }
+  while (lines.length && lines[lines.length - 1] === '') {
+    lines.pop();
+    source.pop();
+  }
+  const samples = countSamples(lines);
+  // the document starts at its header block: the issuer lines just before the national header
+  let start = lines.findIndex((l) => NATIONAL.test(l));
+  let discarded = debris;
+  let status: StructureStatus = 'document';
+  if (start < 0) {
+    // no header: a document all the same when it has a body end, recipients or a tên loại
+    const documentLike = lines.some((l) => /\.\/\.$/u.test(l) || /^Nơi nhận\s*:?$/u.test(l) || /^Kính gửi\s*:/u.test(l) || KIND_LINE.test(l));
+    if (!documentLike) status = 'no-document';
+    start = 0;
+  } else {
+    let k = start;
+    // back over the left column of the header read before the right one (DOCX cells, PDF columns): the issuer
+    // in capitals, its "Số:" and "V/v …" lines, the row's first cells, and blank separators; at most 8 lines
+    for (let j = start - 1; j >= 0 && start - j <= 8; j--) {
+      const l = lines[j]!;
+      if (l === '') continue;
+      const above = lines.slice(0, j).reverse().find((x) => x !== '') ?? '';
+      if (isUpper(l) || /^Số\s*:/u.test(l) || (/^V\/v\s/u.test(l) && /^Số\s*:/u.test(above)) || source[j]?.line === source[start]?.line) k = j;
+      else break;
+    }
+    start = k;
+  }
+  for (let i = 0; i < start; i++) {
+    if (lines[i] !== '') discarded++;
+    lines[i] = '';
+    source[i] = undefined;
+  }
+  if (status === 'document' && samples >= 2) status = 'samples';
+  return { status, discarded, samples, garbled, parts: findParts(lines, source), lines, source };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines of a reader, recognized
+
+/** A reader's lines (TextLines of readers.ts) recognized, with the places the report names and the way back. */
+export interface RecognizedLines {
+  lines: string[];
+  summary: StructureSummary;
+  /** The place of a logical line as the report names it ("dòng 7", "đoạn 12", "trang 1, dòng 5"). */
+  where(line: number): string;
+  /** The reader's 1-based line and column (1-based) of a place in a logical line (its start when no column). */
+  origin(line: number, col?: number): { line: number; col?: number } | undefined;
+}
+
+export function recognizeLines(t: { lines: string[]; where(line: number): string }, opts: { markdown?: boolean; wrapped?: boolean } = {}): RecognizedLines {
+  const r = recognize(t.lines, opts);
+  const { lines, source, ...summary } = r;
+  return {
+    lines,
+    summary,
+    where: (line) => {
+      const s = source[line - 1];
+      return s ? t.where(s.line) : `dòng ${line}`;
+    },
+    origin: (line, col) => {
+      const s = source[line - 1];
+      if (!s) return undefined;
+      if (col === undefined) return { line: s.line };
+      const seg = [...(s.joins ?? [])].reverse().find((j) => col - 1 >= j.at);
+      return seg ? { line: seg.line, col: col - seg.at + seg.offset } : { line: s.line, col: col + s.offset };
+    },
+  };
+}

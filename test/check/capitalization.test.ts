@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { capitalization } from '../../src/check/rules/capitalization.ts';
+import { run, runReal } from './helpers.ts';
+
+describe('capitalization', () => {
+  it('finds the forms Phụ lục II settles, written wrong in a real Giấy mời and a real công văn', () => {
+    expect(runReal(capitalization, 'page-giay-moi-tet-trong-cay-hai-duong-2018.txt')).toEqual(['8 Chủ Tịch', '8 Quốc Hội', '8 Cộng hòa Xã hội Chủ nghĩa', '8 Nước Cộng hòa', '12 Quốc Hội', '12 Cộng hòa Xã hội Chủ nghĩa']);
+    expect(runReal(capitalization, 'web-cong-van-284-ldtbxh-ncc-giai-quyet-che-do-uu-dai-trong-giao.md')).toEqual(['13 Thông tư Liên tịch', '15 Thông tư Liên tịch']);
+  });
+  it('leaves titles in capitals and right names alone', () => {
+    expect(runReal(capitalization, 'web-quyet-dinh-6154-qd-ubnd-che-do-dieu-duong-luan-phien.md')).toEqual([]);
+    expect(run(capitalization, 'trên địa bàn Tỉnh Quảng Ngãi').map((f) => f.replacement!.to)).toEqual(['tỉnh']);
+    expect(run(capitalization, 'Tỉnh Quảng Ngãi tổ chức')).toEqual([]);
+  });
+
+  it('finds the common nouns of a plural list of units and a title before its body written wrong (held-out real decision)', () => {
+    const found = runReal(capitalization, 'web-quyet-dinh-31-2011-qd-ubnd-trinh-tu-thu-tuc-giai-quyet-che-d.md');
+    expect(found).toContain('29 Huyện, Thị xã, Thành phố');
+    expect(found).toContain('166 Xã, Phường, Thị trấn');
+    expect(found).toContain('170 chủ tịch');
+    // "các Ban của Đảng", "các Sở: …" name bodies and stay capitalized
+    expect(run(capitalization, 'Văn phòng Trung ương và các Ban của Đảng; Giám đốc các Sở: Tài chính, Xây dựng')).toEqual([]);
+  });
+
+  it('finds the name of a law written lower case after "Luật" in a real resolution, not a lawyer or an amending law', () => {
+    expect(runReal(capitalization, 'page-nghi-quyet-14-nq-hdnd-2019-yen-bai.txt')).toEqual(['22 Luật tổ', '24 Luật nhà', '28 Luật nhà']);
+    expect(run(capitalization, 'ý kiến của Luật sư; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ; Luật số 47/2019/QH14')).toEqual([]);
+  });
+});
+

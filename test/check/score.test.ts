@@ -1,0 +1,42 @@
+// Precision and recall of `vanban check` on the real corpus (test/fixtures/real), against the labels made by
+// reading each document (labels.yaml). The figures are printed; the test fails below 90 % precision, 85 % recall.
+
+import { describe, expect, it } from 'vitest';
+import { readLabels, scoreCorpus, type CorpusScore } from '../../src/check/score.ts';
+import { TODAY } from './helpers.ts';
+
+const DIR = new URL('../fixtures/real/', import.meta.url).pathname;
+
+describe('vanban check on the real corpus', () => {
+  let score: CorpusScore;
+  const get = async () => (score ??= await scoreCorpus(DIR, TODAY));
+
+  it('holds at least 40 real documents of at least 8 kinds, each labelled', () => {
+    const labels = readLabels(DIR);
+    const files = Object.keys(labels);
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set(Object.values(labels).filter((l) => l.document !== false && !l.samples).map((l) => l.kind.replace(/ \(.*\)$/u, '')));
+    expect(kinds.size).toBeGreaterThanOrEqual(8);
+    for (const l of Object.values(labels)) for (const d of l.defects) expect(d.at).toMatch(/^(?:dòng \d+|đoạn \d+|trang \d+, dòng \d+)$/u);
+  });
+
+  it('finds nine true findings in ten and at least 85 % of the labelled defects', async () => {
+    const s = await get();
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    console.log(`corpus: ${s.files} files, ${s.labelled} labelled defects; precision ${pct(s.precision)}, recall ${pct(s.recall)} (labels made before the first run only: precision ${pct(s.strict.precision)}, recall ${pct(s.strict.recall)}; ${s.heldout.files} held-out files: precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)})`);
+    for (const f of s.falsePositives) console.log(`  false finding: ${f.file} ${f.at} ${f.rule} "${f.excerpt}"`);
+    for (const m of s.misses) console.log(`  missed: ${m.file} ${m.at} ${m.rule}`);
+    expect(s.reports.filter((r) => r.error)).toEqual([]);
+    expect(s.precision).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('says which files hold no document or several samples, as the labels say', async () => {
+    const s = await get();
+    expect(s.structure).toEqual([]);
+    const byFile = new Map(s.reports.map((r) => [r.file.split('/').pop()!, r]));
+    expect(byFile.get('page-tin-cong-dien-1478-atmt-2016.txt')!.structure!.status).toBe('no-document');
+    expect(byFile.get('docx-phu-luc-iii-mau-nd30.docx')!.structure!.status).toBe('samples');
+    expect(byFile.get('docx-phu-luc-iii-mau-nd30.docx')!.findings).toEqual([]);
+  });
+});
