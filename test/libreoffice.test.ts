@@ -62,19 +62,21 @@ describe.runIf(available || required)('LibreOffice renders our DOCX as we render
     }
   });
 
-  it('a real text nobody here wrote: the same pages and at least 97 % of its lines', () => {
+  it('a real text nobody here wrote: the same pages, the same page ends and at least 97 % of its lines', () => {
     const real = results.filter((r) => r.kind === 'real');
     expect(real.length).toBeGreaterThan(0);
     for (const { b, parity: p } of real) {
       expect(p.pages.ours, b.stem).toBe(p.pages.theirs);
       expect(p.pages.ours).toBeGreaterThan(10);
+      expect(p.pageEnds, `${b.stem}: ${p.differences.join('; ')}`).toEqual({ same: p.pages.ours, of: p.pages.ours });
       expect(identicalShare(p), b.stem).toBeGreaterThanOrEqual(MIN_IDENTICAL);
     }
   });
 
-  // Notes land where LibreOffice puts them (same rule, same note lines), but one body line on page 1 is
-  // measured a hair wider by LibreOffice (a line with " - " at 0.05 pt from the margin), which moves the
-  // page breaks after it: 91.8 % of lines when this was written. The figure guards against regressions.
+  // Notes land where LibreOffice puts them (the same rule, the same note lines at the same heights), but
+  // LibreOffice sets page 1 of this file one line (16.1 pt) lower than its DOCX says, which it does not do
+  // for the same text without notes; that moves the page breaks after it: 92.7 % of lines when this was
+  // written (cause not found yet). The figure guards against regressions.
   it('a footnoted text: the same pages, and at least 90 % of its lines', () => {
     const notes = results.filter((r) => r.kind === 'footnotes');
     expect(notes.length).toBe(1);

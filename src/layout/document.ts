@@ -202,6 +202,8 @@ function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
     const prev = blocks[i - 1];
     b.units.forEach((u, k) => {
       if (k === 0) u.breakBefore = prev?.keepWithNext ? 'avoid' : 'allow';
+      // LibreOffice never splits a paragraph kept with the next one (it moves it whole), so neither do we
+      else if (b.keepWithNext) u.breakBefore = 'avoid';
       u.block = firstBlock + i;
       u.keepWithNext = b.keepWithNext;
       units.push(u);

@@ -44,14 +44,15 @@ export interface Line {
 }
 
 /**
- * Whether a line `width` points wide fits in `available` points, as LibreOffice decides on its twip grid:
- * the width rounded up to whole twips must leave at least one twip free. Observed with LibreOffice 7.4:
- * 467.708 pt (9354.2 twips) did not fit in 9355 twips; 439.346 pt (8786.9 twips) fitted in 8788.
+ * Whether a line fits in `available` points, as LibreOffice decides on its twip grid: the line's width in
+ * whole twips (rounded up, see Runs.portionsWidth) must leave at least one twip free. Observed with LibreOffice 7.4: 467.708 pt (9354.2 twips) did not fit in 9355 twips; 439.346 pt
+ * (8786.9 twips) fitted in 8788.
  */
 const TWIPS = 20;
-function fitsIn(width: number, available: number): boolean {
-  return Math.ceil(width * TWIPS - 1e-6) <= Math.round(available * TWIPS) - 1;
+function fitsIn(twips: number, available: number): boolean {
+  return twips <= Math.round(available * TWIPS) - 1;
 }
+const ceilTwips = (pt: number) => Math.ceil(pt * TWIPS - 1e-6);
 
 interface Segment {
   start: number; // offset in the paragraph text
@@ -154,26 +155,44 @@ export function breakParagraph(spec: ParagraphSpec): Line[] {
     const chunk: Array<{ start: number; end: number; last: boolean }> = [];
     let lineStart = hardStart;
     let lineEnd = hardStart; // end of content so far
-    let width = 0;
+    // The line's width as LibreOffice measures it: in portions that end after a hyphen typed between
+    // spaces (" - "), each rounded up to whole twips. Measured: "…chính trị - xã hội" at 8786.9 twips did
+    // not fit in 8788, the same width without the spaced hyphen did. `closed` holds the finished portions
+    // (twips), `open` the current one (points); both are sums of the segments' cached widths.
+    let closed = 0;
+    let open = 0;
     let pendingSpace = 0; // width of trailing spaces of the content so far
-    const fits = (end: number, w: number) => fitsIn(w + runs.italicExtra(lineStart, end), avail());
     const avail = () => spec.width - spec.leftIndent - right - (first && chunk.length === 0 ? spec.firstIndent : 0);
+    const fits = (twips: number, end: number) => fitsIn(twips + Math.ceil(runs.italicExtra(lineStart, end) * TWIPS), avail());
     const flush = (next: number) => {
       chunk.push({ start: lineStart, end: lineEnd, last: false });
       lineStart = next;
       lineEnd = next;
-      width = 0;
+      closed = 0;
+      open = 0;
       pendingSpace = 0;
+    };
+    /** The line's portions after adding `seg`: [closed twips, open points]. */
+    const add = (seg: Segment, w: number): [number, number] => {
+      const o = open + pendingSpace + w;
+      if (seg.start > lineStart && text.charCodeAt(seg.start) === 0x2d && isBreakingSpace(text.charCodeAt(seg.start - 1))) {
+        const rest = seg.end > seg.start + 1 ? runs.width(seg.start + 1, seg.end) : 0;
+        return [closed + ceilTwips(o - rest), rest];
+      }
+      return [closed, o];
     };
     for (const seg of segs) {
       const w = runs.width(seg.start, seg.end);
-      if (lineEnd > lineStart && !fits(seg.end, width + pendingSpace + w)) flush(seg.start);
-      if (lineEnd === lineStart && !fitsIn(w, avail())) {
+      if (lineEnd > lineStart) {
+        const [c, o] = add(seg, w);
+        if (!fits(c + ceilTwips(o), seg.end)) flush(seg.start);
+      }
+      if (lineEnd === lineStart && !fitsIn(ceilTwips(w), avail())) {
         // Emergency: cut the word where it overflows, at least one character a line.
         let from = seg.start;
-        while (from < seg.end && !fitsIn(runs.width(from, seg.end), avail())) {
+        while (from < seg.end && !fitsIn(ceilTwips(runs.width(from, seg.end)), avail())) {
           let cut = from + 1;
-          while (cut < seg.end && fitsIn(runs.width(from, cut + 1), avail())) cut++;
+          while (cut < seg.end && fitsIn(ceilTwips(runs.width(from, cut + 1)), avail())) cut++;
           lineStart = from;
           lineEnd = cut;
           flush(cut);
@@ -181,11 +200,11 @@ export function breakParagraph(spec: ParagraphSpec): Line[] {
         }
         lineStart = from;
         lineEnd = seg.end;
-        width = runs.width(from, seg.end);
+        open = runs.width(from, seg.end);
         pendingSpace = runs.width(seg.end, seg.spaceEnd);
         continue;
       }
-      width += pendingSpace + w;
+      [closed, open] = lineEnd === lineStart ? [0, w] : add(seg, w);
       lineEnd = seg.end;
       pendingSpace = runs.width(seg.end, seg.spaceEnd);
     }
