@@ -3,9 +3,9 @@
 // states the same rules (styles, keep-with-next, widow control, unbreakable spans) so that a word
 // processor breaks the DOCX where this breaks the PDF.
 
-import type { Block, Closing, Document, Header, Inline, Part, Role, Title } from '../model/ast.ts';
+import { hasFootnotes, type Block, type Closing, type Document, type Header, type Inline, type Part, type Role, type Title } from '../model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
+  CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
   mmToGridPt as mmToPt, mmToPt as exactMmToPt, textWidthGridPt, type TextStyle,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
@@ -281,6 +281,7 @@ export function layoutDocument(doc: Document): LaidDocument {
     // Every part starts a page; each has its own page set-up and may start its own numbering.
     const g = (L.geometry = geometry(!!p.landscape));
     const units = partUnits(L, p, blocks);
+    if (i === 0 && hasFootnotes(doc)) units.unshift({ height: LEADING_SPACER_PT, before: 0, after: 0, items: [], breakBefore: 'allow', block: -1, keepWithNext: false });
     blocks += units.length;
     if (i === 0 || p.restartPageNumbers) pageNumber = 0;
     for (const pg of paginate(units, g.bodyHeight, { lines: L.notes, separator })) {

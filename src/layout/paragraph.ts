@@ -79,7 +79,8 @@ class Runs {
   constructor(runs: StyledRun[]) {
     // Spaces inside unbreakable spans become no-break spaces, across run boundaries ("Điều 1." + text).
     const joined = runs.map((r) => r.text).join('');
-    this.spans = unbreakableSpans(joined);
+    // A footnote mark is not text for the decree's spans ("Phụ lục I" followed by mark 5 is no "I5").
+    this.spans = unbreakableSpans(runs.map((r) => (r.note ? '\u2060'.repeat(r.text.length) : r.text)).join(''));
     this.text = withNoBreakSpaces(joined, this.spans);
     let at = 0;
     const n = this.text.length;

@@ -102,3 +102,11 @@ export function blockText(b: Block): string {
   if (b.type === 'table') return [b.header, ...b.rows].map((r) => r.map(inlineText).join(' | ')).join('\n');
   return inlineText(b.content);
 }
+
+/** True when any text of the document carries a footnote. */
+export function hasFootnotes(doc: Document): boolean {
+  const inInlines = (c: Inline[]): boolean => c.some((i) => i.type === 'note');
+  return doc.parts.some((p) =>
+    p.body.some((b) => (b.type === 'table' ? [b.header, ...b.rows].some((r) => r.some(inInlines)) : inInlines(b.content))),
+  );
+}

@@ -163,6 +163,13 @@ export const TABLES = {
   cellMarginMm: 1.9, // left and right, inside each cell (Word's and LibreOffice's default 0.19 cm)
 } as const;
 
+/**
+ * LibreOffice puts an empty paragraph (a line of body text) before a DOCX that starts with a table when
+ * the file has footnotes (seen in its ODT conversion). A paragraph this tall, stated in the DOCX and laid
+ * out alike, keeps it from doing so.
+ */
+export const LEADING_SPACER_PT = 1;
+
 /** Vertical room for the handwritten signature and seal between the title and the name. */
 export const SIGNATURE_SPACE_PT = 72;
 

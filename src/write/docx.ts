@@ -12,9 +12,9 @@ import {
   Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
 } from 'docx';
-import type { Block, Closing, Document, Header as HeaderModel, Inline, Part, Role } from '../model/ast.ts';
+import { hasFootnotes, type Block, type Closing, type Document, type Header as HeaderModel, type Inline, type Part, type Role } from '../model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
+  CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
   TABLES, TEXT_WIDTH_MM, mmToTwips, textWidthGridPt, type StyleName, type TextStyle,
   PAGINATION,
 } from '../style/nd30.ts';
@@ -391,6 +391,15 @@ function closingTable(ps: Paragraphs, c: Closing): Table {
 // ---------------------------------------------------------------------------------------------
 // Parts
 
+/** See LEADING_SPACER_PT: an empty paragraph exactly that tall, before the header table. */
+function leadingSpacer(): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: ptToTwips(LEADING_SPACER_PT), lineRule: LineRuleType.EXACT },
+    run: { size: ptToHalfPoints(LEADING_SPACER_PT) },
+    children: [],
+  });
+}
+
 /**
  * How a part after the first starts on a new page. A part that opens with a paragraph takes a page break
  * before it. A part that opens with its header table starts a new section instead: Word and LibreOffice
@@ -549,6 +558,7 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
   const groups: Array<{ part: Part; children: Array<Paragraph | Table> }> = [];
   doc.parts.forEach((part, i) => {
     const children = partChildren(part, i, doc.parts[i - 1]);
+    if (i === 0 && hasFootnotes(doc)) children.unshift(leadingSpacer());
     const last = groups[groups.length - 1];
     if (last === undefined || startsSection(part, i, doc.parts[i - 1])) groups.push({ part, children });
     else last.children.push(...children);
