@@ -9,6 +9,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
 import { InputError } from './model/errors.ts';
+import { isInside, realPath } from './io/project-files.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { outputStem } from './archive/naming.ts';
@@ -56,15 +57,32 @@ export interface BuildOptions {
 /** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
 export function findDocuments(paths: string[], root = process.cwd()): { documents: string[]; failed: BuildFailure[] } {
   const files = paths.flatMap((p) => listYaml(resolve(root, p)));
-  const attached = new Set<string>();
-  const documents: string[] = [];
+  const attached = new Map<string, string>(); // real path of an attached file → the file attaching it
+  const documents: { file: string; real: string; loai: unknown }[] = [];
   const failed: BuildFailure[] = [];
+  let realRoot: string;
+  try {
+    realRoot = realPath(root);
+  } catch {
+    realRoot = root;
+  }
   for (const file of files) {
+    const shown = relative(root, file) || file;
+    let real = file;
+    try {
+      real = realPath(file);
+    } catch {
+      // missing: reported by readYaml below
+    }
+    if (!isInside(realRoot, real)) {
+      failed.push({ source: shown, error: new InputError({ file: shown, line: 1, col: 1 }, '', 'tệp dữ liệu nằm ngoài thư mục dự án (qua liên kết tượng trưng), không được đọc', 'chép tệp vào thư mục dự án, hoặc chỉ thư mục dự án bằng --root') });
+      continue;
+    }
     let yaml;
     try {
-      yaml = readYaml(file, relative(root, file));
+      yaml = readYaml(file, shown);
     } catch (error) {
-      failed.push({ source: relative(root, file), error: error as Error });
+      failed.push({ source: shown, error: error as Error });
       continue;
     }
     const data = yaml.data;
@@ -74,13 +92,22 @@ export function findDocuments(paths: string[], root = process.cwd()): { document
     }
     const fields = data as Record<string, unknown>;
     if ('loai' in fields) {
-      documents.push(file);
-      if (typeof fields.kem_theo === 'string') attached.add(resolve(dirname(file), fields.kem_theo));
+      documents.push({ file, real, loai: fields.loai });
+      if (typeof fields.kem_theo === 'string') {
+        try {
+          attached.set(realPath(resolve(dirname(file), fields.kem_theo)), real);
+        } catch {
+          // missing: reported when the decision is composed
+        }
+      }
     } else if (!('chu_de' in fields)) {
       failed.push({ source: yaml.file, error: new InputError(yaml.locate(['loai']), 'loai', MISSING_LOAI, LOAI_FIX) });
     }
   }
-  return { documents: documents.filter((d) => !attached.has(d)), failed };
+  // Only a plan attached to another document is built as part of it; a decision named by kem_theo
+  // (itself, or two decisions naming each other) stays a document, so its error is reported.
+  const isPart = (d: { real: string; loai: unknown }) => d.loai === 'ke-hoach' && attached.has(d.real) && attached.get(d.real) !== d.real;
+  return { documents: documents.filter((d) => !isPart(d)).map((d) => d.file), failed };
 }
 
 function listYaml(path: string): string[] {

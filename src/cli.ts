@@ -1,7 +1,8 @@
 // The `vanban` command. Everything a user reads here is Vietnamese.
 
 import { Command, CommanderError, Help } from 'commander';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { projectRoot } from './io/project-files.ts';
 import { build } from './build.ts';
 import { InputError } from './model/errors.ts';
 import { jsonSchema } from './model/json-schema.ts';
@@ -69,8 +70,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <thư_mục>', 'thư mục kết quả', 'out')
     .option('-f, --force', 'dựng lại cả những văn bản không thay đổi')
     .option('--strict', 'coi chỗ "[cần điền: …]" chưa điền là lỗi')
-    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean }) => {
-      exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict });
+    .option('--root <thư_mục>', 'thư mục dự án: dữ liệu chỉ được đọc các tệp trong thư mục này (mặc định: thư mục hiện tại, hoặc thư mục chứa dữ liệu)')
+    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean; root?: string }) => {
+      exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict, root: opts.root });
     });
 
   sub('derive')
@@ -142,9 +144,10 @@ function translate(s: string): string {
   return s;
 }
 
-async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean }): Promise<number> {
+async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined }): Promise<number> {
   const started = performance.now();
-  const result = await build(paths, { outDir: out, ...flags });
+  const root = projectRoot(paths, process.cwd(), flags.root);
+  const result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict });
   for (const b of result.built) {
     console.log(`✓ ${b.source} → ${relative(process.cwd(), b.docx)}, ${b.stem}.pdf (${b.pages} trang)`);
     for (const n of b.notes) console.log(`  · ${n}`);
