@@ -1,10 +1,11 @@
 // The build: find the documents under the given paths, compose each, write its DOCX and PDF, and
 // record everything in out/manifest.json. A document whose input is invalid gets nothing written;
-// earlier good output is replaced only by a complete new file (temporary name, then rename).
+// earlier good output is replaced only by complete new files, staged and committed together with
+// the manifest (src/io/staging.ts), one build at a time per out/ (src/io/lock.ts).
 // A document whose inputs (data, body, templates, fonts, tool code) and outputs are unchanged since
 // the manifest was written is skipped; `force` rebuilds everything.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
@@ -13,7 +14,9 @@ import { isInside, realPath } from './io/project-files.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { outputStem } from './archive/naming.ts';
-import { atomicWrite } from './io/atomic-write.ts';
+import { Staging, recover } from './io/staging.ts';
+import { lockFolder } from './io/lock.ts';
+import { outputError } from './io/fs-errors.ts';
 import { strictPlaceholderError } from './read/placeholders.ts';
 import { renderAll, renderOne, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
@@ -52,6 +55,7 @@ export interface BuildOptions {
   write?: boolean; // false: compose and render in memory only (benchmarks, tests)
   force?: boolean; // rebuild even when nothing changed
   strict?: boolean; // unfilled placeholders are an error, not a warning
+  onWait?: (pid: number | null) => void; // called once when another build holds out/
 }
 
 /** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
@@ -210,10 +214,39 @@ export async function buildOne(file: string, opts: BuildOptions): Promise<BuiltD
 }
 
 export async function build(paths: string[], opts: BuildOptions): Promise<BuildResult> {
+  if (opts.write === false) return buildIn(paths, opts, null);
   const root = opts.root ?? process.cwd();
   const outDir = resolve(root, opts.outDir);
+  const created = !existsSync(outDir);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw outputError(error, outDir, 'không có tệp nào được ghi');
+  }
+  // One build at a time per out/: the manifest is read and rewritten under the lock.
+  const lock = await lockFolder(outDir, opts.onWait);
+  try {
+    recover(outDir);
+    return await buildIn(paths, opts, outDir);
+  } finally {
+    lock.release();
+    // A build that wrote nothing into a folder it created leaves no empty folder behind.
+    if (created) rmEmpty(outDir);
+  }
+}
+
+function rmEmpty(dir: string): void {
+  try {
+    if (!readdirSync(dir).length) rmdirSync(dir);
+  } catch {
+    // not empty or already gone
+  }
+}
+
+async function buildIn(paths: string[], opts: BuildOptions, outDir: string | null): Promise<BuildResult> {
+  const root = opts.root ?? process.cwd();
   const { documents, failed } = findDocuments(paths, root);
-  const previous = opts.write === false ? null : readManifest(outDir);
+  const previous = outDir === null ? null : readManifest(outDir);
   const tool = toolFingerprint();
   const known = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
   const skipped: ManifestEntry[] = [];
@@ -221,7 +254,7 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
   for (const file of documents) {
     const source = relative(root, file);
     const old = known.get(source);
-    if (old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) {
+    if (outDir && old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) {
       skipped.push(old);
       continue;
     }
@@ -240,36 +273,47 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
     for (const c of composed) rendered.push(await renderOne(c.doc).catch((e: Error) => ({ error: e }) as unknown as Rendered));
   }
   const built: BuiltDocument[] = [];
+  // Output names already taken: by documents of this run, and by other sources still in the manifest
+  // (a document built earlier from another file is never overwritten; its source must be gone first).
   const stems = new Map<string, string>();
-  for (const s of skipped) for (const o of s.outputs) stems.set(basename(o.file, extname(o.file)), s.source);
+  const here = new Set(documents.map((d) => relative(root, d)));
+  for (const d of previous?.documents ?? [])
+    if (here.has(d.source) ? skipped.includes(d) : existsSync(resolve(root, d.source)))
+      for (const o of d.outputs) stems.set(basename(o.file, extname(o.file)), d.source);
   composed.forEach((c, i) => {
     const r = rendered[i]!;
     const source = relative(root, c.file);
     if ('error' in r) return void failed.push({ source, error: (r as unknown as { error: Error }).error });
     const b = assemble(c, r, opts);
     const clash = stems.get(b.stem);
-    if (clash) return void failed.push({ source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
+    if (clash && clash !== source) return void failed.push({ source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
     stems.set(b.stem, source);
     built.push(b);
   });
-  if (opts.write !== false) {
+  if (outDir !== null) {
     // Files are written only once every document has rendered: a failing one leaves nothing behind.
-    if (built.length) mkdirSync(outDir, { recursive: true });
-    for (const b of built) {
-      atomicWrite(b.docx, b.bytes.docx);
-      atomicWrite(b.pdf, b.bytes.pdf);
-    }
-    // Documents outside this run (another folder, or failing now) keep their earlier entries.
-    const entries = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
+    // Documents outside this run (another folder, or failing now) keep their earlier entries; an
+    // entry whose outputs now belong to another source (its own source gone) is dropped.
+    const taken = new Set(built.flatMap((b) => b.entry.outputs.map((o) => o.file)));
+    const entries = new Map((previous?.documents ?? []).filter((d) => !d.outputs.some((o) => taken.has(o.file)) || built.some((b) => b.source === d.source)).map((d) => [d.source, d]));
     for (const s of skipped) entries.set(s.source, s);
     for (const b of built) entries.set(b.source, b.entry);
     const manifest: Manifest = { documents: [...entries.values()] };
     const json = manifestJson(manifest);
     const path = join(outDir, MANIFEST_JSON);
     // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.
-    if (manifest.documents.length && (!existsSync(path) || readFileSync(path, 'utf8') !== json)) {
-      atomicWrite(path, Buffer.from(json));
-      atomicWrite(join(outDir, MANIFEST_CSV), Buffer.from(manifestCsv(manifest)));
+    const changed = manifest.documents.length > 0 && (!existsSync(path) || readFileSync(path, 'utf8') !== json);
+    if (built.length || changed) {
+      const staging = new Staging(outDir);
+      for (const b of built) {
+        staging.add(`${b.stem}.docx`, b.bytes.docx);
+        staging.add(`${b.stem}.pdf`, b.bytes.pdf);
+      }
+      if (changed) {
+        staging.add(MANIFEST_CSV, manifestCsv(manifest));
+        staging.add(MANIFEST_JSON, json); // last: the commit's final rename
+      }
+      staging.commit();
     }
   }
   return { built, skipped, failed };
