@@ -16,6 +16,7 @@ export class FileRefused extends Error {
   constructor(
     readonly reason: Refusal,
     readonly path: string,
+    readonly limit = MAX_INPUT_BYTES,
   ) {
     super(reason);
     this.name = 'FileRefused';
@@ -32,7 +33,7 @@ export function refusalText(e: FileRefused, what: string, given: string): { prob
     case 'khong-phai-tep':
       return { problem: `${what} "${given}" không phải một tệp thường (là thư mục, ống dẫn hoặc thiết bị)`, fix: 'chỉ tới một tệp văn bản' };
     case 'qua-lon':
-      return { problem: `${what} "${given}" lớn quá ${MAX_INPUT_BYTES / 1024 / 1024} MB, giới hạn của một tệp đầu vào`, fix: 'chia nội dung thành nhiều văn bản' };
+      return { problem: `${what} "${given}" lớn quá ${e.limit / 1024 / 1024} MB, giới hạn của một tệp đầu vào`, fix: 'chia nội dung thành nhiều văn bản' };
     default:
       return { problem: `không đọc được ${what} "${given}" (không có quyền đọc)`, fix: 'kiểm tra quyền đọc của tệp' };
   }
@@ -86,9 +87,9 @@ export function readRegularFile(path: string, limit = MAX_INPUT_BYTES): Buffer {
   const fd = openRegular(path);
   try {
     const st = fstatSync(fd);
-    if (st.size > limit) throw new FileRefused('qua-lon', path);
+    if (st.size > limit) throw new FileRefused('qua-lon', path, limit);
     const data = readFileSync(fd);
-    if (data.byteLength > limit) throw new FileRefused('qua-lon', path);
+    if (data.byteLength > limit) throw new FileRefused('qua-lon', path, limit);
     return data;
   } catch (error) {
     if (error instanceof FileRefused) throw error;
