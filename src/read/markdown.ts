@@ -5,9 +5,22 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Inline } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
+import { forbiddenIn } from './characters.ts';
 
 // Tables and HTML are recognized only to be refused with a clear message (not kept as literal text).
+// The nesting limit is far above what the numbering allows, so a too-deep list is refused at its
+// line by the depth checks below instead of being cut off silently by markdown-it.
 const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table');
+(md.options as { maxNesting: number }).maxNesting = 200;
+
+/** Heading and numbered-list depth the numbering can label: I., 1., 1.1. or a), then a) under 1.1. */
+export const MAX_NUMBERED_LEVEL = { '1.1.': 4, 'a)': 3, dieu: 3 } as const;
+/** Bullet lists nest two deep: "-" then "+". */
+export const MAX_BULLET_DEPTH = 2;
+/** One paragraph, heading or item: about ten pages of text. */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+/** Items under one parent: more than any decree has articles (Bộ luật Dân sự 2015: 689 Điều). */
+export const MAX_SIBLINGS = 1000;
 
 const BLOCK_NAMES: Record<string, string> = {
   fence: 'khối mã',
@@ -27,20 +40,43 @@ export interface MarkdownSource {
   text: string;
   file: string; // shown in errors
   lineOffset?: number; // when the Markdown is embedded in a larger file
+  maxLevel?: number; // deepest numbered level (MAX_NUMBERED_LEVEL of the document's numbering)
 }
 
-export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Block[] {
+const FOOTNOTE = /\[\^[^\]\s]*\]/u;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:/u;
+
+export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBERED_LEVEL['1.1.'] }: MarkdownSource): Block[] {
+  // Footnotes and link definitions would vanish from the document without a trace: refuse them.
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const loc = { file, line: n + 1 + lineOffset, col: 1 };
+    if (FOOTNOTE.test(line)) throw new InputError({ ...loc, col: line.search(FOOTNOTE) + 1 }, '', 'chú thích cuối trang "[^…]" chưa được hỗ trợ', 'viết chú thích thành câu trong đoạn, hoặc trong ngoặc đơn');
+    if (DEFINITION.test(line)) throw new InputError(loc, '', 'định nghĩa liên kết "[…]: …" không dùng trong văn bản hành chính (dòng này sẽ mất)', 'xóa dòng này, ghi địa chỉ thẳng trong câu');
+  }
   const tokens = md.parse(text, {});
+  refuseTruncation(tokens, lines, file, lineOffset);
+  const siblings = new Map<string, number>(); // "level:parent index" → count
   const blocks: Block[] = [];
   let headingLevel = 0; // depth of the current heading; list items sit below it
   const lists: boolean[] = []; // open lists, true when ordered
   let pendingItem: { ordered: boolean; level: number } | null = null;
 
   const where = (t: Token) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 });
+  let parentIndex = 0; // index of the last heading, to count siblings per parent
+  const count = (level: number, at: Token) => {
+    const key = `${level}:${parentIndex}`;
+    const n = (siblings.get(key) ?? 0) + 1;
+    siblings.set(key, n);
+    if (n > MAX_SIBLINGS) throw new InputError(where(at), '', `quá ${MAX_SIBLINGS} mục cùng cấp trong một phần`, 'chia văn bản thành nhiều phần hoặc nhiều văn bản');
+  };
   const ids = new Map<string, number>(); // label → line where it is defined
   const refs: { target: string; line: number }[] = [];
   const read = (inline: Token, at: Token) => {
+    if (inline.content.length > MAX_PARAGRAPH_CHARS) throw new InputError(where(at), '', `đoạn dài ${inline.content.length} ký tự, quá giới hạn ${MAX_PARAGRAPH_CHARS} của một đoạn`, 'chia thành nhiều đoạn');
     const content = readInline(inline.children ?? [], where(at));
+    if (!content.length && pendingItem) throw new InputError(where(at), '', 'mục danh sách trống', 'viết nội dung sau dấu "-" hoặc "1.", hoặc xóa dòng này');
     for (const c of content) if (c.type === 'ref') refs.push({ target: c.target, line: where(at).line });
     return content;
   };
@@ -59,9 +95,13 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
         const level = Number(t.tag.slice(1));
         const { content, id } = splitId(read(inline, t));
         rejectTypedLabel(content, where(t));
+        if (level > maxLevel) throw new InputError(where(t), '', `tiêu đề cấp ${level} ("${'#'.repeat(level)}") sâu hơn ${maxLevel} cấp đánh số của văn bản này`, `dùng tối đa ${'#'.repeat(maxLevel)}; nội dung sâu hơn viết thành danh sách "-" và "+"`);
+        if (!content.some((c) => c.type === 'text' && c.text.trim())) throw new InputError(where(t), '', 'tiêu đề trống', 'viết tên mục sau dấu #, hoặc xóa dòng này');
         label(id, t);
+        count(level, t);
         blocks.push({ type: 'heading', level, content, ...(id ? { id } : {}) });
         headingLevel = level;
+        parentIndex = blocks.length;
         i += 2;
         break;
       }
@@ -73,9 +113,16 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
       case 'ordered_list_close':
         lists.pop();
         break;
-      case 'list_item_open':
-        pendingItem = { ordered: lists.at(-1) ?? false, level: headingLevel + lists.length };
+      case 'list_item_open': {
+        const ordered = lists.at(-1) ?? false;
+        const level = headingLevel + lists.length;
+        const bullets = lists.length - lists.lastIndexOf(true) - 1; // bullet lists nested under the last numbered one
+        if (ordered && level > maxLevel) throw new InputError(where(t), '', `danh sách đánh số lồng tới cấp ${level}, sâu hơn ${maxLevel} cấp đánh số của văn bản này`, 'bớt một cấp thụt lề, hoặc dùng danh sách "-" cho cấp sâu hơn');
+        if (!ordered && bullets > MAX_BULLET_DEPTH) throw new InputError(where(t), '', `danh sách "-" lồng ${bullets} cấp, quá ${MAX_BULLET_DEPTH} cấp ("-" rồi "+")`, 'bớt thụt lề để mục này thành "-" hoặc "+"');
+        count(level, t);
+        pendingItem = { ordered, level };
         break;
+      }
       case 'paragraph_open': {
         const inline = tokens[i + 1]!;
         const raw = read(inline, t);
@@ -113,12 +160,19 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
   return blocks;
 }
 
-function readInline(children: Token[], loc: { file: string; line: number; col: number }): Inline[] {
+function readInline(children: Token[], start: { file: string; line: number; col: number }): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
   let italic = 0;
   let link: string | null = null;
+  let external: { href: string; text: string } | null = null;
+  let breaks = 0; // line breaks so far: the error's line inside a paragraph
+  const loc = () => ({ ...start, line: start.line + breaks });
   for (const c of children) {
+    if (c.content && (c.type === 'text' || c.type === 'code_inline')) {
+      const bad = forbiddenIn(c.content);
+      if (bad) throw new InputError(loc(), '', `có ${bad.what} (viết bằng mã thực thể HTML)`, 'xóa ký tự này');
+    }
     switch (c.type) {
       case 'strong_open': bold++; break;
       case 'strong_close': bold--; break;
@@ -128,17 +182,28 @@ function readInline(children: Token[], loc: { file: string; line: number; col: n
         const href = c.attrGet('href') ?? '';
         link = href.startsWith('#') ? href.slice(1) : null;
         if (link) out.push({ type: 'ref', target: link });
+        else external = { href, text: '' };
         break;
       }
-      case 'link_close': link = null; break;
+      case 'link_close':
+        // A link to elsewhere prints its text only: allowed when the text is the address itself.
+        if (external && external.text !== external.href && `mailto:${external.text}` !== external.href)
+          throw new InputError(loc(), '', `liên kết "${external.text}" tới "${external.href}": địa chỉ sẽ không in ra`, 'ghi địa chỉ thẳng trong câu, ví dụ <https://…>');
+        link = null;
+        external = null;
+        break;
+      case 'image':
+        throw new InputError(loc(), '', `hình ảnh "${c.content}" chưa được hỗ trợ (sẽ mất khỏi văn bản)`, 'bỏ hình ảnh, hoặc gửi kèm thành phụ lục riêng');
       case 'softbreak':
       case 'hardbreak':
+        breaks++;
         push(out, ' ', bold > 0, italic > 0);
         break;
       case 'html_inline':
-        throw new InputError(loc, '', 'cấu trúc Markdown "mã HTML" không dùng trong văn bản hành chính', MD_FIX);
+        throw new InputError(loc(), '', 'cấu trúc Markdown "mã HTML" không dùng trong văn bản hành chính', MD_FIX);
       case 'text':
       case 'code_inline':
+        if (external) external.text += c.content;
         if (link === null) push(out, c.content, bold > 0, italic > 0);
         break;
       default:
@@ -146,6 +211,14 @@ function readInline(children: Token[], loc: { file: string; line: number; col: n
     }
   }
   return out;
+}
+
+/** markdown-it drops what lies past its nesting limit without a word: refuse instead of losing text. */
+function refuseTruncation(tokens: Token[], lines: string[], file: string, lineOffset: number): void {
+  let end = 0;
+  for (const t of tokens) if (t.map) end = Math.max(end, t.map[1]);
+  for (let n = end; n < lines.length; n++)
+    if (lines[n]!.trim()) throw new InputError({ file, line: n + 1 + lineOffset, col: 1 }, '', 'nội dung lồng nhau quá sâu, từ dòng này trở đi không đọc được', 'bớt thụt lề hoặc bớt dấu ">"');
 }
 
 function push(out: Inline[], text: string, bold: boolean, italic: boolean): void {

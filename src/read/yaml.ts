@@ -28,6 +28,11 @@ export function readYaml(path: string, shown = path): YamlFile {
   return parseYaml(source, shown);
 }
 
+/** One YAML value: a trích yếu or a căn cứ is a sentence or two; long text belongs in the Markdown body. */
+export const MAX_FIELD_CHARS = 10_000;
+/** Items of one YAML list (nơi nhận, căn cứ, nhiệm vụ). */
+export const MAX_LIST_ITEMS = 1000;
+
 // Numbers must be written as plain decimals: "0x1F", "0o17", "1e3", ".inf" and a leading zero are
 // read by YAML as other values than a clerk expects ("0x1F" is 31).
 const ODD_NUMBER = /^[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e)/i;
@@ -72,12 +77,14 @@ function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at:
     if (isAlias(node)) throw new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix);
     if (!isNode(node)) return;
     const start = node.range?.[0] ?? 0;
+    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) throw new InputError(at(start), '', `danh sách có ${node.items.length} mục, quá giới hạn ${MAX_LIST_ITEMS}`, 'chia thành nhiều văn bản');
     if ((node as { anchor?: string }).anchor) throw new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix);
     if (!isScalar(node)) return;
     const raw = source.slice(start, node.range?.[1] ?? start);
     if (typeof node.value === 'number' && node.type === 'PLAIN' && ODD_NUMBER.test(raw))
       throw new InputError(at(start), '', `số "${raw}" viết theo kiểu YAML đặc biệt (hệ 16, hệ 8, lũy thừa hoặc số 0 đứng đầu)`, 'viết số thập phân bình thường, không có số 0 đứng đầu, ví dụ 31');
     if (typeof node.value === 'string') {
+      if (node.value.length > MAX_FIELD_CHARS) throw new InputError(at(start), '', `giá trị dài ${node.value.length} ký tự, quá giới hạn ${MAX_FIELD_CHARS} của một trường`, 'viết phần dài vào tệp nội dung Markdown');
       const bad = forbiddenIn(node.value);
       if (bad) throw new InputError(at(start), '', `giá trị có ${bad.what}`, 'xóa ký tự này khỏi giá trị');
     }

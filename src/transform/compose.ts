@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Block, Document, Part } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
 import { campaignSchema, documentSchema, type CampaignInput, type DecisionInput, type DocumentInput, type PlanInput } from '../model/schema.ts';
-import { readMarkdown } from '../read/markdown.ts';
+import { MAX_NUMBERED_LEVEL, readMarkdown } from '../read/markdown.ts';
 import { TEMPLATE_NAME, findTemplate, renderTemplate } from '../read/template.ts';
 import { fail, readYaml, validate, type YamlFile } from '../read/yaml.ts';
 import { FileRefused, assertRegularFile, confinedPath, readRegularFile, realPath, refusalText } from '../io/project-files.ts';
@@ -217,13 +217,13 @@ function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput 
     const view = templateView(yaml, input, campaign, ctx);
     const shown = relative(ctx.root, tpl.path);
     const text = renderTemplate(tpl.text, view, { file: shown });
-    return readMarkdown({ text, file: `${shown} (dữ liệu từ ${yaml.file})` });
+    return readMarkdown({ text, file: `${shown} (dữ liệu từ ${yaml.file})`, maxLevel: maxLevelOf(input) });
   }
   if (input.noi_dung) {
     const path = namedFile(yaml, 'noi_dung', input.noi_dung, 'tệp nội dung', ctx);
     ctx.inputs.add(path);
     const shown = relative(ctx.root, path);
-    return readMarkdown({ text: readBodyText(yaml, path, shown), file: shown });
+    return readMarkdown({ text: readBodyText(yaml, path, shown), file: shown, maxLevel: maxLevelOf(input) });
   }
   void parent;
   return fail(yaml, [], 'văn bản chưa có nội dung', 'thêm trường "noi_dung" (tệp Markdown) hoặc "mau" (tên mẫu)');
@@ -265,6 +265,8 @@ function campaignView(c: CampaignInput, shown: string): object {
     }),
   };
 }
+
+const maxLevelOf = (input: DocumentInput): number => MAX_NUMBERED_LEVEL[input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so];
 
 const realOf = (p: string): string => {
   try {
