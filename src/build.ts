@@ -316,7 +316,9 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
       staging.commit();
     }
   }
-  return { built, skipped, failed };
+  // A broken shared file (campaign data) is reported once, not once per document reading it.
+  const seen = new Set<string>();
+  return { built, skipped, failed: failed.filter((f) => !seen.has(f.error.message) && !!seen.add(f.error.message)) };
 }
 
 export function countPdfPages(pdf: Uint8Array): number {

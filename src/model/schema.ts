@@ -6,9 +6,9 @@ import { parseIsoDate } from '../text/date.ts';
 
 const text = z.string().trim().min(1, { error: 'không được để trống' });
 
-/** Years a document may carry: from the founding of the state to five years ahead (plans look forward). */
+/** Years a document may carry: from the founding of the state (1945) to next year + 5 (plans look forward). */
 export const MIN_YEAR = 1945;
-export const maxYear = (): number => new Date().getFullYear() + 5;
+export const maxYear = (): number => new Date().getFullYear() + 1 + 5;
 const yearProblem = (y: number): string | null => (y < MIN_YEAR || y > maxYear() ? `năm ${y} nằm ngoài khoảng ${MIN_YEAR}–${maxYear()}` : null);
 
 /** ISO date "yyyy-mm-dd" that exists on the calendar, in a year a document may carry. */

@@ -61,7 +61,7 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
   const blocks: Block[] = [];
   let headingLevel = 0; // depth of the current heading; list items sit below it
   const lists: boolean[] = []; // open lists, true when ordered
-  let pendingItem: { ordered: boolean; level: number } | null = null;
+  let pendingItem: { ordered: boolean; level: number; at: Token } | null = null;
 
   const where = (t: Token) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 });
   let parentIndex = 0; // index of the last heading, to count siblings per parent
@@ -120,7 +120,7 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
         if (ordered && level > maxLevel) throw new InputError(where(t), '', `danh sách đánh số lồng tới cấp ${level}, sâu hơn ${maxLevel} cấp đánh số của văn bản này`, 'bớt một cấp thụt lề, hoặc dùng danh sách "-" cho cấp sâu hơn');
         if (!ordered && bullets > MAX_BULLET_DEPTH) throw new InputError(where(t), '', `danh sách "-" lồng ${bullets} cấp, quá ${MAX_BULLET_DEPTH} cấp ("-" rồi "+")`, 'bớt thụt lề để mục này thành "-" hoặc "+"');
         count(level, t);
-        pendingItem = { ordered, level };
+        pendingItem = { ordered, level, at: t };
         break;
       }
       case 'paragraph_open': {
@@ -140,7 +140,7 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
         break;
       }
       case 'list_item_close':
-        pendingItem = null;
+        if (pendingItem) throw new InputError(where(pendingItem.at), '', 'mục danh sách trống', 'viết nội dung sau dấu "-" hoặc "1.", hoặc xóa dòng này');
         break;
       case 'fence':
       case 'code_block':

@@ -76,10 +76,30 @@ export function renderTemplate(text: string, view: object, source: TemplateSourc
     const what = m?.[1] === 'Unclosed tag' ? 'thẻ "{{" chưa được đóng bằng "}}"' : m?.[1] === 'Unopened section' ? `thẻ đóng "{{/${m[2]}}}" không có thẻ mở "{{#${m[2]}}}"` : `mục "{{#${m?.[2] ?? ''}}}" chưa được đóng`;
     throw new InputError(at(Number(m?.[3] ?? 0)), '', `mẫu sai cú pháp Mustache: ${what}`, 'kiểm tra các cặp thẻ {{#…}} … {{/…}} và dấu ngoặc nhọn');
   }
-  return renderTokens(tokens, new Mustache.Context(view), at);
+  return renderTokens(tokens, [view], at);
 }
 
-function renderTokens(tokens: Token[], ctx: Mustache.Context, at: (offset: number) => Location): string {
+/**
+ * Mustache's name lookup (first segment up the context stack, the rest downwards) over own
+ * properties only: "constructor" or "toString" are not fields of the data.
+ */
+function lookup(stack: unknown[], name: string): unknown {
+  if (name === '.') return stack.at(-1);
+  const parts = name.split('.');
+  const has = (o: unknown, k: string): o is Record<string, unknown> => o !== null && typeof o === 'object' && Object.hasOwn(o, k);
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (!has(stack[i], parts[0]!)) continue;
+    let v: unknown = stack[i];
+    for (const p of parts) {
+      if (!has(v, p)) return undefined;
+      v = v[p];
+    }
+    return v;
+  }
+  return undefined;
+}
+
+function renderTokens(tokens: Token[], ctx: unknown[], at: (offset: number) => Location): string {
   let out = '';
   for (const t of tokens) {
     const [type, name, start] = t;
@@ -89,22 +109,21 @@ function renderTokens(tokens: Token[], ctx: Mustache.Context, at: (offset: numbe
         break;
       case 'name':
       case '&': {
-        const v = name === '.' ? ctx.view : ctx.lookup(name);
-        if (v === undefined || typeof v === 'function')
+        const v = lookup(ctx, name);
+        if (v === undefined)
           throw new InputError(at(start), '', `mẫu dùng trường "${name}" nhưng dữ liệu không có trường này`, 'thêm trường vào tệp dữ liệu, hoặc sửa tên trường trong mẫu');
         if (v !== null && typeof v === 'object') throw new InputError(at(start), '', `trường "${name}" là một nhóm hay danh sách, không in thẳng được`, `dùng {{#${name}}} … {{/${name}}} để lặp qua các mục`);
         out += v === null ? '' : String(v);
         break;
       }
       case '#': {
-        const v = name === '.' ? ctx.view : ctx.lookup(name);
-        if (typeof v === 'function') throw new InputError(at(start), '', `mẫu dùng trường "${name}" nhưng dữ liệu không có trường này`, 'sửa tên trường trong mẫu');
-        if (Array.isArray(v)) for (const item of v) out += renderTokens(t[4] ?? [], ctx.push(item), at);
-        else if (v) out += renderTokens(t[4] ?? [], ctx.push(v), at);
+        const v = lookup(ctx, name);
+        if (Array.isArray(v)) for (const item of v) out += renderTokens(t[4] ?? [], [...ctx, item], at);
+        else if (v) out += renderTokens(t[4] ?? [], [...ctx, v], at);
         break;
       }
       case '^': {
-        const v = ctx.lookup(name);
+        const v = lookup(ctx, name);
         if (!v || (Array.isArray(v) && v.length === 0)) out += renderTokens(t[4] ?? [], ctx, at);
         break;
       }

@@ -35,7 +35,7 @@ export const MAX_LIST_ITEMS = 1000;
 
 // Numbers must be written as plain decimals: "0x1F", "0o17", "1e3", ".inf" and a leading zero are
 // read by YAML as other values than a clerk expects ("0x1F" is 31).
-const ODD_NUMBER = /^[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e)/i;
+const ODD_NUMBER = /^(?:\+|[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e))/i;
 
 export function parseYaml(source: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
@@ -72,6 +72,7 @@ function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at:
   visit(doc, (_key, node) => {
     if (isPair(node)) {
       if (isScalar(node.key) && node.key.value === '<<') throw new InputError(at(node.key.range?.[0] ?? 0), '', 'không dùng khóa gộp YAML "<<"', fix);
+      if (node.key !== null && !isScalar(node.key)) throw new InputError(at((node.key as Node).range?.[0] ?? 0), '', 'tên trường phải là một chữ, không phải danh sách hay nhóm', 'viết "ten_truong: giá trị"');
       return;
     }
     if (isAlias(node)) throw new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix);
@@ -79,10 +80,11 @@ function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at:
     const start = node.range?.[0] ?? 0;
     if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) throw new InputError(at(start), '', `danh sách có ${node.items.length} mục, quá giới hạn ${MAX_LIST_ITEMS}`, 'chia thành nhiều văn bản');
     if ((node as { anchor?: string }).anchor) throw new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix);
+    if (node.tag) throw new InputError(at(start), '', `không dùng thẻ kiểu YAML "${node.tag.replace('tag:yaml.org,2002:', '!!')}"`, fix);
     if (!isScalar(node)) return;
     const raw = source.slice(start, node.range?.[1] ?? start);
     if (typeof node.value === 'number' && node.type === 'PLAIN' && ODD_NUMBER.test(raw))
-      throw new InputError(at(start), '', `số "${raw}" viết theo kiểu YAML đặc biệt (hệ 16, hệ 8, lũy thừa hoặc số 0 đứng đầu)`, 'viết số thập phân bình thường, không có số 0 đứng đầu, ví dụ 31');
+      throw new InputError(at(start), '', `số "${raw}" viết theo kiểu YAML đặc biệt (hệ 16, hệ 8, lũy thừa, dấu + hoặc số 0 đứng đầu)`, 'viết số thập phân bình thường, không có số 0 đứng đầu, ví dụ 31');
     if (typeof node.value === 'string') {
       if (node.value.length > MAX_FIELD_CHARS) throw new InputError(at(start), '', `giá trị dài ${node.value.length} ký tự, quá giới hạn ${MAX_FIELD_CHARS} của một trường`, 'viết phần dài vào tệp nội dung Markdown');
       const bad = forbiddenIn(node.value);

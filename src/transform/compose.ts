@@ -189,11 +189,15 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
   return { part };
 }
 
+/** Where each loaded campaign came from, to locate errors in its inline templates ("{{han}}"). */
+const campaignYaml = new WeakMap<CampaignInput, YamlFile>();
+
 function loadCampaign(yaml: YamlFile, rel: string, ctx: Context): CampaignInput {
   const path = namedFile(yaml, 'chien_dich', rel, 'tệp dữ liệu phong trào', ctx);
   ctx.inputs.add(path);
   const cyaml = readYaml(path, relative(ctx.root, path));
   const campaign = validate(campaignSchema, cyaml);
+  campaignYaml.set(campaign, cyaml);
   const { tu, den, uoc_tinh_den } = campaign.thoi_gian;
   if (tu > den) fail(cyaml, ['thoi_gian', 'den'], `ngày kết thúc ${den} trước ngày bắt đầu ${tu}`);
   if (uoc_tinh_den && uoc_tinh_den < den) fail(cyaml, ['thoi_gian', 'uoc_tinh_den'], `ngày ước tính ${uoc_tinh_den} trước ngày kết thúc ${den}`);
@@ -221,6 +225,7 @@ function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput 
   }
   if (input.noi_dung) {
     const path = namedFile(yaml, 'noi_dung', input.noi_dung, 'tệp nội dung', ctx);
+    if (!/\.md$/i.test(path)) fail(yaml, ['noi_dung'], `tệp nội dung "${input.noi_dung}" không phải tệp Markdown (.md)`, 'chỉ tới tệp .md chứa nội dung văn bản');
     ctx.inputs.add(path);
     const shown = relative(ctx.root, path);
     return readMarkdown({ text: readBodyText(yaml, path, shown), file: shown, maxLevel: maxLevelOf(input) });
@@ -259,8 +264,12 @@ function campaignView(c: CampaignInput, shown: string): object {
       ...c.noi_dung_thi_dua,
       mo_dau: c.noi_dung_thi_dua.mo_dau ?? `Phong trào thi đua được phát động với chủ đề “${c.chu_de}” trong đó tập trung vào các nhiệm vụ sau:`,
     },
-    to_chuc_thuc_hien: c.to_chuc_thuc_hien.map((u) => {
-      const viec_chu = u.viec.map((v) => (typeof v === 'string' ? v : renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' }, { file: shown })));
+    to_chuc_thuc_hien: c.to_chuc_thuc_hien.map((u, i) => {
+      const viec_chu = u.viec.map((v, j) => {
+        if (typeof v === 'string') return v;
+        const key = campaignYaml.get(c)?.locate(['to_chuc_thuc_hien', i, 'viec', j, 'noi_dung']);
+        return renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' }, key ? { file: key.file, line: key.line, col: key.col + 'noi_dung: '.length } : { file: shown });
+      });
       return { ...u, viec_chu, mot_viec: viec_chu.length === 1 };
     }),
   };
