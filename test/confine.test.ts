@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
+import { deriveAll } from '../src/derive/command.ts';
+import { ROOT } from './support/invalid-fixtures.ts';
 import { BODY, DECISION, makeProject } from './support/project.ts';
 
 const SECRET = 'BÍ-MẬT-KHÔNG-ĐƯỢC-IN-RA';
@@ -95,6 +97,21 @@ describe('chỉ đọc tệp trong thư mục dự án', () => {
     const wide = await build(['du-an/data'], { outDir: 'out', root: dir, write: false });
     expect(wide.failed).toEqual([]);
     expect(wide.built).toHaveLength(1);
+  });
+});
+
+describe('derive chỉ đọc tệp trong dự án', () => {
+  it('--from là Quyết định có chien_dich chỉ ra ngoài: lỗi ở trường đó, không in nội dung tệp lạ', () => {
+    const dir = makeProject({ 'data/bo/quyet-dinh.yaml': withField('chien_dich', join(outside, 'bi-mat.yaml')), 'data/bo/noi-dung.md': BODY });
+    made.push(dir);
+    let message = '';
+    try {
+      deriveAll({ from: 'data/bo/quyet-dinh.yaml', profile: [join(ROOT, 'profiles/2023-2024/ninh-thuan.yaml')], out: join(dir, 'ra'), root: dir });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^data\/bo\/quyet-dinh\.yaml:11:1: trường "chien_dich": tệp dữ liệu phong trào ".*bi-mat.yaml" nằm ngoài thư mục dự án, không được đọc/);
+    expect(message).not.toContain(SECRET);
   });
 });
 
