@@ -28,6 +28,19 @@ describe('vanban check: giới hạn khi giải nén', () => {
     expect(run.stdout + run.stderr).not.toMatch(/invalid zip/i);
   });
 
+  it('một phần XML 40 MB (dưới giới hạn một phần, trên giới hạn XML): từ chối trước khi phân tích', () => {
+    const xml = new TextEncoder().encode(`<w:document>${' '.repeat(40 * 1024 * 1024)}</w:document>`);
+    writeFileSync(join(dir, 'xml-lon.docx'), zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': xml }, { level: 9 }));
+    const run = vanban(['check', 'xml-lon.docx'], dir);
+    expect(run.stdout + run.stderr).toContain('dài 40 MB, quá giới hạn 32 MB của một phần XML');
+  });
+
+  it('PDF hỏng: thông báo tiếng Việt', () => {
+    writeFileSync(join(dir, 'hong.pdf'), '%PDF-1.7\nrác rưởi không phải PDF\n');
+    const run = vanban(['check', 'hong.pdf'], dir);
+    expect(run.stdout + run.stderr).toContain('không đọc được tệp PDF: tệp hỏng hoặc không phải PDF');
+  });
+
   it('một FIFO tên .md: từ chối ngay, không treo', () => {
     execFileSync('mkfifo', [join(dir, 'ong.md')]);
     const run = vanban(['check', 'ong.md'], dir);
