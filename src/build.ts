@@ -47,6 +47,7 @@ export interface BuildResult {
   built: BuiltDocument[];
   skipped: ManifestEntry[]; // up to date, not rebuilt
   failed: BuildFailure[];
+  notes: string[]; // what the build noticed about out/ itself (a damaged manifest)
 }
 
 export interface BuildOptions {
@@ -318,7 +319,8 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   }
   // A broken shared file (campaign data) is reported once, not once per document reading it.
   const seen = new Set<string>();
-  return { built, skipped, failed: failed.filter((f) => !seen.has(f.error.message) && !!seen.add(f.error.message)) };
+  const notes = previous?.damaged ? [`bản kê ${MANIFEST_JSON} có ${previous.damaged} mục hỏng (thiếu trường hoặc sai kiểu); đã bỏ các mục đó khỏi bản kê`] : [];
+  return { built, skipped, failed: failed.filter((f) => !seen.has(f.error.message) && !!seen.add(f.error.message)), notes };
 }
 
 export function countPdfPages(pdf: Uint8Array): number {

@@ -207,6 +207,7 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
     for (const n of b.notes) console.log(`  · ${n}`);
     if (b.doc.meta.placeholders.length) console.log(`  ! còn ${b.doc.meta.placeholders.length} chỗ cần điền: ${b.doc.meta.placeholders.join(', ')}`);
   }
+  for (const n of result.notes) console.error(`! ${n}`);
   let internal = false;
   for (const f of result.failed) {
     if (f.error instanceof InputError) console.error(`✗ ${f.error.message}`);
