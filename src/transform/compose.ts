@@ -240,16 +240,14 @@ function templateView(yaml: YamlFile, input: DocumentInput, campaign: CampaignIn
   if (campaign) view.chien_dich = campaignView(campaign, campaignFile(yaml, input, ctx));
   if (input.loai === 'quyet-dinh' && input.kem_theo) {
     const path = namedFile(yaml, 'kem_theo', input.kem_theo, 'tệp văn bản kèm theo', ctx);
-    {
-      const attYaml = readYaml(path, relative(ctx.root, path));
-      const att = validate(documentSchema, attYaml);
-      const attCampaign = att.chien_dich ? loadCampaign(attYaml, att.chien_dich, ctx) : undefined;
-      view.kem_theo = {
-        ...att,
-        ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
-        ...(attCampaign ? { chien_dich: campaignView(attCampaign, campaignFile(attYaml, att, ctx)) } : {}),
-      };
-    }
+    const attYaml = readYaml(path, relative(ctx.root, path));
+    const att = validate(documentSchema, attYaml);
+    const attCampaign = att.chien_dich ? loadCampaign(attYaml, att.chien_dich, ctx) : undefined;
+    view.kem_theo = {
+      ...att,
+      ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
+      ...(attCampaign ? { chien_dich: campaignView(attCampaign, campaignFile(attYaml, att, ctx)) } : {}),
+    };
   }
   return view;
 }

@@ -155,6 +155,7 @@ describe('bản kê hỏng không làm vanban đổ vỡ', () => {
     ['mục null', '{"documents":[null]}'],
     ['mục thiếu inputs', '{"documents":[{"source":"data/van-ban.yaml","outputs":[]}]}'],
     ['không phải JSON', '{"documents":'],
+    ['cơ quan là số', '{"documents":[{"source":"x","tool":"t","soKyHieu":null,"date":null,"kind":"quyet-dinh","docType":"d","subject":"s","issuer":42,"pages":1,"inputs":[],"outputs":[]}]}'],
     ['tên tệp có ".."', '{"documents":[{"source":"x","tool":"t","soKyHieu":null,"date":null,"kind":"quyet-dinh","docType":"d","subject":"s","issuer":"i","pages":1,"inputs":[],"outputs":[{"file":"../../etc/passwd","bytes":1,"sha256":"absent"}]}]}'],
   ] as const)
     it(`${name}: build, verify, archive báo bằng tiếng Việt`, () => {
