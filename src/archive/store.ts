@@ -66,6 +66,11 @@ export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResul
     } else {
       const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
       try {
+        // A year or issuer folder that is a symlink is not followed (it may point out of the archive).
+        if (isLink(join(archiveDir, year)) || isLink(join(archiveDir, year, issuer))) {
+          result.problems.push(`${year}/${issuer}: thư mục trong kho là liên kết tượng trưng, không ghi qua nó`);
+          continue;
+        }
         mkdirSync(join(archiveDir, year, issuer), { recursive: true });
         copyFileSync(join(outDir, pdf.file), tmp, constants.COPYFILE_EXCL);
         renameSync(tmp, target);

@@ -197,6 +197,20 @@ describe('lưu trữ', () => {
   });
 });
 
+describe('lưu trữ không ghi qua liên kết', () => {
+  it('kho/<năm> là liên kết chỉ ra ngoài kho: báo lỗi, không ghi gì ra ngoài', () => {
+    const dir = project();
+    expect(vanban(['build', 'data'], dir).status).toBe(0);
+    mkdirSync(join(dir, 'kho'));
+    mkdirSync(join(dir, 'ngoai'));
+    symlinkSync(join(dir, 'ngoai'), join(dir, 'kho/2024'));
+    const run = vanban(['archive', 'out', 'kho'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('✗ 2024/bo-tu-phap: thư mục trong kho là liên kết tượng trưng, không ghi qua nó');
+    expect(readdirSync(join(dir, 'ngoai'))).toEqual([]);
+  });
+});
+
 describe('ống dẫn bị đóng (| head)', () => {
   it('vanban build | head -c 5: thoát êm với mã 0, không in lỗi', () => {
     const dir = project();
