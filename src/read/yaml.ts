@@ -160,7 +160,8 @@ function syntaxError(doc: ReturnType<typeof parseDocument>, e: YAMLError, source
             if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[0] <= e.pos[0] && n.range[1] >= e.pos[0]) open ??= n.range[0];
           },
         });
-        return new InputError(at(open ?? e.pos[0]), '', 'cú pháp YAML sai: dấu ngoặc kép mở ở đây chưa được đóng', 'thêm dấu " ở cuối giá trị');
+        const quote = open !== undefined && source[open] === "'" ? "'" : '"';
+        return new InputError(at(open ?? e.pos[0]), '', `cú pháp YAML sai: dấu ngoặc ${quote === '"' ? 'kép' : 'đơn'} mở ở đây chưa được đóng`, `thêm dấu ${quote} ở cuối giá trị`);
       }
       return new InputError(at(e.pos[0]), '', 'cú pháp YAML sai: thiếu dấu đóng ngoặc', SYNTAX_FIX);
     case 'MULTIPLE_DOCS':
