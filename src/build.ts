@@ -80,7 +80,8 @@ export function findDocuments(paths: string[], root = process.cwd()): { document
       // missing: reported by readYaml below
     }
     if (!isInside(realRoot, real)) {
-      failed.push({ source: shown, error: new InputError({ file: shown, line: 1, col: 1 }, '', 'tệp dữ liệu nằm ngoài thư mục dự án (qua liên kết tượng trưng), không được đọc', 'chép tệp vào thư mục dự án, hoặc chỉ thư mục dự án bằng --root') });
+      const how = isInside(root, file) ? ' (qua liên kết tượng trưng)' : '';
+      failed.push({ source: shown, error: new InputError({ file: shown, line: 1, col: 1 }, '', `tệp dữ liệu nằm ngoài thư mục dự án${how}, không được đọc`, 'chép tệp vào thư mục dự án, hoặc chỉ thư mục dự án bằng --root') });
       continue;
     }
     let yaml;

@@ -1,6 +1,7 @@
 // The `vanban` command. Everything a user reads here is Vietnamese.
 
 import { Command, CommanderError, Help } from 'commander';
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { projectRoot } from './io/project-files.ts';
 import { build } from './build.ts';
@@ -86,6 +87,14 @@ export function internalMessage(e: Error, source?: string): string {
   const what = /Maximum call stack size exceeded/.test(e.message) ? 'dữ liệu lồng nhau quá sâu' : e.message.replace(/\s+/g, ' ').slice(0, 200);
   return `✗ ${source ? `${source}: ` : ''}lỗi bên trong vanban (${what}). Đây không phải lỗi của bạn: xin báo lỗi kèm lệnh đã chạy và tệp dữ liệu; chạy lại với VANBAN_DEBUG=1 để xem chi tiết`;
 }
+
+const isDirectory = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** Output piped into a command that stops reading (`| head`) ends vanban quietly. */
 export function quietOnBrokenPipe(): void {
@@ -200,6 +209,10 @@ function translate(s: string): string {
 async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined }): Promise<number> {
   const started = performance.now();
   const root = projectRoot(paths, process.cwd(), flags.root);
+  if (flags.root && !isDirectory(root)) {
+    console.error(`lỗi: thư mục dự án --root "${flags.root}" không tồn tại hoặc không phải thư mục`);
+    return EXIT.usage;
+  }
   const onWait = (pid: number | null) => console.error(`… đang chờ lần dựng khác${pid ? ` (PID ${pid})` : ''} ghi xong vào ${out}/`);
   const result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait });
   for (const b of result.built) {

@@ -139,6 +139,20 @@ describe('lỗi môi trường ghi: tiếng Việt, mã thoát 2, không stack t
     expect(run.stderr.trim()).toBe(`✗ không ghi được ${join(dir, 'out')}: đã có một tệp trùng tên; không có tệp nào được ghi`);
   });
 
+  it('--root không có: lỗi dùng lệnh, mã thoát 2', () => {
+    const dir = project();
+    const run = vanban(['build', 'data', '--root', 'khong-co'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('lỗi: thư mục dự án --root "khong-co" không tồn tại hoặc không phải thư mục');
+  });
+
+  it('dữ liệu nằm ngoài --root: từ chối từng tệp', () => {
+    const dir = project({ 'du-an/.giu': '', 'data/van-ban.yaml': DECISION, 'data/noi-dung.md': BODY });
+    const run = vanban(['build', 'data', '--root', 'du-an'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('✗ ../data/van-ban.yaml:1:1: tệp dữ liệu nằm ngoài thư mục dự án, không được đọc. Cách sửa: chép tệp vào thư mục dự án, hoặc chỉ thư mục dự án bằng --root');
+  });
+
   it('tên tệp kết quả đã là một thư mục: báo lỗi, tệp cũ và bản kê giữ nguyên', () => {
     const dir = project();
     expect(vanban(['build', 'data'], dir).status).toBe(0);
