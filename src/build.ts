@@ -1,18 +1,22 @@
 // The build: find the documents under the given paths, compose each, write its DOCX and PDF, and
 // record everything in out/manifest.json. A document whose input is invalid gets nothing written;
-// earlier good output is replaced only by a complete new file (temporary name, then rename).
+// earlier good output is replaced only by complete new files, staged and committed together with
+// the manifest (src/io/staging.ts), one build at a time per out/ (src/io/lock.ts).
 // A document whose inputs (data, body, templates, fonts, tool code) and outputs are unchanged since
 // the manifest was written is skipped; `force` rebuilds everything.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
 import { InputError } from './model/errors.ts';
+import { isInside, realPath } from './io/project-files.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { outputStem } from './archive/naming.ts';
-import { atomicWrite } from './io/atomic-write.ts';
+import { Staging, recover } from './io/staging.ts';
+import { lockFolder } from './io/lock.ts';
+import { outputError } from './io/fs-errors.ts';
 import { strictPlaceholderError } from './read/placeholders.ts';
 import { renderAll, renderOne, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
@@ -43,6 +47,7 @@ export interface BuildResult {
   built: BuiltDocument[];
   skipped: ManifestEntry[]; // up to date, not rebuilt
   failed: BuildFailure[];
+  notes: string[]; // what the build noticed about out/ itself (a damaged manifest)
 }
 
 export interface BuildOptions {
@@ -51,20 +56,39 @@ export interface BuildOptions {
   write?: boolean; // false: compose and render in memory only (benchmarks, tests)
   force?: boolean; // rebuild even when nothing changed
   strict?: boolean; // unfilled placeholders are an error, not a warning
+  onWait?: (pid: number | null) => void; // called once when another build holds out/
 }
 
 /** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
 export function findDocuments(paths: string[], root = process.cwd()): { documents: string[]; failed: BuildFailure[] } {
   const files = paths.flatMap((p) => listYaml(resolve(root, p)));
-  const attached = new Set<string>();
-  const documents: string[] = [];
+  const attached = new Map<string, string>(); // real path of an attached file → the file attaching it
+  const documents: { file: string; real: string; loai: unknown }[] = [];
   const failed: BuildFailure[] = [];
+  let realRoot: string;
+  try {
+    realRoot = realPath(root);
+  } catch {
+    realRoot = root;
+  }
   for (const file of files) {
+    const shown = relative(root, file) || file;
+    let real = file;
+    try {
+      real = realPath(file);
+    } catch {
+      // missing: reported by readYaml below
+    }
+    if (!isInside(realRoot, real)) {
+      const how = isInside(root, file) ? ' (qua liên kết tượng trưng)' : '';
+      failed.push({ source: shown, error: new InputError({ file: shown, line: 1, col: 1 }, '', `tệp dữ liệu nằm ngoài thư mục dự án${how}, không được đọc`, 'chép tệp vào thư mục dự án, hoặc chỉ thư mục dự án bằng --root') });
+      continue;
+    }
     let yaml;
     try {
-      yaml = readYaml(file, relative(root, file));
+      yaml = readYaml(file, shown);
     } catch (error) {
-      failed.push({ source: relative(root, file), error: error as Error });
+      failed.push({ source: shown, error: error as Error });
       continue;
     }
     const data = yaml.data;
@@ -74,13 +98,22 @@ export function findDocuments(paths: string[], root = process.cwd()): { document
     }
     const fields = data as Record<string, unknown>;
     if ('loai' in fields) {
-      documents.push(file);
-      if (typeof fields.kem_theo === 'string') attached.add(resolve(dirname(file), fields.kem_theo));
+      documents.push({ file, real, loai: fields.loai });
+      if (typeof fields.kem_theo === 'string') {
+        try {
+          attached.set(realPath(resolve(dirname(file), fields.kem_theo)), real);
+        } catch {
+          // missing: reported when the decision is composed
+        }
+      }
     } else if (!('chu_de' in fields)) {
       failed.push({ source: yaml.file, error: new InputError(yaml.locate(['loai']), 'loai', MISSING_LOAI, LOAI_FIX) });
     }
   }
-  return { documents: documents.filter((d) => !attached.has(d)), failed };
+  // Only a plan attached to another document is built as part of it; a decision named by kem_theo
+  // (itself, or two decisions naming each other) stays a document, so its error is reported.
+  const isPart = (d: { real: string; loai: unknown }) => d.loai === 'ke-hoach' && attached.has(d.real) && attached.get(d.real) !== d.real;
+  return { documents: documents.filter((d) => !isPart(d)).map((d) => d.file), failed };
 }
 
 function listYaml(path: string): string[] {
@@ -183,10 +216,39 @@ export async function buildOne(file: string, opts: BuildOptions): Promise<BuiltD
 }
 
 export async function build(paths: string[], opts: BuildOptions): Promise<BuildResult> {
+  if (opts.write === false) return buildIn(paths, opts, null);
   const root = opts.root ?? process.cwd();
   const outDir = resolve(root, opts.outDir);
+  const created = !existsSync(outDir);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw outputError(error, outDir, 'không có tệp nào được ghi');
+  }
+  // One build at a time per out/: the manifest is read and rewritten under the lock.
+  const lock = await lockFolder(outDir, opts.onWait);
+  try {
+    recover(outDir);
+    return await buildIn(paths, opts, outDir);
+  } finally {
+    lock.release();
+    // A build that wrote nothing into a folder it created leaves no empty folder behind.
+    if (created) rmEmpty(outDir);
+  }
+}
+
+function rmEmpty(dir: string): void {
+  try {
+    if (!readdirSync(dir).length) rmdirSync(dir);
+  } catch {
+    // not empty or already gone
+  }
+}
+
+async function buildIn(paths: string[], opts: BuildOptions, outDir: string | null): Promise<BuildResult> {
+  const root = opts.root ?? process.cwd();
   const { documents, failed } = findDocuments(paths, root);
-  const previous = opts.write === false ? null : readManifest(outDir);
+  const previous = outDir === null ? null : readManifest(outDir);
   const tool = toolFingerprint();
   const known = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
   const skipped: ManifestEntry[] = [];
@@ -194,7 +256,7 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
   for (const file of documents) {
     const source = relative(root, file);
     const old = known.get(source);
-    if (old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) {
+    if (outDir && old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) {
       skipped.push(old);
       continue;
     }
@@ -213,39 +275,53 @@ export async function build(paths: string[], opts: BuildOptions): Promise<BuildR
     for (const c of composed) rendered.push(await renderOne(c.doc).catch((e: Error) => ({ error: e }) as unknown as Rendered));
   }
   const built: BuiltDocument[] = [];
+  // Output names already taken: by documents of this run, and by other sources still in the manifest
+  // (a document built earlier from another file is never overwritten; its source must be gone first).
   const stems = new Map<string, string>();
-  for (const s of skipped) for (const o of s.outputs) stems.set(basename(o.file, extname(o.file)), s.source);
+  const here = new Set(documents.map((d) => relative(root, d)));
+  for (const d of previous?.documents ?? [])
+    if (here.has(d.source) ? skipped.includes(d) : existsSync(resolve(root, d.source)))
+      for (const o of d.outputs) stems.set(basename(o.file, extname(o.file)), d.source);
   composed.forEach((c, i) => {
     const r = rendered[i]!;
     const source = relative(root, c.file);
     if ('error' in r) return void failed.push({ source, error: (r as unknown as { error: Error }).error });
     const b = assemble(c, r, opts);
     const clash = stems.get(b.stem);
-    if (clash) return void failed.push({ source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
+    if (clash && clash !== source) return void failed.push({ source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
     stems.set(b.stem, source);
     built.push(b);
   });
-  if (opts.write !== false) {
+  if (outDir !== null) {
     // Files are written only once every document has rendered: a failing one leaves nothing behind.
-    if (built.length) mkdirSync(outDir, { recursive: true });
-    for (const b of built) {
-      atomicWrite(b.docx, b.bytes.docx);
-      atomicWrite(b.pdf, b.bytes.pdf);
-    }
-    // Documents outside this run (another folder, or failing now) keep their earlier entries.
-    const entries = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
+    // Documents outside this run (another folder, or failing now) keep their earlier entries; an
+    // entry whose outputs now belong to another source (its own source gone) is dropped.
+    const taken = new Set(built.flatMap((b) => b.entry.outputs.map((o) => o.file)));
+    const entries = new Map((previous?.documents ?? []).filter((d) => !d.outputs.some((o) => taken.has(o.file)) || built.some((b) => b.source === d.source)).map((d) => [d.source, d]));
     for (const s of skipped) entries.set(s.source, s);
     for (const b of built) entries.set(b.source, b.entry);
     const manifest: Manifest = { documents: [...entries.values()] };
     const json = manifestJson(manifest);
     const path = join(outDir, MANIFEST_JSON);
     // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.
-    if (manifest.documents.length && (!existsSync(path) || readFileSync(path, 'utf8') !== json)) {
-      atomicWrite(path, Buffer.from(json));
-      atomicWrite(join(outDir, MANIFEST_CSV), Buffer.from(manifestCsv(manifest)));
+    const changed = manifest.documents.length > 0 && (!existsSync(path) || readFileSync(path, 'utf8') !== json);
+    if (built.length || changed) {
+      const staging = new Staging(outDir);
+      for (const b of built) {
+        staging.add(`${b.stem}.docx`, b.bytes.docx);
+        staging.add(`${b.stem}.pdf`, b.bytes.pdf);
+      }
+      if (changed) {
+        staging.add(MANIFEST_CSV, manifestCsv(manifest));
+        staging.add(MANIFEST_JSON, json); // last: the commit's final rename
+      }
+      staging.commit();
     }
   }
-  return { built, skipped, failed };
+  // A broken shared file (campaign data) is reported once, not once per document reading it.
+  const seen = new Set<string>();
+  const notes = previous?.damaged ? [`bản kê ${MANIFEST_JSON} có ${previous.damaged} mục hỏng (thiếu trường hoặc sai kiểu); đã bỏ các mục đó khỏi bản kê`] : [];
+  return { built, skipped, failed: failed.filter((f) => !seen.has(f.error.message) && !!seen.add(f.error.message)), notes };
 }
 
 export function countPdfPages(pdf: Uint8Array): number {

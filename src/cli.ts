@@ -1,9 +1,13 @@
 // The `vanban` command. Everything a user reads here is Vietnamese.
 
 import { Command, CommanderError, Help } from 'commander';
-import { relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { projectRoot } from './io/project-files.ts';
 import { build } from './build.ts';
 import { InputError } from './model/errors.ts';
+import { OutputError, fsReason } from './io/fs-errors.ts';
+import { LockTimeout } from './io/lock.ts';
 import { jsonSchema } from './model/json-schema.ts';
 import { runBench } from './bench.ts';
 import { verifyCommand } from './archive/verify.ts';
@@ -42,7 +46,66 @@ class VietnameseHelp extends Help {
   }
 }
 
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+
+/** Runs one command; every failure becomes a Vietnamese message and an exit code, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+const debug = () => process.env.VANBAN_DEBUG === '1';
+
+/** The one place an unexpected failure is worded; returns its exit code. */
+export function reportFailure(error: unknown): number {
+  const e = error instanceof Error ? error : new Error(String(error));
+  if (debug()) console.error(e.stack);
+  if (e instanceof InputError) {
+    console.error(`✗ ${e.message}`);
+    return EXIT.input;
+  }
+  if (e instanceof OutputError || e instanceof LockTimeout) {
+    console.error(`✗ ${e instanceof LockTimeout ? `thư mục kết quả đang được một lần dựng khác (PID ${e.pid ?? '?'}) ghi quá lâu; không ghi gì. Chờ lần dựng đó xong rồi chạy lại` : e.message}`);
+    return EXIT.usage;
+  }
+  const reason = fsReason(e);
+  if (reason) {
+    const path = (e as NodeJS.ErrnoException).path;
+    console.error(`✗ ${path ? `${path}: ` : ''}${reason}`);
+    return EXIT.usage;
+  }
+  console.error(internalMessage(e));
+  return EXIT.internal;
+}
+
+/** An error of vanban itself: say so, and ask for a report. */
+export function internalMessage(e: Error, source?: string): string {
+  const what = /Maximum call stack size exceeded/.test(e.message) ? 'dữ liệu lồng nhau quá sâu' : e.message.replace(/\s+/g, ' ').slice(0, 200);
+  return `✗ ${source ? `${source}: ` : ''}lỗi bên trong vanban (${what}). Đây không phải lỗi của bạn: xin báo lỗi kèm lệnh đã chạy và tệp dữ liệu; chạy lại với VANBAN_DEBUG=1 để xem chi tiết`;
+}
+
+const isDirectory = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Output piped into a command that stops reading (`| head`) ends vanban quietly. */
+export function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+}
+
+async function run(argv: string[]): Promise<number> {
   const cmd = new Command('vanban');
   cmd.createHelp = () => Object.assign(new VietnameseHelp(), cmd.configureHelp());
   cmd
@@ -69,8 +132,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <thư_mục>', 'thư mục kết quả', 'out')
     .option('-f, --force', 'dựng lại cả những văn bản không thay đổi')
     .option('--strict', 'coi chỗ "[cần điền: …]" chưa điền là lỗi')
-    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean }) => {
-      exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict });
+    .option('--root <thư_mục>', 'thư mục dự án: dữ liệu chỉ được đọc các tệp trong thư mục này (mặc định: thư mục hiện tại, hoặc thư mục chứa dữ liệu)')
+    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean; root?: string }) => {
+      exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict, root: opts.root });
     });
 
   sub('derive')
@@ -93,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], opts: { format: string; fix?: boolean }) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         console.error('lỗi: --format chỉ nhận "text" hoặc "json"');
-        exit = 1;
+        exit = EXIT.usage;
         return;
       }
       exit = await checkCommand(paths, { format: opts.format, fix: !!opts.fix });
@@ -131,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await cmd.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 1;
+    if (error instanceof CommanderError) return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     throw error;
   }
   return exit;
@@ -142,21 +206,34 @@ function translate(s: string): string {
   return s;
 }
 
-async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean }): Promise<number> {
+async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined }): Promise<number> {
   const started = performance.now();
-  const result = await build(paths, { outDir: out, ...flags });
+  const root = projectRoot(paths, process.cwd(), flags.root);
+  if (flags.root && !isDirectory(root)) {
+    console.error(`lỗi: thư mục dự án --root "${flags.root}" không tồn tại hoặc không phải thư mục`);
+    return EXIT.usage;
+  }
+  const onWait = (pid: number | null) => console.error(`… đang chờ lần dựng khác${pid ? ` (PID ${pid})` : ''} ghi xong vào ${out}/`);
+  const result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait });
   for (const b of result.built) {
     console.log(`✓ ${b.source} → ${relative(process.cwd(), b.docx)}, ${b.stem}.pdf (${b.pages} trang)`);
     for (const n of b.notes) console.log(`  · ${n}`);
     if (b.doc.meta.placeholders.length) console.log(`  ! còn ${b.doc.meta.placeholders.length} chỗ cần điền: ${b.doc.meta.placeholders.join(', ')}`);
   }
+  for (const n of result.notes) console.error(`! ${n}`);
+  let internal = false;
   for (const f of result.failed) {
-    console.error(`✗ ${f.error instanceof InputError ? f.error.message : `${f.source}: ${f.error.message}`}`);
+    if (f.error instanceof InputError) console.error(`✗ ${f.error.message}`);
+    else {
+      internal = true;
+      if (debug()) console.error(f.error.stack);
+      console.error(internalMessage(f.error, f.source));
+    }
   }
   const ms = Math.round(performance.now() - started);
   const skipped = result.skipped.length ? `; bỏ qua ${result.skipped.length} văn bản không thay đổi (--force để dựng lại)` : '';
   const failed = result.failed.length ? `; ${result.failed.length} văn bản lỗi, không ghi tệp nào cho chúng` : '';
   console.log(`Đã dựng ${result.built.length} văn bản vào ${out}/ trong ${ms} ms${skipped}${failed}.`);
-  return result.failed.length ? 1 : 0;
+  return internal ? EXIT.internal : result.failed.length ? EXIT.input : EXIT.ok;
 }
 

@@ -140,11 +140,12 @@ describe('vanban: trợ giúp và lỗi dòng lệnh bằng tiếng Việt', () 
     expect(run.stdout).not.toMatch(ENGLISH);
   });
 
-  it('tùy chọn không có: báo lỗi tiếng Việt, mã thoát 1, không dựng gì', () => {
+  // Bad usage exits 2 (bad input is 1), so a script can tell the two apart.
+  it('tùy chọn không có: báo lỗi tiếng Việt, mã thoát 2, không dựng gì', () => {
     const cwd = join(TMP, 'tuy-chon');
     cpSync(join(FIXTURES, 'ngay-khong-co-that'), join(cwd, 'data'), { recursive: true });
     const run = vanban(['build', '--khong-co'], cwd);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('lỗi: không có tùy chọn "--khong-co"');
     expect(run.stdout).toBe('');
     expect(existsSync(join(cwd, 'out'))).toBe(false);

@@ -3,8 +3,11 @@
 // (Thông tư 02/2019/TT-BNV: số và ký hiệu, ngày, tên loại, trích yếu, cơ quan ban hành, ngôn ngữ,
 // số trang, ghi chú). An archived file is never overwritten with different bytes.
 
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { isInside } from '../io/project-files.ts';
+import { OutputError, outputError } from '../io/fs-errors.ts';
 import { asciiName } from './naming.ts';
 import { csvField, readManifest, sha256, type ManifestEntry } from './manifest.ts';
 import { atomicWrite } from '../io/atomic-write.ts';
@@ -16,12 +19,15 @@ export interface ArchiveResult {
   copied: string[];
   unchanged: string[];
   conflicts: { file: string; archived: string; incoming: string }[];
+  problems: string[]; // entries not archived: missing PDF, damaged manifest entry, unsafe name
 }
 
 export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResult | null {
   const manifest = readManifest(outDir);
   if (!manifest) return null;
-  const result: ArchiveResult = { copied: [], unchanged: [], conflicts: [] };
+  const result: ArchiveResult = { copied: [], unchanged: [], conflicts: [], problems: [] };
+  if (manifest.damaged) result.problems.push(`bản kê có ${manifest.damaged} mục hỏng (thiếu trường hoặc sai kiểu), bỏ qua các mục đó`);
+  if (existsSync(archiveDir) && !lstatSync(archiveDir).isDirectory()) throw new OutputError(`không ghi được vào kho ${archiveDir}: đây là một tệp, không phải thư mục; không có gì được ghi`, 'ENOTDIR');
   const indexPath = join(archiveDir, INDEX);
   const rows = new Map<string, string>(); // relative file → CSV row
   if (existsSync(indexPath))
@@ -31,9 +37,25 @@ export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResul
     const pdf = d.outputs.find((o) => o.file.endsWith('.pdf'));
     if (!pdf) continue;
     const year = (d.date ?? '').slice(0, 4) || 'chua-ngay';
-    const rel = `${year}/${asciiName(d.issuer).toLowerCase()}/${pdf.file}`;
+    // Every part of the archive path is a plain name: "..", "/" or an empty issuer cannot climb out.
+    const issuer = asciiName(d.issuer).toLowerCase().replace(/^\.+/, '') || 'khong-ro';
+    const rel = `${year}/${issuer}/${pdf.file}`;
     const target = join(archiveDir, rel);
-    const incoming = sha256(readFileSync(join(outDir, pdf.file)));
+    if (!isInside(resolve(archiveDir), resolve(target))) {
+      result.problems.push(`${d.source}: tên tệp "${pdf.file}" trong bản kê không an toàn, không lưu`);
+      continue;
+    }
+    let incoming: string;
+    try {
+      incoming = sha256(readFileSync(join(outDir, pdf.file)));
+    } catch {
+      result.problems.push(`${pdf.file}: thiếu tệp trong ${outDir} (bản kê có ghi); chạy lại "vanban build"`);
+      continue;
+    }
+    if (isLink(target)) {
+      result.problems.push(`${rel}: trong kho là một liên kết tượng trưng, không ghi qua nó`);
+      continue;
+    }
     if (existsSync(target)) {
       const archived = sha256(readFileSync(target));
       if (archived !== incoming) {
@@ -42,18 +64,41 @@ export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResul
       }
       result.unchanged.push(rel);
     } else {
-      mkdirSync(join(archiveDir, `${year}/${asciiName(d.issuer).toLowerCase()}`), { recursive: true });
-      const tmp = `${target}.tmp`;
-      copyFileSync(join(outDir, pdf.file), tmp);
-      renameSync(tmp, target);
+      const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
+      try {
+        // A year or issuer folder that is a symlink is not followed (it may point out of the archive).
+        if (isLink(join(archiveDir, year)) || isLink(join(archiveDir, year, issuer))) {
+          result.problems.push(`${year}/${issuer}: thư mục trong kho là liên kết tượng trưng, không ghi qua nó`);
+          continue;
+        }
+        mkdirSync(join(archiveDir, year, issuer), { recursive: true });
+        copyFileSync(join(outDir, pdf.file), tmp, constants.COPYFILE_EXCL);
+        renameSync(tmp, target);
+      } catch (error) {
+        rmSync(tmp, { force: true });
+        throw outputError(error, target, `${result.copied.length} tệp đã chép trước đó vẫn ở trong kho, chỉ mục chưa được cập nhật`);
+      }
       result.copied.push(rel);
     }
     rows.set(rel, indexRow(d, rel, incoming));
   }
   const body = [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, r]) => r);
-  atomicWrite(indexPath, Buffer.from([COLUMNS.join(','), ...body].join('\r\n') + '\r\n'));
+  try {
+    mkdirSync(archiveDir, { recursive: true });
+    atomicWrite(indexPath, Buffer.from([COLUMNS.join(','), ...body].join('\r\n') + '\r\n'));
+  } catch (error) {
+    throw outputError(error, indexPath, 'các tệp đã chép vẫn ở trong kho');
+  }
   return result;
 }
+
+const isLink = (p: string): boolean => {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 function indexRow(d: ManifestEntry, rel: string, hash: string): string {
   const note = d.soKyHieu === null ? 'dự thảo chưa cấp số' : '';
@@ -86,8 +131,9 @@ export function archiveCommand(outDir: string, archiveDir: string): number {
     return 1;
   }
   for (const f of r.copied) console.log(`+ ${f}`);
+  for (const p of r.problems) console.error(`✗ ${p}`);
   for (const c of r.conflicts)
     console.error(`✗ ${c.file}: kho lưu trữ đã có tệp này với nội dung khác, không ghi đè\n    SHA-256 trong kho: ${c.archived}\n    SHA-256 mới:       ${c.incoming}`);
   console.log(`Lưu trữ: ${r.copied.length} tệp mới, ${r.unchanged.length} tệp đã có (giống hệt)${r.conflicts.length ? `, ${r.conflicts.length} tệp xung đột` : ''}; chỉ mục: ${join(archiveDir, INDEX)}`);
-  return r.conflicts.length ? 1 : 0;
+  return r.conflicts.length || r.problems.length ? 1 : 0;
 }

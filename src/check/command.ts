@@ -4,10 +4,12 @@
 // Exit code 1 when any file has a lỗi, cannot be read, or no file matched; 3 when a file holds no document to check. checkPath is the same check for one file,
 // returning the reports (the corpus score uses it).
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { atomicWrite } from '../io/atomic-write.ts';
+import { FileRefused, readRegularFile, refusalText } from '../io/project-files.ts';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
+import { MAX_ENTRY_BYTES, PackageRefused, descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
 import { SEVERITIES, type Finding, type Severity } from './finding.ts';
 import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
@@ -222,7 +224,7 @@ function fixPlain(path: string, text: string, fs: Finding[], unit: string): NonN
   const out = changes.map((c) => c.replace(/^dòng /u, `${unit} `));
   if (fixed === text) return { changes: out };
   const to = fixedPath(path);
-  writeFileSync(to, fixed);
+  atomicWrite(to, fixed);
   return { written: to, changes: out };
 }
 
@@ -233,9 +235,10 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
   const today = opts.today ? { today: opts.today } : {};
   let buf: Buffer;
   try {
-    buf = readFileSync(path);
+    buf = readRegularFile(path, MAX_ENTRY_BYTES);
   } catch (error) {
-    return [{ file, kind, findings: [], error: `không đọc được tệp: ${(error as Error).message}` }];
+    const why = error instanceof FileRefused ? refusalText(error, 'tệp', file).problem : (error as Error).message;
+    return [{ file, kind, findings: [], error: `không đọc được tệp: ${why}` }];
   }
   try {
     switch (kind) {
@@ -301,8 +304,20 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
       }
     }
   } catch (error) {
-    return [{ file, kind, findings: [], error: `không đọc được tệp ${kind.toUpperCase()}: ${(error as Error).message}` }];
+    return [{ file, kind, findings: [], error: `không đọc được tệp ${kind.toUpperCase()}: ${readProblem(error as Error)}` }];
   }
+}
+
+/** A reader's failure in the clerk's words (fflate, pdfjs and Node speak English). */
+function readProblem(error: Error): string {
+  if (error instanceof PackageRefused) return error.message;
+  const m = error.message;
+  if (/invalid zip|unexpected EOF|invalid (block|length|distance)|unknown compression/i.test(m)) return 'tệp hỏng hoặc không phải DOCX (gói ZIP không hợp lệ)';
+  if (/Invalid PDF|PDF header|XRef|Bad (FCHECK|encoding)|Invalid XRef|trailer/i.test(m)) return 'tệp hỏng hoặc không phải PDF';
+  if (/password/i.test(m)) return 'tệp PDF có mật khẩu';
+  if (/Maximum call stack/.test(m)) return 'cấu trúc lồng nhau quá sâu';
+  if (/heap|allocation|Array buffer/i.test(m)) return 'tệp quá lớn để đọc';
+  return 'tệp hỏng hoặc định dạng khác thường';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -427,7 +442,7 @@ function fixDocxFile(path: string, buf: Uint8Array, doc: DocxDocument, lines: Do
   const { bytes, changes } = fixDocx(buf, doc, lines, fs);
   if (!bytes) return { changes };
   const to = fixedPath(path);
-  writeFileSync(to, bytes);
+  atomicWrite(to, bytes); // replaces a symlink at "<name>.sua.docx" instead of writing through it
   return { written: to, changes };
 }
 

@@ -132,8 +132,30 @@ export interface DocxPackage {
   text(path: string): string | undefined;
 }
 
+/** Caps against zip bombs: one entry, all entries together, and an XML part handed to the parser. */
+export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+export const MAX_XML_BYTES = 32 * 1024 * 1024;
+
+/** A package refused before it is unpacked; the message is the clerk's. */
+export class PackageRefused extends Error {
+  override name = 'PackageRefused';
+}
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
 export function openDocx(buf: Uint8Array): DocxPackage {
-  const files = unzipSync(buf);
+  let total = 0;
+  // Sizes come from the zip's directory; fflate inflates each entry into a buffer of exactly that
+  // size, so an entry that lies about its size cannot grow past it.
+  const files = unzipSync(buf, {
+    filter(f) {
+      if (f.originalSize > MAX_ENTRY_BYTES) throw new PackageRefused(`phần "${f.name}" giải nén ra ${mb(f.originalSize)}, quá giới hạn ${mb(MAX_ENTRY_BYTES)} (có thể là "bom nén")`);
+      total += f.originalSize;
+      if (total > MAX_TOTAL_BYTES) throw new PackageRefused(`gói giải nén ra hơn ${mb(MAX_TOTAL_BYTES)}, quá giới hạn (có thể là "bom nén")`);
+      return true;
+    },
+  });
   const cache = new Map<string, XmlElement>();
   const text = (path: string): string | undefined => {
     const f = files[path];
@@ -145,6 +167,7 @@ export function openDocx(buf: Uint8Array): DocxPackage {
     xml(path) {
       const hit = cache.get(path);
       if (hit) return hit;
+      if ((files[path]?.byteLength ?? 0) > MAX_XML_BYTES) throw new PackageRefused(`phần "${path}" dài ${mb(files[path]!.byteLength)}, quá giới hạn ${mb(MAX_XML_BYTES)} của một phần XML`);
       const t = text(path);
       if (t === undefined) return undefined;
       const parsed = parseXml(t);

@@ -2,7 +2,8 @@
 // one local plan's data per province profile, a change report beside each, and a summary.
 // A bad profile gets a located Vietnamese error and nothing written; the others go ahead.
 
-import { join, relative } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.ts';
 import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE, derivePlan, type DerivedPlan } from './derive.ts';
 import { atomicWrite } from '../io/atomic-write.ts';
@@ -62,13 +63,34 @@ export function deriveAll(opts: DeriveCommandOptions): DeriveOutcome {
     }
   }
 
+  const outRoot = resolve(root, opts.out ?? DEFAULT_OUT);
   for (const plan of plans) {
+    // Each folder between --out and the plan's folder must be a real folder, not a symlink out of --out.
+    const link = linkBetween(outRoot, plan.dir);
+    if (link) {
+      outcome.failed.push({ file: plan.profile.file, error: new InputError(plan.profile.yaml.locate([]), '', `thư mục kết quả ${relative(root, link) || link} là liên kết tượng trưng, không ghi qua nó`, 'xóa liên kết, hoặc chọn --out khác') });
+      continue;
+    }
     const files = writeDerived(plan.dir, plan.files, { from: src.campaignFile, profile: plan.profile.file }, opts.force ?? false);
     const report: ChangeReport = { ...plan.report, files, placeholders: placeholdersIn(plan.dir) };
     atomicWrite(join(plan.dir, REPORT_FILE), reportMarkdown(report));
     outcome.reports.push(report);
   }
   return outcome;
+}
+
+/** The first symlink among the folders below `top` on the way to `dir`, or null. */
+function linkBetween(top: string, dir: string): string | null {
+  let path = top;
+  for (const part of relative(top, dir).split(sep).filter(Boolean)) {
+    path = join(path, part);
+    try {
+      if (lstatSync(path).isSymbolicLink()) return path;
+    } catch {
+      return null; // does not exist yet: mkdir creates real folders from here on
+    }
+  }
+  return null;
 }
 
 /** Placeholders still in the data files as they are on disk (the clerk may have filled some). */

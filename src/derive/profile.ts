@@ -99,7 +99,11 @@ export function loadProfile(path: string, root = process.cwd()): Profile {
   if (i >= 0) fail(yaml, ['noi_nhan', i], 'dòng Lưu không ghi trong nơi nhận', 'ghi vào trường "luu"');
 
   const kind = data.loai === 'tinh' ? 'tỉnh' : 'thành phố';
-  return { slug: basename(path).replace(/\.ya?ml$/u, ''), file: shown, yaml, data, fullName: data.ten_day_du ?? `${kind} ${data.ten}` };
+  // The slug names the output folder: a plain lower-case name, so "...yaml" cannot write outside --out.
+  const slug = basename(path).replace(/\.ya?ml$/u, '');
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug))
+    throw new InputError({ file: shown, line: 1, col: 1 }, '', `tên tệp hồ sơ "${basename(path)}" không dùng được làm tên thư mục kết quả`, 'đặt tên tệp bằng chữ thường không dấu, số và dấu "-", ví dụ ninh-thuan.yaml');
+  return { slug, file: shown, yaml, data, fullName: data.ten_day_du ?? `${kind} ${data.ten}` };
 }
 
 /** Whether the profile describes the province during (some of) the given year. */

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { InputError } from '../model/errors.ts';
+import { FileRefused, confinedPath, refusalText } from '../io/project-files.ts';
 import { campaignSchema, documentSchema, type CampaignInput, type DecisionInput, type PlanInput } from '../model/schema.ts';
 import { fail, readYaml, validate, type YamlFile } from '../read/yaml.ts';
 import { TYPE_ABBR, TYPE_NAME, numberText } from '../text/wording.ts';
@@ -50,15 +51,26 @@ export function loadMinistry(from: string, root = process.cwd()): MinistrySource
     return { path: p, yaml, data };
   };
   const all = files.map(read);
+  // A file another one names (chien_dich, kem_theo) is read only inside the project, as in `build`.
+  const named = (f: Found, field: 'chien_dich' | 'kem_theo', what: string): string => {
+    try {
+      confinedPath(root, dirname(f.path), f.data[field] as string);
+      return resolve(dirname(f.path), f.data[field] as string); // unresolved, as the comparisons below use
+    } catch (error) {
+      if (!(error instanceof FileRefused)) throw error;
+      const { problem, fix } = refusalText(error, what, String(f.data[field]));
+      return fail(f.yaml, [field], problem, fix);
+    }
+  };
   const given = statSync(abs).isFile() ? all.find((f) => f.path === abs) ?? read(abs) : null;
 
   // The campaign data file: the one given, or the one the given document uses, or the only one here.
   let campaignPath: string | undefined;
   if (given && 'chu_de' in given.data) campaignPath = given.path;
-  else if (given && typeof given.data.chien_dich === 'string') campaignPath = resolve(dir, given.data.chien_dich);
+  else if (given && typeof given.data.chien_dich === 'string') campaignPath = named(given, 'chien_dich', 'tệp dữ liệu phong trào');
   else if (given && typeof given.data.kem_theo === 'string') {
-    const att = read(resolve(dir, given.data.kem_theo));
-    if (typeof att.data.chien_dich === 'string') campaignPath = resolve(dirname(att.path), att.data.chien_dich);
+    const att = read(named(given, 'kem_theo', 'tệp văn bản kèm theo'));
+    if (typeof att.data.chien_dich === 'string') campaignPath = named(att, 'chien_dich', 'tệp dữ liệu phong trào');
   } else {
     const campaigns = all.filter((f) => 'chu_de' in f.data);
     if (campaigns.length > 1)

@@ -6,11 +6,31 @@ import { parseIsoDate } from '../text/date.ts';
 
 const text = z.string().trim().min(1, { error: 'không được để trống' });
 
-/** ISO date "yyyy-mm-dd" that exists on the calendar. */
+/** Years a document may carry: from the founding of the state (1945) to next year + 5 (plans look forward). */
+export const MIN_YEAR = 1945;
+export const maxYear = (): number => new Date().getFullYear() + 1 + 5;
+const yearProblem = (y: number): string | null => (y < MIN_YEAR || y > maxYear() ? `năm ${y} nằm ngoài khoảng ${MIN_YEAR}–${maxYear()}` : null);
+
+/** ISO date "yyyy-mm-dd" that exists on the calendar, in a year a document may carry. */
 export const isoDate = z
   .string({ error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
-  .refine((s) => parseIsoDate(s) !== null, { error: (iss) => `ngày không có thật trên lịch: ${String(iss.input)}` });
+  .refine((s) => parseIsoDate(s) !== null, { error: (iss) => `ngày không có thật trên lịch: ${String(iss.input)}` })
+  .superRefine((s, ctx) => {
+    const problem = yearProblem(Number(s.slice(0, 4)));
+    if (problem && parseIsoDate(s)) ctx.addIssue({ code: 'custom', message: `ngày ${s}: ${problem}`, input: s });
+  });
+
+/** A year field ("nam"), within the same range as dates. */
+const yearField = z
+  .number({ error: 'cần một năm, ví dụ 2024' })
+  .int({ error: 'cần một năm, ví dụ 2024' })
+  .min(MIN_YEAR, { error: `năm không được trước ${MIN_YEAR}` })
+  .max(2100, { error: `năm ngoài khoảng ${MIN_YEAR}–2100` })
+  .superRefine((y, ctx) => {
+    const problem = yearProblem(y);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: y });
+  });
 
 export const AUTHORITIES = ['TM', 'KT', 'Q', 'TL', 'TUQ'] as const;
 
@@ -36,6 +56,17 @@ export const issuerSchema = z.strictObject({
 });
 
 const SO_ERROR = 'số văn bản là một số nguyên dương, hoặc null khi chưa cấp số';
+/** Số is the order of issue in a year: five digits are more than any office issues. */
+export const MAX_SO = 99999;
+
+/** Leading zeros and out-of-range numbers, after the type check of the union. */
+const soBounds = (v: number | string | null, ctx: z.RefinementCtx): void => {
+  if (v === null) return;
+  const text = String(v);
+  if (/^0\d/.test(text)) ctx.addIssue({ code: 'custom', message: 'số văn bản viết không có số 0 đứng đầu (số 0 trước số nhỏ hơn 10 được thêm khi in)', input: v });
+  else if (Number(text) > MAX_SO) ctx.addIssue({ code: 'custom', message: `số văn bản tối đa ${MAX_SO}`, input: v });
+  else if (Number(text) < 1) ctx.addIssue({ code: 'custom', message: SO_ERROR, input: v });
+};
 
 export const NUMBERING_PROFILES = ['1.1.', 'a)'] as const;
 
@@ -43,10 +74,11 @@ const documentBase = {
   co_quan: issuerSchema,
   so: z
     .union([z.number({ error: SO_ERROR }).int({ error: SO_ERROR }).positive({ error: SO_ERROR }), z.string({ error: SO_ERROR }).regex(/^\d+$/, { error: SO_ERROR }), z.null()], { error: SO_ERROR })
+    .superRefine(soBounds)
     .describe('Số văn bản do Văn thư cấp; null cho dự thảo chưa có số'),
   ky_hieu: z.string().regex(/^[A-ZĐ][A-ZĐa-zđ0-9.]*(-[A-ZĐ][A-ZĐa-zđ0-9.]*)+$/u, { error: 'ký hiệu dạng QĐ-BTP, KH-STP: các nhóm chữ nối bằng "-", không dấu cách' }).optional(),
   ngay: isoDate.nullable().describe('Ngày ban hành yyyy-mm-dd; null cho dự thảo chưa ký'),
-  nam: z.number().int().min(1945).max(2100).optional().describe('Năm ban hành, bắt buộc khi "ngay" là null'),
+  nam: yearField.optional().describe('Năm ban hành, bắt buộc khi "ngay" là null'),
   dia_danh: text.describe('Địa danh ghi trước ngày tháng: "Hà Nội", "An Giang"'),
   trich_yeu: text.describe('Trích yếu nội dung'),
   can_cu: z.array(text).default([]).describe('Các căn cứ ban hành, mỗi căn cứ một dòng, không cần dấu ";" cuối'),
@@ -98,7 +130,7 @@ const deadlineTask = z.strictObject({
 
 /** The decision a local plan carries out ("Thực hiện Quyết định số … của Bộ trưởng Bộ Tư pháp …"). */
 const implementedDecision = z.strictObject({
-  so: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)], { error: 'số văn bản là một số nguyên dương' }),
+  so: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)], { error: 'số văn bản là một số nguyên dương' }).superRefine(soBounds),
   ky_hieu: text.describe('Ký hiệu: "QĐ-BTP"'),
   ngay: isoDate.describe('Ngày ban hành yyyy-mm-dd'),
   tham_quyen: text.describe('Người (cơ quan) ban hành, như sau chữ "của": "Bộ trưởng Bộ Tư pháp"'),
@@ -110,7 +142,7 @@ const implementedDecision = z.strictObject({
 export const campaignSchema = z.strictObject({
   ten: text.describe('Tên phong trào, viết thường, như sau chữ "Kế hoạch"'),
   chu_de: text.describe('Chủ đề phong trào, không kèm ngoặc kép'),
-  nam: z.number().int().min(1945).max(2100),
+  nam: yearField,
   mo_dau: text.describe('Đoạn mở đầu của Kế hoạch (có thể dùng Markdown trong dòng)'),
   muc_dich: z.array(text).min(1),
   yeu_cau: z.array(text).min(1),

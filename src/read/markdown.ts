@@ -6,10 +6,23 @@ import footnotes from 'markdown-it-footnote';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Inline } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
+import { forbiddenIn } from './characters.ts';
 
-// Tables and HTML are recognized only to be refused with a clear message (not kept as literal text).
+// HTML is recognized only to be refused with a clear message (not kept as literal text).
+// The nesting limit is far above what the numbering allows, so a too-deep list is refused at its
+// line by the depth checks below instead of being cut off silently by markdown-it.
 // Footnotes: "[^1]" with its "[^1]: text" definition, or an inline "^[text]".
 const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').use(footnotes as unknown as Parameters<MarkdownIt['use']>[0]);
+(md.options as { maxNesting: number }).maxNesting = 200;
+
+/** Heading and numbered-list depth the numbering can label: I., 1., 1.1. or a), then a) under 1.1. */
+export const MAX_NUMBERED_LEVEL = { '1.1.': 4, 'a)': 3, dieu: 3 } as const;
+/** Bullet lists nest two deep: "-" then "+". */
+export const MAX_BULLET_DEPTH = 2;
+/** One paragraph, heading or item: about ten pages of text. */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+/** Items under one parent: more than any decree has articles (Bộ luật Dân sự 2015: 689 Điều). */
+export const MAX_SIBLINGS = 1000;
 
 const BLOCK_NAMES: Record<string, string> = {
   fence: 'khối mã',
@@ -28,31 +41,62 @@ export interface MarkdownSource {
   text: string;
   file: string; // shown in errors
   lineOffset?: number; // when the Markdown is embedded in a larger file
+  maxLevel?: number; // deepest numbered level (MAX_NUMBERED_LEVEL of the document's numbering)
 }
+
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:/u;
+const FOOTNOTE_MARK = /\[\^([^\]\s]+)\]/gu;
+// a link definition (a footnote's "[^1]:" is not one)
+const DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:/u;
 
 interface FootnoteEnv {
   footnotes?: { refs?: Record<string, number>; list?: Array<{ label?: string; tokens?: Token[] }> };
 }
 
-export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Block[] {
+export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBERED_LEVEL['1.1.'] }: MarkdownSource): Block[] {
+  // Link definitions would vanish from the document without a trace: refuse them. A footnote mark with
+  // no "[^x]: …" text would be printed as typed: refuse it too.
+  const lines = text.split('\n');
+  const defined = new Set(lines.flatMap((l) => FOOTNOTE_DEFINITION.exec(l)?.[1] ?? []));
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const loc = { file, line: n + 1 + lineOffset, col: 1 };
+    if (DEFINITION.test(line)) throw new InputError(loc, '', 'định nghĩa liên kết "[…]: …" không dùng trong văn bản hành chính (dòng này sẽ mất)', 'xóa dòng này, ghi địa chỉ thẳng trong câu');
+    for (const m of line.matchAll(FOOTNOTE_MARK))
+      if (!defined.has(m[1]!) && !(m.index === 0 && line[m[0].length] === ':'))
+        throw new InputError({ ...loc, col: m.index + 1 }, '', `chú thích [^${m[1]}] chưa có nội dung`, `thêm dòng "[^${m[1]}]: nội dung chú thích", hoặc viết liền ^[nội dung]`);
+  }
   const env: FootnoteEnv = {};
   const tokens = md.parse(text, env);
-  const notes = footnoteTexts(tokens, env, (t) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 }));
+  // A note defined and never referred to is dropped by markdown-it: say so (before the truncation
+  // check, which would take its lost lines for a too-deep nesting).
   for (const [label, id] of Object.entries(env.footnotes?.refs ?? {}))
     if (id < 0) {
-      const at = text.split('\n').findIndex((l) => l.startsWith(`[^${label.slice(1)}]:`));
+      const at = lines.findIndex((l) => l.startsWith(`[^${label.slice(1)}]:`));
       throw new InputError({ file, line: at + 1 + lineOffset, col: 1 }, '', `chú thích [^${label.slice(1)}] không được dẫn ở đâu trong văn bản`, `đặt [^${label.slice(1)}] vào chỗ cần chú thích, hoặc xóa chú thích`);
     }
+  refuseTruncation(tokens, lines, file, lineOffset);
+  const notes = footnoteTexts(tokens, env, (t) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 }));
+  const siblings = new Map<string, number>(); // "level:parent index" → count
   const blocks: Block[] = [];
   let headingLevel = 0; // depth of the current heading; list items sit below it
   const lists: boolean[] = []; // open lists, true when ordered
-  let pendingItem: { ordered: boolean; level: number } | null = null;
+  let pendingItem: { ordered: boolean; level: number; at: Token } | null = null;
 
   const where = (t: Token) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 });
+  let parentIndex = 0; // index of the last heading, to count siblings per parent
+  const count = (level: number, at: Token) => {
+    const key = `${level}:${parentIndex}`;
+    const n = (siblings.get(key) ?? 0) + 1;
+    siblings.set(key, n);
+    if (n > MAX_SIBLINGS) throw new InputError(where(at), '', `quá ${MAX_SIBLINGS} mục cùng cấp trong một phần`, 'chia văn bản thành nhiều phần hoặc nhiều văn bản');
+  };
   const ids = new Map<string, number>(); // label → line where it is defined
   const refs: { target: string; line: number }[] = [];
   const read = (inline: Token, at: Token) => {
+    if (inline.content.length > MAX_PARAGRAPH_CHARS) throw new InputError(where(at), '', `đoạn dài ${inline.content.length} ký tự, quá giới hạn ${MAX_PARAGRAPH_CHARS} của một đoạn`, 'chia thành nhiều đoạn');
     const content = readInline(inline.children ?? [], where(at), notes);
+    if (!content.length && pendingItem) throw new InputError(where(at), '', 'mục danh sách trống', 'viết nội dung sau dấu "-" hoặc "1.", hoặc xóa dòng này');
     for (const c of content) if (c.type === 'ref') refs.push({ target: c.target, line: where(at).line });
     return content;
   };
@@ -71,9 +115,13 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
         const level = Number(t.tag.slice(1));
         const { content, id } = splitId(read(inline, t));
         rejectTypedLabel(content, where(t));
+        if (level > maxLevel) throw new InputError(where(t), '', `tiêu đề cấp ${level} ("${'#'.repeat(level)}") sâu hơn ${maxLevel} cấp đánh số của văn bản này`, `dùng tối đa ${'#'.repeat(maxLevel)}; nội dung sâu hơn viết thành danh sách "-" và "+"`);
+        if (!content.some((c) => c.type === 'text' && c.text.trim())) throw new InputError(where(t), '', 'tiêu đề trống', 'viết tên mục sau dấu #, hoặc xóa dòng này');
         label(id, t);
+        count(level, t);
         blocks.push({ type: 'heading', level, content, ...(id ? { id } : {}) });
         headingLevel = level;
+        parentIndex = blocks.length;
         i += 2;
         break;
       }
@@ -85,9 +133,16 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
       case 'ordered_list_close':
         lists.pop();
         break;
-      case 'list_item_open':
-        pendingItem = { ordered: lists.at(-1) ?? false, level: headingLevel + lists.length };
+      case 'list_item_open': {
+        const ordered = lists.at(-1) ?? false;
+        const level = headingLevel + lists.length;
+        const bullets = lists.length - lists.lastIndexOf(true) - 1; // bullet lists nested under the last numbered one
+        if (ordered && level > maxLevel) throw new InputError(where(t), '', `danh sách đánh số lồng tới cấp ${level}, sâu hơn ${maxLevel} cấp đánh số của văn bản này`, 'bớt một cấp thụt lề, hoặc dùng danh sách "-" cho cấp sâu hơn');
+        if (!ordered && bullets > MAX_BULLET_DEPTH) throw new InputError(where(t), '', `danh sách "-" lồng ${bullets} cấp, quá ${MAX_BULLET_DEPTH} cấp ("-" rồi "+")`, 'bớt thụt lề để mục này thành "-" hoặc "+"');
+        count(level, t);
+        pendingItem = { ordered, level, at: t };
         break;
+      }
       case 'paragraph_open': {
         const inline = tokens[i + 1]!;
         const raw = read(inline, t);
@@ -105,7 +160,7 @@ export function readMarkdown({ text, file, lineOffset = 0 }: MarkdownSource): Bl
         break;
       }
       case 'list_item_close':
-        pendingItem = null;
+        if (pendingItem) throw new InputError(where(pendingItem.at), '', 'mục danh sách trống', 'viết nội dung sau dấu "-" hoặc "1.", hoặc xóa dòng này');
         break;
       case 'table_open': {
         // | a | b | with a header row: cells are inline text; alignment from the delimiter row (:--, :-:, --:)
@@ -177,12 +232,19 @@ function footnoteTexts(tokens: Token[], env: FootnoteEnv, where: (t: Token) => {
   return notes;
 }
 
-function readInline(children: Token[], loc: { file: string; line: number; col: number }, notes: Map<number, Inline[]>): Inline[] {
+function readInline(children: Token[], start: { file: string; line: number; col: number }, notes: Map<number, Inline[]>): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
   let italic = 0;
   let link: string | null = null;
+  let external: { href: string; text: string } | null = null;
+  let breaks = 0; // line breaks so far: the error's line inside a paragraph
+  const loc = () => ({ ...start, line: start.line + breaks });
   for (const c of children) {
+    if (c.content && (c.type === 'text' || c.type === 'code_inline')) {
+      const bad = forbiddenIn(c.content);
+      if (bad) throw new InputError(loc(), '', `có ${bad.what} (viết bằng mã thực thể HTML)`, 'xóa ký tự này');
+    }
     switch (c.type) {
       case 'strong_open': bold++; break;
       case 'strong_close': bold--; break;
@@ -192,25 +254,36 @@ function readInline(children: Token[], loc: { file: string; line: number; col: n
         const href = c.attrGet('href') ?? '';
         link = href.startsWith('#') ? href.slice(1) : null;
         if (link) out.push({ type: 'ref', target: link });
+        else external = { href, text: '' };
         break;
       }
-      case 'link_close': link = null; break;
+      case 'link_close':
+        // A link to elsewhere prints its text only: allowed when the text is the address itself.
+        if (external && external.text !== external.href && `mailto:${external.text}` !== external.href)
+          throw new InputError(loc(), '', `liên kết "${external.text}" tới "${external.href}": địa chỉ sẽ không in ra`, 'ghi địa chỉ thẳng trong câu, ví dụ <https://…>');
+        link = null;
+        external = null;
+        break;
+      case 'image':
+        throw new InputError(loc(), '', `hình ảnh "${c.content}" chưa được hỗ trợ (sẽ mất khỏi văn bản)`, 'bỏ hình ảnh, hoặc gửi kèm thành phụ lục riêng');
       case 'softbreak':
       case 'hardbreak':
+        breaks++;
         push(out, ' ', bold > 0, italic > 0);
         break;
       case 'footnote_ref': {
         const content = notes.get((c.meta as { id: number }).id);
-        if (!content || !content.length) throw new InputError(loc, '', 'chú thích không có nội dung', 'viết nội dung chú thích sau "[^…]:"');
+        if (!content || !content.length) throw new InputError(loc(), '', 'chú thích không có nội dung', 'viết nội dung chú thích sau "[^…]:"');
         out.push({ type: 'note', content: structuredClone(content) });
         break;
       }
       case 'footnote_anchor':
         break;
       case 'html_inline':
-        throw new InputError(loc, '', 'cấu trúc Markdown "mã HTML" không dùng trong văn bản hành chính', MD_FIX);
+        throw new InputError(loc(), '', 'cấu trúc Markdown "mã HTML" không dùng trong văn bản hành chính', MD_FIX);
       case 'text':
       case 'code_inline':
+        if (external) external.text += c.content;
         if (link === null) push(out, c.content, bold > 0, italic > 0);
         break;
       default:
@@ -218,6 +291,14 @@ function readInline(children: Token[], loc: { file: string; line: number; col: n
     }
   }
   return out;
+}
+
+/** markdown-it drops what lies past its nesting limit without a word: refuse instead of losing text. */
+function refuseTruncation(tokens: Token[], lines: string[], file: string, lineOffset: number): void {
+  let end = 0;
+  for (const t of tokens) if (t.map) end = Math.max(end, t.map[1]);
+  for (let n = end; n < lines.length; n++)
+    if (lines[n]!.trim()) throw new InputError({ file, line: n + 1 + lineOffset, col: 1 }, '', 'nội dung lồng nhau quá sâu, từ dòng này trở đi không đọc được', 'bớt thụt lề hoặc bớt dấu ">"');
 }
 
 function push(out: Inline[], text: string, bold: boolean, italic: boolean): void {

@@ -1,9 +1,10 @@
 // YAML input with source positions, so every error can name its line and column.
 
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Node, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isSeq, isScalar, visit, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { InputError, describeIssue, type Location } from '../model/errors.ts';
+import { FileRefused, readRegularFile } from '../io/project-files.ts';
+import { checkCharacters, decodeUtf8, forbiddenIn } from './characters.ts';
 
 export interface YamlFile {
   file: string; // as shown to the user
@@ -13,14 +14,28 @@ export interface YamlFile {
 }
 
 export function readYaml(path: string, shown = path): YamlFile {
-  let source: string;
+  let data: Buffer;
   try {
-    source = readFileSync(path, 'utf8');
-  } catch {
+    data = readRegularFile(path);
+  } catch (error) {
+    const reason = error instanceof FileRefused ? error.reason : 'khong-doc-duoc';
+    if (reason === 'khong-phai-tep') throw new InputError({ file: shown, line: 1, col: 1 }, '', 'không phải một tệp thường (là thư mục, ống dẫn hoặc thiết bị)', 'chỉ tới một tệp .yaml');
+    if (reason === 'qua-lon') throw new InputError({ file: shown, line: 1, col: 1 }, '', 'tệp lớn quá giới hạn 8 MB của một tệp đầu vào', 'chia dữ liệu thành nhiều tệp');
     throw new InputError({ file: shown, line: 1, col: 1 }, '', 'không đọc được tệp (không tồn tại hoặc không có quyền đọc)', 'kiểm tra đường dẫn');
   }
+  const source = decodeUtf8(data, shown);
+  checkCharacters(source, shown);
   return parseYaml(source, shown);
 }
+
+/** One YAML value: a trích yếu or a căn cứ is a sentence or two; long text belongs in the Markdown body. */
+export const MAX_FIELD_CHARS = 10_000;
+/** Items of one YAML list (nơi nhận, căn cứ, nhiệm vụ). */
+export const MAX_LIST_ITEMS = 1000;
+
+// Numbers must be written as plain decimals: "0x1F", "0o17", "1e3", ".inf" and a leading zero are
+// read by YAML as other values than a clerk expects ("0x1F" is 31).
+const ODD_NUMBER = /^(?:\+|[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e))/i;
 
 export function parseYaml(source: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
@@ -31,9 +46,16 @@ export function parseYaml(source: string, file: string): YamlFile {
   };
   const firstError = doc.errors[0];
   if (firstError) throw syntaxError(doc, firstError, source, at);
+  refuseTricks(doc, source, at);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    throw new InputError(at(0), '', 'tệp YAML quá phức tạp để đọc', 'viết dữ liệu thẳng, không dùng bí danh');
+  }
   return {
     file,
-    data: doc.toJS(),
+    data,
     locate(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
@@ -42,6 +64,33 @@ export function parseYaml(source: string, file: string): YamlFile {
       return { file, line: 1, col: 1 };
     },
   };
+}
+
+/** Aliases, anchors, merge keys and odd numbers are refused at their line: data is written plainly. */
+function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at: (offset: number) => Location): void {
+  const fix = 'viết thẳng giá trị vào từng trường';
+  visit(doc, (_key, node) => {
+    if (isPair(node)) {
+      if (isScalar(node.key) && node.key.value === '<<') throw new InputError(at(node.key.range?.[0] ?? 0), '', 'không dùng khóa gộp YAML "<<"', fix);
+      if (node.key !== null && !isScalar(node.key)) throw new InputError(at((node.key as Node).range?.[0] ?? 0), '', 'tên trường phải là một chữ, không phải danh sách hay nhóm', 'viết "ten_truong: giá trị"');
+      return;
+    }
+    if (isAlias(node)) throw new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix);
+    if (!isNode(node)) return;
+    const start = node.range?.[0] ?? 0;
+    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) throw new InputError(at(start), '', `danh sách có ${node.items.length} mục, quá giới hạn ${MAX_LIST_ITEMS}`, 'chia thành nhiều văn bản');
+    if ((node as { anchor?: string }).anchor) throw new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix);
+    if (node.tag) throw new InputError(at(start), '', `không dùng thẻ kiểu YAML "${node.tag.replace('tag:yaml.org,2002:', '!!')}"`, fix);
+    if (!isScalar(node)) return;
+    const raw = source.slice(start, node.range?.[1] ?? start);
+    if (typeof node.value === 'number' && node.type === 'PLAIN' && ODD_NUMBER.test(raw))
+      throw new InputError(at(start), '', `số "${raw}" viết theo kiểu YAML đặc biệt (hệ 16, hệ 8, lũy thừa, dấu + hoặc số 0 đứng đầu)`, 'viết số thập phân bình thường, không có số 0 đứng đầu, ví dụ 31');
+    if (typeof node.value === 'string') {
+      if (node.value.length > MAX_FIELD_CHARS) throw new InputError(at(start), '', `giá trị dài ${node.value.length} ký tự, quá giới hạn ${MAX_FIELD_CHARS} của một trường`, 'viết phần dài vào tệp nội dung Markdown');
+      const bad = forbiddenIn(node.value);
+      if (bad) throw new InputError(at(start), '', `giá trị có ${bad.what}`, 'xóa ký tự này khỏi giá trị');
+    }
+  });
 }
 
 // For a missing or wrong value, point at its key (the line the clerk must edit).
@@ -111,7 +160,8 @@ function syntaxError(doc: ReturnType<typeof parseDocument>, e: YAMLError, source
             if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[0] <= e.pos[0] && n.range[1] >= e.pos[0]) open ??= n.range[0];
           },
         });
-        return new InputError(at(open ?? e.pos[0]), '', 'cú pháp YAML sai: dấu ngoặc kép mở ở đây chưa được đóng', 'thêm dấu " ở cuối giá trị');
+        const quote = open !== undefined && source[open] === "'" ? "'" : '"';
+        return new InputError(at(open ?? e.pos[0]), '', `cú pháp YAML sai: dấu ngoặc ${quote === '"' ? 'kép' : 'đơn'} mở ở đây chưa được đóng`, `thêm dấu ${quote} ở cuối giá trị`);
       }
       return new InputError(at(e.pos[0]), '', 'cú pháp YAML sai: thiếu dấu đóng ngoặc', SYNTAX_FIX);
     case 'MULTIPLE_DOCS':

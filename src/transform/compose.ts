@@ -1,14 +1,15 @@
 // Input files → the document model: reads the YAML, the campaign data, the body (Markdown or a
 // template), computes every fixed wording, numbers the body and normalizes the text.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Block, Document, Part } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
 import { campaignSchema, documentSchema, type CampaignInput, type DecisionInput, type DocumentInput, type PlanInput } from '../model/schema.ts';
-import { readMarkdown } from '../read/markdown.ts';
-import { findTemplate, renderTemplate } from '../read/template.ts';
+import { MAX_NUMBERED_LEVEL, readMarkdown } from '../read/markdown.ts';
+import { TEMPLATE_NAME, findTemplate, renderTemplate } from '../read/template.ts';
 import { fail, readYaml, validate, type YamlFile } from '../read/yaml.ts';
+import { FileRefused, assertRegularFile, confinedPath, readRegularFile, realPath, refusalText } from '../io/project-files.ts';
+import { checkCharacters, decodeUtf8 } from '../read/characters.ts';
 import { longDate, parseIsoDate, placeDateLine, shortDate } from '../text/date.ts';
 import { upperVi } from '../text/normalize.ts';
 import {
@@ -19,7 +20,36 @@ import { normalizeDocument, type NormalizeReport } from './normalize.ts';
 import { closeBody, numberBlocks } from './numbering.ts';
 import { applyCase } from './case.ts';
 
-const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+/**
+ * The file a field names, relative to the data file's folder: real path, inside the project root,
+ * a regular file. Any other is an error at the field that never shows the foreign file's content.
+ */
+function namedFile(yaml: YamlFile, field: string, given: string, what: string, ctx: Context): string {
+  try {
+    const path = confinedPath(ctx.root, dirname(resolve(ctx.root, yaml.file)), given);
+    assertRegularFile(path);
+    return path;
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    const { problem, fix } = refusalText(error, what, given);
+    return fail(yaml, [field], problem, fix);
+  }
+}
+
+/** A Markdown body's text: size limit, UTF-8, no hidden or legacy-encoded characters. */
+function readBodyText(yaml: YamlFile, path: string, shown: string): string {
+  let data: Buffer;
+  try {
+    data = readRegularFile(path);
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    const { problem, fix } = refusalText(error, 'tệp nội dung', shown);
+    return fail(yaml, ['noi_dung'], problem, fix);
+  }
+  const text = decodeUtf8(data, shown);
+  checkCharacters(text, shown);
+  return text;
+}
 
 export const MISSING_LOAI = 'thiếu trường bắt buộc; "loai" chỉ nhận "quyet-dinh" hoặc "ke-hoach"';
 export const LOAI_FIX = 'thêm dòng "loai: quyet-dinh" hoặc "loai: ke-hoach"';
@@ -46,8 +76,8 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
   const parts: Part[] = [main.part];
 
   if (input.loai === 'quyet-dinh' && input.kem_theo) {
-    const attachedPath = resolve(dirname(yamlPath), input.kem_theo);
-    if (!isFile(attachedPath)) fail(yaml, ['kem_theo'], `không tìm thấy tệp văn bản kèm theo "${input.kem_theo}"`, 'kiểm tra đường dẫn, tính từ thư mục của tệp này');
+    const attachedPath = namedFile(yaml, 'kem_theo', input.kem_theo, 'tệp văn bản kèm theo', ctx);
+    if (attachedPath === realOf(yamlPath)) fail(yaml, ['kem_theo'], 'văn bản kèm theo chính nó', 'chỉ tới tệp Kế hoạch ban hành kèm theo, không phải tệp này');
     const att = loadInput(attachedPath, ctx);
     if (att.input.loai !== 'ke-hoach') fail(att.yaml, ['loai'], 'văn bản kèm theo Quyết định phải là "ke-hoach"');
     parts.push(composePart(att.yaml, att.input, ctx, { decision: input, yaml }).part);
@@ -159,12 +189,15 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
   return { part };
 }
 
+/** Where each loaded campaign came from, to locate errors in its inline templates ("{{han}}"). */
+const campaignYaml = new WeakMap<CampaignInput, YamlFile>();
+
 function loadCampaign(yaml: YamlFile, rel: string, ctx: Context): CampaignInput {
-  const path = resolve(dirname(resolve(ctx.root, yaml.file)), rel);
-  if (!isFile(path)) fail(yaml, ['chien_dich'], `không tìm thấy tệp dữ liệu phong trào "${rel}"`, 'kiểm tra đường dẫn, tính từ thư mục của tệp này');
+  const path = namedFile(yaml, 'chien_dich', rel, 'tệp dữ liệu phong trào', ctx);
   ctx.inputs.add(path);
   const cyaml = readYaml(path, relative(ctx.root, path));
   const campaign = validate(campaignSchema, cyaml);
+  campaignYaml.set(campaign, cyaml);
   const { tu, den, uoc_tinh_den } = campaign.thoi_gian;
   if (tu > den) fail(cyaml, ['thoi_gian', 'den'], `ngày kết thúc ${den} trước ngày bắt đầu ${tu}`);
   if (uoc_tinh_den && uoc_tinh_den < den) fail(cyaml, ['thoi_gian', 'uoc_tinh_den'], `ngày ước tính ${uoc_tinh_den} trước ngày kết thúc ${den}`);
@@ -173,19 +206,29 @@ function loadCampaign(yaml: YamlFile, rel: string, ctx: Context): CampaignInput 
 
 function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput | undefined, ctx: Context, parent: Parent | null): Block[] {
   if (input.mau) {
-    const tpl = findTemplate(input.mau, ctx.root);
+    if (!TEMPLATE_NAME.test(input.mau)) fail(yaml, ['mau'], `tên mẫu "${input.mau}" không hợp lệ`, 'tên mẫu chỉ gồm chữ thường không dấu, số và dấu "-", không kèm thư mục hay đuôi .md.mustache');
+    let tpl;
+    try {
+      tpl = findTemplate(input.mau, ctx.root);
+    } catch (error) {
+      if (!(error instanceof FileRefused)) throw error;
+      const { problem, fix } = refusalText(error, 'mẫu', `templates/${input.mau}.md.mustache`);
+      return fail(yaml, ['mau'], problem, fix);
+    }
     if (!tpl) fail(yaml, ['mau'], `không có mẫu "${input.mau}" trong templates/ của dự án hay của vanban`, 'kiểm tra tên mẫu (không kèm đuôi .md.mustache)');
     ctx.inputs.add(tpl.path);
     for (const a of tpl.absent) ctx.absent.add(a);
     const view = templateView(yaml, input, campaign, ctx);
-    const text = renderTemplate(tpl.text, view);
-    return readMarkdown({ text, file: `${relative(ctx.root, tpl.path)} (dữ liệu từ ${yaml.file})` });
+    const shown = relative(ctx.root, tpl.path);
+    const text = renderTemplate(tpl.text, view, { file: shown });
+    return readMarkdown({ text, file: `${shown} (dữ liệu từ ${yaml.file})`, maxLevel: maxLevelOf(input) });
   }
   if (input.noi_dung) {
-    const path = resolve(dirname(resolve(ctx.root, yaml.file)), input.noi_dung);
-    if (!isFile(path)) fail(yaml, ['noi_dung'], `không tìm thấy tệp nội dung "${input.noi_dung}"`, 'kiểm tra đường dẫn, tính từ thư mục của tệp này');
+    const path = namedFile(yaml, 'noi_dung', input.noi_dung, 'tệp nội dung', ctx);
+    if (!/\.md$/i.test(path)) fail(yaml, ['noi_dung'], `tệp nội dung "${input.noi_dung}" không phải tệp Markdown (.md)`, 'chỉ tới tệp .md chứa nội dung văn bản');
     ctx.inputs.add(path);
-    return readMarkdown({ text: readFileSync(path, 'utf8'), file: relative(ctx.root, path) });
+    const shown = relative(ctx.root, path);
+    return readMarkdown({ text: readBodyText(yaml, path, shown), file: shown, maxLevel: maxLevelOf(input) });
   }
   void parent;
   return fail(yaml, [], 'văn bản chưa có nội dung', 'thêm trường "noi_dung" (tệp Markdown) hoặc "mau" (tên mẫu)');
@@ -194,23 +237,22 @@ function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput 
 /** What a template sees: the document's fields, its campaign with computed sentences, its attachment. */
 function templateView(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput | undefined, ctx: Context): object {
   const view: Record<string, unknown> = { ...input };
-  if (campaign) view.chien_dich = campaignView(campaign);
+  if (campaign) view.chien_dich = campaignView(campaign, campaignFile(yaml, input, ctx));
   if (input.loai === 'quyet-dinh' && input.kem_theo) {
-    const path = resolve(dirname(resolve(ctx.root, yaml.file)), input.kem_theo);
-    if (existsSync(path)) {
-      const att = validate(documentSchema, readYaml(path, relative(ctx.root, path)));
-      const attCampaign = att.chien_dich ? loadCampaign(readYaml(path, relative(ctx.root, path)), att.chien_dich, ctx) : undefined;
-      view.kem_theo = {
-        ...att,
-        ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
-        ...(attCampaign ? { chien_dich: campaignView(attCampaign) } : {}),
-      };
-    }
+    const path = namedFile(yaml, 'kem_theo', input.kem_theo, 'tệp văn bản kèm theo', ctx);
+    const attYaml = readYaml(path, relative(ctx.root, path));
+    const att = validate(documentSchema, attYaml);
+    const attCampaign = att.chien_dich ? loadCampaign(attYaml, att.chien_dich, ctx) : undefined;
+    view.kem_theo = {
+      ...att,
+      ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
+      ...(attCampaign ? { chien_dich: campaignView(attCampaign, campaignFile(attYaml, att, ctx)) } : {}),
+    };
   }
   return view;
 }
 
-function campaignView(c: CampaignInput): object {
+function campaignView(c: CampaignInput, shown: string): object {
   const d = (iso: string) => shortDate(parseIsoDate(iso)!);
   const { tu, den, uoc_tinh_den } = c.thoi_gian;
   return {
@@ -220,9 +262,28 @@ function campaignView(c: CampaignInput): object {
       ...c.noi_dung_thi_dua,
       mo_dau: c.noi_dung_thi_dua.mo_dau ?? `Phong trào thi đua được phát động với chủ đề “${c.chu_de}” trong đó tập trung vào các nhiệm vụ sau:`,
     },
-    to_chuc_thuc_hien: c.to_chuc_thuc_hien.map((u) => {
-      const viec_chu = u.viec.map((v) => (typeof v === 'string' ? v : renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' })));
+    to_chuc_thuc_hien: c.to_chuc_thuc_hien.map((u, i) => {
+      const viec_chu = u.viec.map((v, j) => {
+        if (typeof v === 'string') return v;
+        const key = campaignYaml.get(c)?.locate(['to_chuc_thuc_hien', i, 'viec', j, 'noi_dung']);
+        return renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' }, key ? { file: key.file, line: key.line, col: key.col + 'noi_dung: '.length } : { file: shown });
+      });
       return { ...u, viec_chu, mot_viec: viec_chu.length === 1 };
     }),
   };
+}
+
+const maxLevelOf = (input: DocumentInput): number => MAX_NUMBERED_LEVEL[input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so];
+
+const realOf = (p: string): string => {
+  try {
+    return realPath(p);
+  } catch {
+    return p;
+  }
+};
+
+/** The campaign file as shown, for errors in its inline templates. */
+function campaignFile(yaml: YamlFile, input: DocumentInput, ctx: Context): string {
+  return input.chien_dich ? relative(ctx.root, namedFile(yaml, 'chien_dich', input.chien_dich, 'tệp dữ liệu phong trào', ctx)) : yaml.file;
 }

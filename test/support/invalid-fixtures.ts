@@ -13,3 +13,7 @@ export const CASES = readdirSync(FIXTURES, { withFileTypes: true })
 
 /** The first error line the case must produce. */
 export const expected = (name: string): string => readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8').trim();
+
+// English a user must never read, and traces of an internal error leaking into the message.
+export const ENGLISH = /\b(expected|invalid|required|undefined|received|must|match(es)?|pattern|missing|error|unexpected|unknown|not allowed|too (small|big)|string|number|object|array|boolean|nan)\b/i;
+export const LEAKS = /\[object |\bat [\w.<>]+ \(|\b[A-Z]{2,}(_[A-Z]+)+\b|\/\^|\$\/|node:|Error:/;
