@@ -18,7 +18,7 @@ import { Staging, recover } from './io/staging.ts';
 import { lockFolder } from './io/lock.ts';
 import { outputError } from './io/fs-errors.ts';
 import { strictPlaceholderError } from './read/placeholders.ts';
-import { renderAll, renderOne, type Rendered } from './write/render.ts';
+import { renderOne, renderStream, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +34,7 @@ export interface BuiltDocument {
   pages: number;
   notes: string[];
   ms: { compose: number; docx: number; pdf: number };
-  bytes: { docx: Uint8Array; pdf: Uint8Array };
+  bytes: { docx: Uint8Array; pdf: Uint8Array }; // empty when the build ran with keepBytes: false (and doc has only its meta)
   entry: ManifestEntry;
 }
 
@@ -57,6 +57,11 @@ export interface BuildOptions {
   force?: boolean; // rebuild even when nothing changed
   strict?: boolean; // unfilled placeholders are an error, not a warning
   onWait?: (pid: number | null) => void; // called once when another build holds out/
+  /**
+   * false: each document's files go to the staging folder as soon as it is rendered and its bytes are
+   * not kept in the result (a large batch then holds only the documents in flight). Default true.
+   */
+  keepBytes?: boolean;
 }
 
 /** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
@@ -252,29 +257,13 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   const tool = toolFingerprint();
   const known = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
   const skipped: ManifestEntry[] = [];
-  const composed: Composed[] = [];
+  const pending: string[] = [];
   for (const file of documents) {
     const source = relative(root, file);
     const old = known.get(source);
-    if (outDir && old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) {
-      skipped.push(old);
-      continue;
-    }
-    try {
-      composed.push(composeOne(file, opts));
-    } catch (error) {
-      failed.push({ source, error: error as Error });
-    }
+    if (outDir && old && !opts.force && old.tool === tool && upToDate(old, root, outDir)) skipped.push(old);
+    else pending.push(file);
   }
-  let rendered: Rendered[];
-  try {
-    rendered = await renderAll(composed.map((c) => c.doc));
-  } catch {
-    // A document the batch could not render is found and reported by rendering them one by one.
-    rendered = [];
-    for (const c of composed) rendered.push(await renderOne(c.doc).catch((e: Error) => ({ error: e }) as unknown as Rendered));
-  }
-  const built: BuiltDocument[] = [];
   // Output names already taken: by documents of this run, and by other sources still in the manifest
   // (a document built earlier from another file is never overwritten; its source must be gone first).
   const stems = new Map<string, string>();
@@ -282,18 +271,69 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   for (const d of previous?.documents ?? [])
     if (here.has(d.source) ? skipped.includes(d) : existsSync(resolve(root, d.source)))
       for (const o of d.outputs) stems.set(basename(o.file, extname(o.file)), d.source);
-  composed.forEach((c, i) => {
-    const r = rendered[i]!;
-    const source = relative(root, c.file);
-    if ('error' in r) return void failed.push({ source, error: (r as unknown as { error: Error }).error });
+  // Each document is composed when a renderer asks for work, checked for a name clash (in input order,
+  // so the first one keeps the name) and its rendered files go to the staging folder at once: nothing is
+  // in place before the commit, and a batch holds only the documents in flight.
+  let staging: Staging | null = null;
+  const stage = (name: string, data: Uint8Array | string) => {
+    if (outDir === null) return;
+    staging ??= new Staging(outDir);
+    staging.add(name, data);
+  };
+  const composed = new Map<number, Composed>();
+  const results: Array<BuiltDocument | BuildFailure | undefined> = new Array(pending.length);
+  let at = 0;
+  const next = (): { index: number; doc: Document } | null => {
+    while (at < pending.length) {
+      const index = at++;
+      const file = pending[index]!;
+      const source = relative(root, file);
+      let c: Composed;
+      try {
+        c = composeOne(file, opts);
+      } catch (error) {
+        results[index] = { source, error: error as Error };
+        continue;
+      }
+      const stem = outputStem(c.doc.meta);
+      const clash = stems.get(stem);
+      if (clash && clash !== source) {
+        results[index] = { source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') };
+        continue;
+      }
+      stems.set(stem, source);
+      composed.set(index, c);
+      return { index, doc: c.doc };
+    }
+    return null;
+  };
+  const done = (index: number, r: Rendered | { error: Error }) => {
+    const c = composed.get(index)!;
+    composed.delete(index);
+    if ('error' in r) return void (results[index] = { source: relative(root, c.file), error: r.error });
     const b = assemble(c, r, opts);
-    const clash = stems.get(b.stem);
-    if (clash && clash !== source) return void failed.push({ source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${b.stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
-    stems.set(b.stem, source);
-    built.push(b);
-  });
+    stage(`${b.stem}.docx`, b.bytes.docx);
+    stage(`${b.stem}.pdf`, b.bytes.pdf);
+    if (opts.keepBytes === false) {
+      b.bytes = { docx: new Uint8Array(), pdf: new Uint8Array() };
+      b.doc = { meta: b.doc.meta, parts: [] };
+    }
+    results[index] = b;
+  };
+  try {
+    await renderStream(next, pending.length, done);
+  } catch (error) {
+    (staging as Staging | null)?.abort();
+    throw error;
+  }
+  const built: BuiltDocument[] = [];
+  for (const r of results) {
+    if (!r) continue;
+    if ('error' in r) failed.push(r);
+    else built.push(r);
+  }
   if (outDir !== null) {
-    // Files are written only once every document has rendered: a failing one leaves nothing behind.
+    // Files are moved into place only at the commit, after every document has rendered.
     // Documents outside this run (another folder, or failing now) keep their earlier entries; an
     // entry whose outputs now belong to another source (its own source gone) is dropped.
     const taken = new Set(built.flatMap((b) => b.entry.outputs.map((o) => o.file)));
@@ -305,19 +345,12 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     const path = join(outDir, MANIFEST_JSON);
     // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.
     const changed = manifest.documents.length > 0 && (!existsSync(path) || readFileSync(path, 'utf8') !== json);
-    if (built.length || changed) {
-      const staging = new Staging(outDir);
-      for (const b of built) {
-        staging.add(`${b.stem}.docx`, b.bytes.docx);
-        staging.add(`${b.stem}.pdf`, b.bytes.pdf);
-      }
-      if (changed) {
-        staging.add(MANIFEST_CSV, manifestCsv(manifest));
-        staging.add(MANIFEST_JSON, json); // last: the commit's final rename
-      }
-      staging.commit();
+    if (changed) {
+      stage(MANIFEST_CSV, manifestCsv(manifest));
+      stage(MANIFEST_JSON, json); // last: the commit's final rename
     }
-  }
+    (staging as Staging | null)?.commit();
+  } else (staging as Staging | null)?.abort();
   // A broken shared file (campaign data) is reported once, not once per document reading it.
   const seen = new Set<string>();
   const notes = previous?.damaged ? [`bản kê ${MANIFEST_JSON} có ${previous.damaged} mục hỏng (thiếu trường hoặc sai kiểu); đã bỏ các mục đó khỏi bản kê`] : [];

@@ -214,7 +214,7 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
     return EXIT.usage;
   }
   const onWait = (pid: number | null) => console.error(`… đang chờ lần dựng khác${pid ? ` (PID ${pid})` : ''} ghi xong vào ${out}/`);
-  const result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait });
+  const result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, keepBytes: false });
   for (const b of result.built) {
     console.log(`✓ ${b.source} → ${relative(process.cwd(), b.docx)}, ${b.stem}.pdf (${b.pages} trang)`);
     for (const n of b.notes) console.log(`  · ${n}`);

@@ -40,6 +40,8 @@ export interface LoadedFace {
 }
 
 const loaded = new Map<Face, LoadedFace>();
+/** Strings up to this long (words, short runs) have their width cached for the process. */
+export const CACHED_LENGTH = 32;
 
 export function loadFace(face: Face): LoadedFace {
   let f = loaded.get(face);
@@ -78,7 +80,8 @@ export function loadFace(face: Face): LoadedFace {
           if (cp > 0xffff) i++;
           w += glyph(cp).advance;
         }
-        widths.set(text, w);
+        // Words recur; whole lines do not: caching those would grow with the batch.
+        if (text.length <= CACHED_LENGTH) widths.set(text, w);
       }
       return w;
     },

@@ -27,7 +27,7 @@ const PATTERNS: RegExp[] = [
 
 /** Spans of texts seen in this process: the same paragraphs recur across a batch and in both writers. */
 const cache = new Map<string, Span[]>();
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 
 /** The unbreakable spans of a text, sorted and merged. */
 export function unbreakableSpans(text: string): Span[] {

@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { loadFace, type Face, type LoadedFace } from '../layout/fonts.ts';
+import { CACHED_LENGTH, loadFace, type Face, type LoadedFace } from '../layout/fonts.ts';
 import { num } from './pdf-file.ts';
 
 function range(from: number, to: number): number[] {
@@ -139,7 +139,8 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
           if (cp > 0xffff) i++;
           hex += hex4(cidOf.get(f.glyph(cp).id) ?? 0);
         }
-        encoded.set(text, hex);
+        // words recur across a batch, whole runs do not: only short strings are kept
+        if (text.length <= CACHED_LENGTH) encoded.set(text, hex);
       }
       return hex;
     },

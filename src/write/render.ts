@@ -28,15 +28,34 @@ export async function renderOne(doc: Document): Promise<Rendered> {
   return { docx, pdf, ms: { docx: t1 - t0, pdf: performance.now() - t1 } };
 }
 
-export async function renderAll(docs: Document[], threads = availableParallelism(), minPerWorker = MIN_PER_WORKER): Promise<Rendered[]> {
-  const workers = Math.min(threads, Math.floor(docs.length / minPerWorker));
+/** The next document to render and its index, or null when there is none left. */
+export type Source = () => { index: number; doc: Document } | null;
+
+/**
+ * Renders the documents `next` hands out, `count` of them at most (which decides on worker threads),
+ * and gives each result to `done` as soon as it is ready, in any order; nothing is kept, so a batch
+ * holds only the documents in flight. A document that fails gives `done` its error; the rest go on.
+ */
+export async function renderStream(
+  next: Source,
+  count: number,
+  done: (index: number, r: Rendered | { error: Error }) => void,
+  threads = availableParallelism(),
+  minPerWorker = MIN_PER_WORKER,
+): Promise<void> {
+  const workers = Math.min(threads, Math.floor(count / minPerWorker));
   if (workers < 2) {
-    const out: Rendered[] = [];
-    for (const d of docs) out.push(await renderOne(d));
-    return out;
+    for (let job = next(); job; job = next()) {
+      let r: Rendered | { error: Error };
+      try {
+        r = await renderOne(job.doc);
+      } catch (error) {
+        r = { error: error as Error };
+      }
+      done(job.index, r);
+    }
+    return;
   }
-  const results: Rendered[] = new Array(docs.length);
-  let next = 0;
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./render-worker.js', import.meta.url)));
   try {
     await Promise.all(
@@ -44,14 +63,23 @@ export async function renderAll(docs: Document[], threads = availableParallelism
         (w) =>
           new Promise<void>((resolve, reject) => {
             const feed = () => {
-              if (next >= docs.length) return resolve();
-              const i = next++;
+              let job;
+              try {
+                job = next();
+              } catch (error) {
+                return reject(error as Error);
+              }
+              if (!job) return resolve();
+              const { index } = job;
               w.once('message', (m: { ok: true; r: Rendered } | { ok: false; error: string }) => {
-                if (!m.ok) return reject(new Error(m.error));
-                results[i] = m.r;
+                try {
+                  done(index, m.ok ? m.r : { error: new Error(m.error) });
+                } catch (error) {
+                  return reject(error as Error);
+                }
                 feed();
               });
-              w.postMessage(docs[i]);
+              w.postMessage(job.doc);
             };
             w.once('error', reject);
             feed();
@@ -61,5 +89,23 @@ export async function renderAll(docs: Document[], threads = availableParallelism
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+}
+
+/** Renders every document, results in input order (for callers that want them all). */
+export async function renderAll(docs: Document[], threads = availableParallelism(), minPerWorker = MIN_PER_WORKER): Promise<Rendered[]> {
+  const results: Rendered[] = new Array(docs.length);
+  let i = 0;
+  let failure: Error | null = null;
+  await renderStream(
+    () => (i < docs.length ? { index: i, doc: docs[i++]! } : null),
+    docs.length,
+    (index, r) => {
+      if ('error' in r) failure ??= r.error;
+      else results[index] = r;
+    },
+    threads,
+    minPerWorker,
+  );
+  if (failure) throw failure;
   return results;
 }
