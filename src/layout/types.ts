@@ -5,7 +5,7 @@
 import type { Face } from './fonts.ts';
 
 /** The structure a piece of text belongs to, for the tagged PDF (reading order and roles). */
-export type StructRole = 'H1' | 'H2' | 'H3' | 'P' | 'LI' | 'Note' | 'Table' | 'TR' | 'TH' | 'TD' | 'Artifact';
+export type StructRole = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Note' | 'Table' | 'TR' | 'TH' | 'TD' | 'Artifact';
 
 export interface StructElement {
   role: StructRole;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/model/ast.ts';
-import { renderAll, renderOne } from '../../src/write/render.ts';
+import { renderAll, renderOne, renderStream } from '../../src/write/render.ts';
 
 const sample = (): Document => JSON.parse(readFileSync(new URL('../fixtures/model-sample.json', import.meta.url), 'utf8'));
 
@@ -21,4 +21,18 @@ describe('batch rendering', () => {
     }
     expect(Buffer.from(batch[0]!.pdf).equals(Buffer.from(batch[1]!.pdf))).toBe(false);
   });
+});
+
+describe('streamed rendering', () => {
+  for (const threads of [1, 2]) {
+    it(`hands each result over as it is ready and reports a broken document without stopping (${threads === 1 ? 'in this thread' : 'two workers'})`, async () => {
+      const docs = Array.from({ length: 12 }, () => sample());
+      (docs[4] as unknown as { parts: null }).parts = null; // cannot be laid out
+      const seen = new Map<number, 'ok' | 'error'>();
+      let i = 0;
+      await renderStream(() => (i < docs.length ? { index: i, doc: docs[i++]! } : null), docs.length, (index, r) => seen.set(index, 'error' in r ? 'error' : 'ok'), threads, 6);
+      expect([...seen.keys()].sort((a, b) => a - b)).toEqual(docs.map((_, k) => k));
+      expect([...seen].filter(([, v]) => v === 'error').map(([k]) => k)).toEqual([4]);
+    });
+  }
 });
