@@ -256,11 +256,9 @@ function closingRow(L: Layout, c: Closing, left: number): Unit {
   const lw = mmToPt(CLOSING_COLUMNS_MM.left);
   const rw = mmToPt(CLOSING_COLUMNS_MM.right);
   const rx = left + lw;
-  const list = L.struct('L'); // the Nơi nhận items, for the tagged PDF
-  const recipients = [
-    ...L.paragraph(plain(RECIPIENTS_LABEL, STYLES.recipientsLabel), STYLES.recipientsLabel, left, lw, 'P').units,
-    ...c.recipients.flatMap((r) => L.paragraph(plain(r, STYLES.recipient), STYLES.recipient, left, lw, 'LI', { parent: list }).units),
-  ];
+  const label = L.paragraph(plain(RECIPIENTS_LABEL, STYLES.recipientsLabel), STYLES.recipientsLabel, left, lw, 'P').units;
+  const list = L.struct('L'); // the Nơi nhận items, after their label in the tagged PDF's reading order
+  const recipients = [...label, ...c.recipients.flatMap((r) => L.paragraph(plain(r, STYLES.recipient), STYLES.recipient, left, lw, 'LI', { parent: list }).units)];
   // The signature lines form one block: its space before is above the block, not between its lines.
   const signature = [
     ...c.signature.lines.flatMap((l, i) => L.paragraph(plain(l, STYLES.signatureLine), STYLES.signatureLine, rx, rw, 'P', i === 0 ? {} : { before: 0 }).units),
