@@ -21,6 +21,7 @@ import {
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 import { unbreakableSpans, withNoBreakSpaces } from '../layout/unbreakable.ts';
 import { columnWidths } from '../layout/table.ts';
+import { zipParts } from './zip.ts';
 
 
 /** The language of the text, written in the styles and the core properties. */
@@ -486,50 +487,19 @@ function dosDateTime(doc: Document): { date: number; time: number } {
   return { date: ((y - ZIP_EPOCH_YEAR) << 9) | (m << 5) | d, time: 0 };
 }
 
+interface Compiler {
+  compile(file: DocxDocument, prettify: undefined, overrides: Array<{ path: string; data: string }>): Map<string, string | Uint8Array>;
+}
+
 /**
- * The package in a fixed entry order ([Content_Types].xml first, then by name) with every entry dated
- * the document's date (local headers and central directory, APPNOTE 4.3.7 and 4.3.12). docx zips in its
- * own order with the clock's time; the entries are moved, not recompressed.
+ * docx's own compiler, which gives the package's parts before zipping (`Packer` zips them with a
+ * JavaScript deflate and the clock's time). It is a static member docx does not type; a docx without
+ * it fails here, and in the tests, rather than writing files a different way.
  */
-function stampZip(zip: Buffer, doc: Document): Buffer {
-  const { date, time } = dosDateTime(doc);
-  let eocd = zip.length - 22;
-  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('docx: the package has no end of central directory');
-  const count = zip.readUInt16LE(eocd + 10);
-  const entries: Array<{ name: string; central: Buffer; local: Buffer }> = [];
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('docx: damaged central directory');
-    const nameLen = zip.readUInt16LE(at + 28);
-    const size = 46 + nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const central = Buffer.from(zip.subarray(at, at + size));
-    const offset = central.readUInt32LE(42);
-    const localSize = 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28) + central.readUInt32LE(20);
-    const local = Buffer.from(zip.subarray(offset, offset + localSize));
-    entries.push({ name: central.toString('utf8', 46, 46 + nameLen), central, local });
-    at += size;
-  }
-  const first = '[Content_Types].xml';
-  entries.sort((a, b) => (a.name === first ? -1 : b.name === first ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const parts: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    e.local.writeUInt16LE(time, 10);
-    e.local.writeUInt16LE(date, 12);
-    e.central.writeUInt16LE(time, 12);
-    e.central.writeUInt16LE(date, 14);
-    e.central.writeUInt32LE(offset, 42);
-    parts.push(e.local);
-    offset += e.local.length;
-  }
-  const centralStart = offset;
-  for (const e of entries) parts.push(e.central);
-  const end = Buffer.from(zip.subarray(eocd, eocd + 22));
-  end.writeUInt32LE(parts.slice(entries.length).reduce((n, b) => n + b.length, 0), 12);
-  end.writeUInt32LE(centralStart, 16);
-  end.writeUInt16LE(0, 20); // no comment
-  return Buffer.concat([...parts, end]);
+function compiler(): Compiler {
+  const c = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  if (typeof c?.compile !== 'function') throw new Error('docx: Packer.compiler.compile is missing (docx upgraded?)');
+  return c as Compiler;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,7 +575,6 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
     sections,
   });
 
-  // docx writes the package with our core properties in place of its own, then its dates are set.
-  const packed = await Packer.toBuffer(file, false, [{ path: CORE_PATH, data: coreXml(doc) }]);
-  return stampZip(packed, doc);
+  // docx makes the parts, with our core properties in place of its own; we zip them (zip.ts).
+  return zipParts(compiler().compile(file, undefined, [{ path: CORE_PATH, data: coreXml(doc) }]), dosDateTime(doc));
 }
