@@ -15,8 +15,21 @@ const NEW_STYLE = new RegExp(
   'gu',
 );
 
+/** Results for texts seen in this process (templates and campaign texts recur across a batch). */
+const toneCache = new Map<string, { text: string; changes: TextChange[] }>();
+const TONE_CACHE_LIMIT = 20_000;
+
 /** Moves the tone mark of "oà, oé, uỷ"-style open syllables to the first vowel ("òa, óe, ủy"). */
 export function toOldToneStyle(text: string): { text: string; changes: TextChange[] } {
+  const cached = toneCache.get(text);
+  if (cached) return { text: cached.text, changes: cached.changes.map((c) => ({ ...c })) };
+  const result = toneStyle(text);
+  if (toneCache.size >= TONE_CACHE_LIMIT) toneCache.clear();
+  toneCache.set(text, result);
+  return { text: result.text, changes: result.changes.map((c) => ({ ...c })) };
+}
+
+function toneStyle(text: string): { text: string; changes: TextChange[] } {
   const changes: TextChange[] = [];
   const nfd = text.normalize('NFD');
   const out = nfd.replace(NEW_STYLE, (all, pre: string, head: string, v1: string, v2: string, mark: string) => {
