@@ -45,7 +45,8 @@ export interface Line {
 
 /**
  * Whether a line fits in `available` points, as LibreOffice decides on its twip grid: the line's width in
- * whole twips (rounded up, see Runs.portionsWidth) must leave at least one twip free. Observed with LibreOffice 7.4: 467.708 pt (9354.2 twips) did not fit in 9355 twips; 439.346 pt
+ * whole twips (rounded up, portion by portion: see breakParagraph) must leave at least one twip free.
+ * Observed with LibreOffice 7.4: 467.708 pt (9354.2 twips) did not fit in 9355 twips; 439.346 pt
  * (8786.9 twips) fitted in 8788.
  */
 const TWIPS = 20;

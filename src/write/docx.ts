@@ -30,7 +30,6 @@ const LANGUAGE = 'vi-VN';
 // ---------------------------------------------------------------------------------------------
 // Units
 
-const TWIPS_PER_INCH = 1440;
 const MM_PER_INCH = 25.4;
 const TWIPS_PER_PT = 20;
 const ptToTwips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
