@@ -22,29 +22,25 @@ export function zipParts(parts: Map<string, string | Uint8Array>, when: DosTime)
     const packed = deflateRawSync(data, { level: 6 });
     const fileName = Buffer.from(name, 'utf8');
     const crc = crc32(data);
+    // The fields from "version needed" to "file name length" are the same in both headers (4.3.7, 4.3.12).
+    const common = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      b.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+      b.writeUInt16LE(8, at + 4); // deflate
+      b.writeUInt16LE(when.time, at + 6);
+      b.writeUInt16LE(when.date, at + 8);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(packed.length, at + 14);
+      b.writeUInt32LE(data.length, at + 18);
+      b.writeUInt16LE(fileName.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(when.time, 10);
-    local.writeUInt16LE(when.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
+    common(local, 4);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(when.time, 12);
-    entry.writeUInt16LE(when.date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
+    common(entry, 6);
     entry.writeUInt32LE(offset, 42);
     chunks.push(local, fileName, packed);
     central.push(entry, fileName);
