@@ -58,3 +58,32 @@ function describeValue(v: unknown): string {
   if (typeof v === 'object') return 'một nhóm trường';
   return `${TYPE_NAMES[typeof v] ?? typeof v} ${JSON.stringify(v)}`;
 }
+
+/** At most this many errors of one file are shown; the rest are counted. */
+export const MAX_ERRORS = 50;
+
+/** Several input errors of one file, shown together sorted by line: the first is the error's own location. */
+export class InputErrors extends InputError {
+  readonly errors: InputError[];
+  constructor(errors: InputError[]) {
+    const sorted = [...errors].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+    const first = sorted[0]!;
+    super(first.loc, first.field, first.problem, first.fix);
+    this.errors = sorted;
+    this.name = 'InputErrors';
+    const shown = sorted.slice(0, MAX_ERRORS).map((e) => e.message);
+    const more = sorted.length - shown.length;
+    // Printed after one "✗ " by the command; each further error gets its own mark.
+    this.message = shown.join('\n✗ ') + (more > 0 ? `\n… và ${more} lỗi nữa` : '');
+  }
+}
+
+/** The errors of one file as one throwable error (itself when there is one); duplicates dropped. */
+export function combineErrors(errors: InputError[]): InputError {
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => !seen.has(e.message) && !!seen.add(e.message));
+  return unique.length === 1 ? unique[0]! : new InputErrors(unique);
+}
+
+/** Each error of a (possibly combined) input error, for JSON output. */
+export const eachError = (e: InputError): InputError[] => (e instanceof InputErrors ? e.errors : [e]);

@@ -2,7 +2,7 @@
 
 import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isSeq, isScalar, visit, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { InputError, describeIssue, type Location } from '../model/errors.ts';
+import { InputError, combineErrors, describeIssue, type Location } from '../model/errors.ts';
 import { FileRefused, readRegularFile } from '../io/project-files.ts';
 import { checkCharacters, decodeUtf8, forbiddenIn } from './characters.ts';
 
@@ -44,8 +44,10 @@ export function parseYaml(source: string, file: string): YamlFile {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, col: p.col };
   };
-  const firstError = doc.errors[0];
-  if (firstError) throw syntaxError(doc, firstError, source, at);
+  // Every duplicated key is its own mistake; after any other syntax error the rest mostly follow from it.
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  const other = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (doc.errors.length) throw combineErrors([...duplicates, ...(other ? [other] : [])].map((e) => syntaxError(doc, e, source, at)));
   refuseTricks(doc, source, at);
   let data: unknown;
   try {
@@ -69,28 +71,32 @@ export function parseYaml(source: string, file: string): YamlFile {
 /** Aliases, anchors, merge keys and odd numbers are refused at their line: data is written plainly. */
 function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at: (offset: number) => Location): void {
   const fix = 'viết thẳng giá trị vào từng trường';
+  // Every refusal of the file is collected, so one run shows them all.
+  const errors: InputError[] = [];
+  const refuse = (e: InputError): void => void errors.push(e);
   visit(doc, (_key, node) => {
     if (isPair(node)) {
-      if (isScalar(node.key) && node.key.value === '<<') throw new InputError(at(node.key.range?.[0] ?? 0), '', 'không dùng khóa gộp YAML "<<"', fix);
-      if (node.key !== null && !isScalar(node.key)) throw new InputError(at((node.key as Node).range?.[0] ?? 0), '', 'tên trường phải là một chữ, không phải danh sách hay nhóm', 'viết "ten_truong: giá trị"');
+      if (isScalar(node.key) && node.key.value === '<<') return refuse(new InputError(at(node.key.range?.[0] ?? 0), '', 'không dùng khóa gộp YAML "<<"', fix));
+      if (node.key !== null && !isScalar(node.key)) return refuse(new InputError(at((node.key as Node).range?.[0] ?? 0), '', 'tên trường phải là một chữ, không phải danh sách hay nhóm', 'viết "ten_truong: giá trị"'));
       return;
     }
-    if (isAlias(node)) throw new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix);
+    if (isAlias(node)) return refuse(new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix));
     if (!isNode(node)) return;
     const start = node.range?.[0] ?? 0;
-    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) throw new InputError(at(start), '', `danh sách có ${node.items.length} mục, quá giới hạn ${MAX_LIST_ITEMS}`, 'chia thành nhiều văn bản');
-    if ((node as { anchor?: string }).anchor) throw new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix);
-    if (node.tag) throw new InputError(at(start), '', `không dùng thẻ kiểu YAML "${node.tag.replace('tag:yaml.org,2002:', '!!')}"`, fix);
+    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) return refuse(new InputError(at(start), '', `danh sách có ${node.items.length} mục, quá giới hạn ${MAX_LIST_ITEMS}`, 'chia thành nhiều văn bản'));
+    if ((node as { anchor?: string }).anchor) return refuse(new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix));
+    if (node.tag) return refuse(new InputError(at(start), '', `không dùng thẻ kiểu YAML "${node.tag.replace('tag:yaml.org,2002:', '!!')}"`, fix));
     if (!isScalar(node)) return;
     const raw = source.slice(start, node.range?.[1] ?? start);
     if (typeof node.value === 'number' && node.type === 'PLAIN' && ODD_NUMBER.test(raw))
-      throw new InputError(at(start), '', `số "${raw}" viết theo kiểu YAML đặc biệt (hệ 16, hệ 8, lũy thừa, dấu + hoặc số 0 đứng đầu)`, 'viết số thập phân bình thường, không có số 0 đứng đầu, ví dụ 31');
+      return refuse(new InputError(at(start), '', `số "${raw}" viết theo kiểu YAML đặc biệt (hệ 16, hệ 8, lũy thừa, dấu + hoặc số 0 đứng đầu)`, 'viết số thập phân bình thường, không có số 0 đứng đầu, ví dụ 31'));
     if (typeof node.value === 'string') {
-      if (node.value.length > MAX_FIELD_CHARS) throw new InputError(at(start), '', `giá trị dài ${node.value.length} ký tự, quá giới hạn ${MAX_FIELD_CHARS} của một trường`, 'viết phần dài vào tệp nội dung Markdown');
+      if (node.value.length > MAX_FIELD_CHARS) return refuse(new InputError(at(start), '', `giá trị dài ${node.value.length} ký tự, quá giới hạn ${MAX_FIELD_CHARS} của một trường`, 'viết phần dài vào tệp nội dung Markdown'));
       const bad = forbiddenIn(node.value);
-      if (bad) throw new InputError(at(start), '', `giá trị có ${bad.what}`, 'xóa ký tự này khỏi giá trị');
+      if (bad) return refuse(new InputError(at(start), '', `giá trị có ${bad.what}`, 'xóa ký tự này khỏi giá trị'));
     }
   });
+  if (errors.length) throw combineErrors(errors);
 }
 
 // For a missing or wrong value, point at its key (the line the clerk must edit).
@@ -171,24 +177,35 @@ function syntaxError(doc: ReturnType<typeof parseDocument>, e: YAMLError, source
   }
 }
 
-/** Validates with a schema; the first issue becomes a located Vietnamese InputError. */
+/** Validates with a schema; every issue becomes a located Vietnamese InputError, all thrown together. */
 export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile): z.infer<S> {
   const result = schema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return result.data;
-  // A misspelt field also makes the real one "missing": report the misspelling, where it is.
   const issues = result.error.issues;
-  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
-  let path = issue.path;
-  let fix: string | undefined;
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!;
-    path = [...path, key];
-    const missing = issues.filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.slice(0, -1).join('.') === issue.path.join('.')).map((i) => String(i.path.at(-1)));
-    const near = missing.find((m) => editDistance(m, key) <= 2);
-    if (near) fix = `đổi thành "${near}"`;
+  // A misspelt field also makes the real one "missing": report the misspelling, where it is, and say
+  // which field it should be, instead of the real one as missing.
+  const explained = new Set<z.core.$ZodIssue>();
+  const errors: InputError[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const missing = issues.filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.slice(0, -1).join('.') === issue.path.join('.'));
+    for (const key of issue.keys) {
+      const near = missing.find((m) => editDistance(String(m.path.at(-1)), key) <= 2);
+      if (near) explained.add(near);
+      const path = [...issue.path, key];
+      errors.push(new InputError(yaml.locate(path), path.map(String).join('.'), describeKey(issue, key), near ? `đổi thành "${String(near.path.at(-1))}"` : undefined));
+    }
   }
-  return fail(yaml, path, describeIssue(issue), fix);
+  // One error per field: a value failing its format is not also reported for its checks after that.
+  const fields = new Set<string>();
+  for (const issue of issues)
+    if (issue.code !== 'unrecognized_keys' && !explained.has(issue) && !fields.has(issue.path.join('.')) && !!fields.add(issue.path.join('.')))
+      errors.push(new InputError(yaml.locate(issue.path), issue.path.map(String).join('.'), describeIssue(issue)));
+  throw combineErrors(errors);
 }
+
+/** The unrecognized-keys wording for one of its keys. */
+const describeKey = (issue: z.core.$ZodIssue, key: string): string => describeIssue({ ...issue, keys: [key] } as z.core.$ZodIssue);
 
 export function fail(yaml: YamlFile, path: readonly PropertyKey[], problem: string, fix?: string): never {
   throw new InputError(yaml.locate(path), path.map(String).join('.'), problem, fix);
