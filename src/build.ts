@@ -62,6 +62,8 @@ export interface BuildOptions {
    * not kept in the result (a large batch then holds only the documents in flight). Default true.
    */
   keepBytes?: boolean;
+  /** Called as each document to (re)build finishes, built or failed, with how many of `total` are done. */
+  onProgress?: (done: number, total: number, result: BuiltDocument | BuildFailure) => void;
 }
 
 /** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
@@ -132,10 +134,11 @@ function listYaml(path: string): string[] {
 
 let toolId: string | undefined;
 /** "vanban <version>+<hash of its code and fonts>": a new tool rebuilds everything. */
+// The code hashed is the folder this module runs from: src/ from the sources, dist/ when compiled.
 export function toolFingerprint(): string {
   if (toolId) return toolId;
   const pkg = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string };
-  const files = [...walk(join(TOOL_ROOT, 'src')), ...walk(join(TOOL_ROOT, 'fonts')), join(TOOL_ROOT, 'package-lock.json')].filter(existsSync).sort();
+  const files = [...walk(dirname(fileURLToPath(import.meta.url))), ...walk(join(TOOL_ROOT, 'fonts')), join(TOOL_ROOT, 'package-lock.json')].filter(existsSync).sort();
   const hash = sha256(files.map((f) => `${relative(TOOL_ROOT, f)}\0${sha256(readFileSync(f))}`).join('\n')).slice(0, 16);
   return (toolId = `vanban ${pkg.version}+${hash}`);
 }
@@ -283,6 +286,11 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   const composed = new Map<number, Composed>();
   const results: Array<BuiltDocument | BuildFailure | undefined> = new Array(pending.length);
   let at = 0;
+  let finished = 0;
+  const report = (index: number, r: BuiltDocument | BuildFailure) => {
+    results[index] = r;
+    opts.onProgress?.(++finished, pending.length, r);
+  };
   const next = (): { index: number; doc: Document } | null => {
     while (at < pending.length) {
       const index = at++;
@@ -292,13 +300,13 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
       try {
         c = composeOne(file, opts);
       } catch (error) {
-        results[index] = { source, error: error as Error };
+        report(index, { source, error: error as Error });
         continue;
       }
       const stem = outputStem(c.doc.meta);
       const clash = stems.get(stem);
       if (clash && clash !== source) {
-        results[index] = { source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') };
+        report(index, { source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
         continue;
       }
       stems.set(stem, source);
@@ -310,7 +318,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   const done = (index: number, r: Rendered | { error: Error }) => {
     const c = composed.get(index)!;
     composed.delete(index);
-    if ('error' in r) return void (results[index] = { source: relative(root, c.file), error: r.error });
+    if ('error' in r) return report(index, { source: relative(root, c.file), error: r.error });
     const b = assemble(c, r, opts);
     stage(`${b.stem}.docx`, b.bytes.docx);
     stage(`${b.stem}.pdf`, b.bytes.pdf);
@@ -318,7 +326,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
       b.bytes = { docx: new Uint8Array(), pdf: new Uint8Array() };
       b.doc = { meta: b.doc.meta, parts: [] };
     }
-    results[index] = b;
+    report(index, b);
   };
   try {
     await renderStream(next, pending.length, done);

@@ -1,19 +1,18 @@
 // The `vanban` command. Everything a user reads here is Vietnamese.
 
-import { Command, CommanderError, Help } from 'commander';
+// Each command's modules are imported when it runs (through the library API in index.ts where there
+// is one), so `vanban --help` loads only commander and this file.
+
+import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { projectRoot } from './io/project-files.ts';
-import { build } from './build.ts';
-import { InputError } from './model/errors.ts';
+import { build } from './index.ts';
+import { InputError, eachError } from './model/errors.ts';
 import { OutputError, fsReason } from './io/fs-errors.ts';
 import { LockTimeout } from './io/lock.ts';
-import { jsonSchema } from './model/json-schema.ts';
-import { runBench } from './bench.ts';
-import { verifyCommand } from './archive/verify.ts';
-import { deriveCommand } from './derive/command.ts';
-import { checkCommand } from './check/command.ts';
-import { archiveCommand } from './archive/store.ts';
+import { progress, wantsProgress } from './cli/progress.ts';
+import type { BuildFailure } from './build.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -22,14 +21,55 @@ const TITLES: Record<string, string> = {
   'Arguments:': 'Tham số:',
 };
 
+// Commander's messages, line by line; its "(Did you mean …?)" line is kept, in Vietnamese.
 const ERRORS: [RegExp, string][] = [
-  [/^error: unknown option '(.*?)'.*$/s, 'lỗi: không có tùy chọn "$1"'],
-  [/^error: unknown command '(.*?)'.*$/s, 'lỗi: không có lệnh "$1"'],
-  [/^error: missing required argument '(.*?)'.*$/s, 'lỗi: thiếu tham số "$1"'],
-  [/^error: option '(.*?)' argument missing.*$/s, 'lỗi: tùy chọn "$1" cần một giá trị'],
-  [/^error: too many arguments.*$/s, 'lỗi: thừa tham số'],
-  [/^error: required option '(.*?)' not specified.*$/s, 'lỗi: thiếu tùy chọn bắt buộc "$1"'],
+  [/^error: unknown option '(.*?)'.*$/, 'lỗi: không có tùy chọn "$1"'],
+  [/^error: unknown command '(.*?)'.*$/, 'lỗi: không có lệnh "$1"'],
+  [/^error: missing required argument '(.*?)'.*$/, 'lỗi: thiếu tham số "$1"'],
+  [/^error: option '(.*?)' argument missing.*$/, 'lỗi: tùy chọn "$1" cần một giá trị'],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\. (.*)$/, 'lỗi: tùy chọn "$1" không nhận giá trị "$2": $3'],
+  [/^error: too many arguments.*$/, 'lỗi: thừa tham số'],
+  [/^error: required option '(.*?)' not specified.*$/, 'lỗi: thiếu tùy chọn bắt buộc "$1"'],
+  [/^\(Did you mean (?:one of )?(.*?)\?\)$/, '(có phải ý bạn là $1?)'],
 ];
+
+/** Printed under `vanban --help`; the README says the same. */
+const EXIT_HELP = `
+Mã thoát:
+  0  thành công
+  1  lỗi dữ liệu (tệp đầu vào sai, văn bản có lỗi, không có tệp nào khớp, kết quả không khớp bản kê)
+  2  lỗi cách dùng hoặc môi trường (tùy chọn sai, không ghi được thư mục kết quả)
+  3  lỗi bên trong vanban; riêng "vanban check": có tệp không chứa văn bản để kiểm tra`;
+
+/** A whole number ≥ 1 for a numeric option; anything else is a usage error, never NaN. */
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('cần một số nguyên dương, ví dụ 5');
+  return Number(value);
+}
+
+/** `--quiet`: nothing on stdout for the command's run (like grep -q); errors still go to stderr. */
+async function quietly<T>(quiet: boolean | undefined, run: () => Promise<T>): Promise<T> {
+  if (!quiet) return run();
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return await run();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+const JSON_HELP = 'in kết quả dạng JSON ra stdout (khóa tiếng Anh cố định, xem README)';
+const QUIET_HELP = 'không in kết quả ra stdout, chỉ in lỗi (dùng mã thoát)';
+
+/** One input error as JSON: where, which field, what, how to fix. */
+export const errorJson = (f: { source: string; error: Error }) => ({
+  source: f.source,
+  errors:
+    f.error instanceof InputError
+      ? eachError(f.error).map((e) => ({ file: e.loc.file, line: e.loc.line, column: e.loc.col, field: e.field || null, message: e.problem, fix: e.fix ?? null }))
+      : [{ file: f.source, line: null, column: null, field: null, message: f.error.message, fix: null }],
+});
 
 class VietnameseHelp extends Help {
   override styleTitle(str: string): string {
@@ -115,11 +155,13 @@ async function run(argv: string[]): Promise<number> {
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
     .version('0.1.0', '-V, --version', 'in số phiên bản')
     .exitOverride()
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_HELP)
     .configureOutput({ outputError: (s, write) => write(translate(s)) });
 
   let exit = 0;
   const sub = (name: string) => {
-    const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
+    const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride().showSuggestionAfterError(true);
     const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
     c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
@@ -133,63 +175,89 @@ async function run(argv: string[]): Promise<number> {
     .option('-f, --force', 'dựng lại cả những văn bản không thay đổi')
     .option('--strict', 'coi chỗ "[cần điền: …]" chưa điền là lỗi')
     .option('--root <thư_mục>', 'thư mục dự án: dữ liệu chỉ được đọc các tệp trong thư mục này (mặc định: thư mục hiện tại, hoặc thư mục chứa dữ liệu)')
-    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean; root?: string }) => {
-      exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict, root: opts.root });
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', QUIET_HELP)
+    .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean; root?: string; json?: boolean; quiet?: boolean }) => {
+      exit = await quietly(opts.quiet, () => buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict, root: opts.root, json: !!opts.json, quiet: !!opts.quiet }));
     });
 
   sub('derive')
     .description('Sinh dữ liệu Kế hoạch của Sở Tư pháp (ke-hoach.yaml, chien-dich.yaml) từ phong trào của Bộ và hồ sơ tỉnh')
-    .requiredOption('-f, --from <đường_dẫn>', 'dữ liệu phong trào của Bộ: thư mục (data/bo-tu-phap/thi-dua-2024), tệp chien-dich.yaml hoặc tệp Quyết định')
+    // No short flag: "-f" is --force in build, one meaning per short flag across commands.
+    .requiredOption('--from <đường_dẫn>', 'dữ liệu phong trào của Bộ: thư mục (data/bo-tu-phap/thi-dua-2024), tệp chien-dich.yaml hoặc tệp Quyết định')
     // "tệp..." (ASCII letter before "...") is what makes commander take several values.
     .requiredOption('-p, --profile <tệp...>', 'hồ sơ tỉnh: tệp .yaml, thư mục, hoặc mẫu như "profiles/2023-2024/*.yaml"')
     .option('-o, --out <thư_mục>', 'thư mục gốc của dữ liệu sinh ra (mỗi tỉnh một thư mục con)', 'data/dia-phuong')
     .option('--force', 'ghi đè cả tệp đã sửa tay sau lần sinh trước')
     .option('--chi-tiet', 'in đầy đủ báo cáo thay đổi của từng tỉnh')
-    .action(async (opts: { from: string; profile: string[]; out: string; force?: boolean; chiTiet?: boolean }) => {
-      exit = await deriveCommand(opts);
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', QUIET_HELP)
+    .action(async (opts: { from: string; profile: string[]; out: string; force?: boolean; chiTiet?: boolean; json?: boolean; quiet?: boolean }) => {
+      const { json, quiet, ...derive } = opts;
+      if (json) exit = await deriveJson(derive);
+      else exit = await quietly(quiet, async () => (await import('./derive/command.ts')).deriveCommand(derive));
     });
 
   sub('check')
     .description('Kiểm tra văn bản (.docx, .pdf, .md, .txt, .yaml) theo Nghị định 30/2020/NĐ-CP: thể thức, trình bày và chữ')
-    .argument('<tệp...>', 'tệp, thư mục hoặc mẫu tên tệp (*, **, {a,b})')
-    .option('--format <kiểu>', 'kiểu báo cáo: text (đọc) hoặc json (cho công cụ)', 'text')
+    .argument('<tệp...>', 'tệp, thư mục hoặc mẫu tên tệp (*, **, {a,b}); "-" đọc từ stdin')
+    .option('--json', JSON_HELP)
+    .option('--format <kiểu>', 'cũ, giữ cho công cụ đã dùng: text, hoặc json với khóa tiếng Việt (dùng --json)', 'text')
     .option('--fix', 'ghi bản sửa <tên>.sua<đuôi> cạnh tệp gốc cho các lỗi sửa an toàn được (không sửa tệp gốc, tệp có chữ ký số, PDF)')
-    .action(async (paths: string[], opts: { format: string; fix?: boolean }) => {
+    .option('-q, --quiet', QUIET_HELP)
+    .action(async (paths: string[], opts: { format: string; fix?: boolean; json?: boolean; quiet?: boolean }) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         console.error('lỗi: --format chỉ nhận "text" hoặc "json"');
         exit = EXIT.usage;
         return;
       }
-      exit = await checkCommand(paths, { format: opts.format, fix: !!opts.fix });
+      if (opts.fix && paths.includes('-')) {
+        console.error('lỗi: --fix ghi bản sửa cạnh tệp gốc, không dùng được với "-" (stdin)');
+        exit = EXIT.usage;
+        return;
+      }
+      const { checkCommand } = await import('./check/command.ts');
+      exit = await quietly(opts.quiet, () => checkCommand(paths, { format: opts.json ? 'json' : (opts.format as 'text' | 'json'), english: !!opts.json, fix: !!opts.fix }));
     });
 
   sub('verify')
     .description('Kiểm tra các tệp trong thư mục kết quả còn đúng như bản kê (SHA-256) lúc dựng')
     .argument('[thư_mục]', 'thư mục kết quả', 'out')
-    .action((dir: string) => {
-      exit = verifyCommand(dir);
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', QUIET_HELP)
+    .action(async (dir: string, opts: { json?: boolean; quiet?: boolean }) => {
+      const { verifyCommand } = await import('./archive/verify.ts');
+      exit = await quietly(opts.quiet, async () => verifyCommand(dir, !!opts.json));
     });
 
   sub('archive')
     .description('Chép các PDF đã ban hành vào kho lưu trữ theo năm/cơ quan, kèm chỉ mục CSV')
     .argument('<thư_mục_kết_quả>', 'thư mục kết quả có manifest.json')
     .argument('<kho_lưu_trữ>', 'thư mục kho lưu trữ')
-    .action((out: string, store: string) => {
-      exit = archiveCommand(out, store);
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', QUIET_HELP)
+    .action(async (out: string, store: string, opts: { json?: boolean; quiet?: boolean }) => {
+      const { archiveCommand } = await import('./archive/store.ts');
+      exit = await quietly(opts.quiet, async () => archiveCommand(out, store, !!opts.json));
     });
 
   sub('schema')
     .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra)')
-    .action(() => {
-      process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + '\n');
+    .option('--json', 'như mặc định: kết quả đã là JSON')
+    .action(async () => {
+      const { jsonSchema } = await import('./index.ts');
+      process.stdout.write(JSON.stringify(await jsonSchema(), null, 2) + '\n');
     });
 
   sub('bench')
     .description('Đo tốc độ dựng bộ văn bản mẫu (mili giây mỗi văn bản, trang mỗi giây)')
     .argument('[đường_dẫn...]', 'tệp hoặc thư mục dữ liệu', ['data'])
-    .option('-n, --lan <số>', 'số lần lặp', '5')
-    .action(async (paths: string[], opts: { lan: string }) => {
-      exit = await runBench(paths, Number(opts.lan));
+    .option('-n, --lan <số>', 'số lần lặp', positiveInteger, 5)
+    .option('--check', 'thoát với mã 1 khi có chỉ số không đạt mục tiêu (cho CI)')
+    .option('--json', JSON_HELP)
+    .action(async (paths: string[], opts: { lan: number; check?: boolean; json?: boolean }) => {
+      const { runBench } = await import('./bench.ts');
+      exit = await runBench(paths, opts.lan, { check: !!opts.check, json: !!opts.json });
     });
 
   try {
@@ -202,11 +270,26 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function translate(s: string): string {
-  for (const [re, vi] of ERRORS) if (re.test(s)) return s.replace(re, vi) + '\n';
-  return s;
+  return s
+    .split('\n')
+    .map((line) => {
+      for (const [re, vi] of ERRORS) if (re.test(line)) return line.replace(re, vi);
+      return line;
+    })
+    .join('\n');
 }
 
-async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined }): Promise<number> {
+/** `derive --json`: what was derived, skipped and refused. */
+async function deriveJson(opts: import('./derive/command.ts').DeriveCommandOptions): Promise<number> {
+  const { deriveAll } = await import('./derive/command.ts');
+  const outcome = await deriveAll(opts);
+  const failed = outcome.failed.map((f) => errorJson({ source: f.file, error: f.error }));
+  const derived = outcome.reports.map((r) => ({ folder: r.dir, files: r.files.map((f) => ({ name: f.name, action: f.action })), placeholders: r.placeholders.length }));
+  process.stdout.write(JSON.stringify({ ok: failed.length === 0 && derived.length > 0, year: outcome.year, derived, skipped: outcome.skipped.map((s) => ({ file: s.file, reason: s.reason })), failed }, null, 2) + '\n');
+  return failed.length || !derived.length ? EXIT.input : EXIT.ok;
+}
+
+async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined; json: boolean; quiet: boolean }): Promise<number> {
   const started = performance.now();
   const root = projectRoot(paths, process.cwd(), flags.root);
   if (flags.root && !isDirectory(root)) {
@@ -214,11 +297,25 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
     return EXIT.usage;
   }
   const onWait = (pid: number | null) => console.error(`… đang chờ lần dựng khác${pid ? ` (PID ${pid})` : ''} ghi xong vào ${out}/`);
-  const result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, keepBytes: false });
-  for (const b of result.built) {
-    console.log(`✓ ${b.source} → ${relative(process.cwd(), b.docx)}, ${b.stem}.pdf (${b.pages} trang)`);
-    for (const n of b.notes) console.log(`  · ${n}`);
-    if (b.doc.meta.placeholders.length) console.log(`  ! còn ${b.doc.meta.placeholders.length} chỗ cần điền: ${b.doc.meta.placeholders.join(', ')}`);
+  // Each document's line as it finishes, under a live progress line when stderr is a terminal.
+  const live = progress(!flags.json && wantsProgress(process.stderr, flags.quiet));
+  let pages = 0;
+  const onProgress = (done: number, total: number, r: import('./build.ts').BuiltDocument | BuildFailure) => {
+    if (!('error' in r)) {
+      pages += r.pages;
+      if (!flags.json) {
+        live.print(`✓ ${r.source} → ${relative(process.cwd(), r.docx)}, ${r.stem}.pdf (${r.pages} trang)`);
+        for (const n of r.notes) live.print(`  · ${n}`);
+        if (r.doc.meta.placeholders.length) live.print(`  ! còn ${r.doc.meta.placeholders.length} chỗ cần điền: ${r.doc.meta.placeholders.join(', ')}`);
+      }
+    }
+    live.update(done, total, pages);
+  };
+  let result;
+  try {
+    result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, keepBytes: false, onProgress });
+  } finally {
+    live.end();
   }
   for (const n of result.notes) console.error(`! ${n}`);
   let internal = false;
@@ -231,9 +328,15 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
     }
   }
   const ms = Math.round(performance.now() - started);
+  const code = internal ? EXIT.internal : result.failed.length ? EXIT.input : EXIT.ok;
+  if (flags.json) {
+    const built = result.built.map((b) => ({ source: b.source, docx: relative(process.cwd(), b.docx), pdf: relative(process.cwd(), b.pdf), pages: b.pages, placeholders: b.doc.meta.placeholders, notes: b.notes }));
+    const report = { ok: code === EXIT.ok, outDir: out, built, skipped: result.skipped.map((s) => ({ source: s.source })), failed: result.failed.map(errorJson), notes: result.notes, ms };
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return code;
+  }
   const skipped = result.skipped.length ? `; bỏ qua ${result.skipped.length} văn bản không thay đổi (--force để dựng lại)` : '';
   const failed = result.failed.length ? `; ${result.failed.length} văn bản lỗi, không ghi tệp nào cho chúng` : '';
   console.log(`Đã dựng ${result.built.length} văn bản vào ${out}/ trong ${ms} ms${skipped}${failed}.`);
-  return internal ? EXIT.internal : result.failed.length ? EXIT.input : EXIT.ok;
+  return code;
 }
-

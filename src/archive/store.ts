@@ -124,11 +124,16 @@ function rowFile(line: string): string {
   return fields[COLUMNS.indexOf('tep')] ?? '';
 }
 
-export function archiveCommand(outDir: string, archiveDir: string): number {
+export function archiveCommand(outDir: string, archiveDir: string, json = false): number {
   const r = archiveOutputs(outDir, archiveDir);
   if (!r) {
     console.error(`✗ ${outDir}: không có bản kê manifest.json; chạy "vanban build" trước`);
     return 1;
+  }
+  if (json) {
+    const ok = !r.conflicts.length && !r.problems.length;
+    process.stdout.write(JSON.stringify({ ok, copied: r.copied, unchanged: r.unchanged, conflicts: r.conflicts, problems: r.problems, index: join(archiveDir, INDEX) }, null, 2) + '\n');
+    return ok ? 0 : 1;
   }
   for (const f of r.copied) console.log(`+ ${f}`);
   for (const p of r.problems) console.error(`✗ ${p}`);

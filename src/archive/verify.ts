@@ -67,12 +67,19 @@ function finishInterrupted(outDir: string): void {
   }
 }
 
-export function verifyCommand(outDir: string): number {
+const PROBLEM_KEYS: Record<VerifyProblem['kind'], string> = { hong: 'damaged', thieu: 'missing', 'thay-doi': 'changed' };
+
+export function verifyCommand(outDir: string, json = false): number {
   finishInterrupted(outDir);
   const result = verifyOutputs(outDir);
   if (!result) {
     console.error(`✗ ${join(outDir, MANIFEST_JSON)}: không có hoặc không đọc được bản kê; chạy "vanban build" trước`);
     return 1;
+  }
+  if (json) {
+    const problems = result.problems.map((p) => ({ file: p.file, kind: PROBLEM_KEYS[p.kind], expected: p.expected ?? null, actual: p.actual ?? null }));
+    process.stdout.write(JSON.stringify({ ok: !problems.length, checked: result.checked, problems }, null, 2) + '\n');
+    return problems.length ? 1 : 0;
   }
   for (const p of result.problems) {
     if (p.kind === 'hong') console.error(`✗ ${p.file}: bản kê có ${p.expected} hỏng (thiếu trường hoặc sai kiểu), không kiểm được`);

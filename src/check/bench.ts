@@ -1,6 +1,7 @@
 // `npm run bench`, the checking part: how many files `vanban check` reads and checks per second, on the sample set
 // built in memory (every DOCX and PDF of data/). DOCX: read, text rules and layout rules; PDF: read and text rules.
 
+import type { Target } from '../bench-target.ts';
 import { build } from '../build.ts';
 import { checkPath } from './command.ts';
 import { readDocx } from './docx-read.ts';
@@ -27,7 +28,7 @@ async function rate(files: Uint8Array[], check: (buf: Uint8Array) => Promise<unk
   return { perSecond: (checked / ms) * 1000, msPerFile: ms / checked, checked };
 }
 
-export async function benchCheck(): Promise<void> {
+export async function benchCheck(): Promise<Target[]> {
   const today = new Date();
   const { built, failed } = await build(['data'], { outDir: 'out', write: false });
   if (failed.length) console.error(`  (${failed.length} văn bản mẫu lỗi, không đo)`);
@@ -52,6 +53,11 @@ export async function benchCheck(): Promise<void> {
   console.log(`  theo nhãn gán trước lần chạy đầu: precision ${pct(s.strict.precision)}, recall ${pct(s.strict.recall)}`);
   console.log(`  ${s.heldout.files} tệp giữ riêng, hiện nay: precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)} (lần đo đầu, trước khi chỉnh quy tắc theo chúng: xem test/fixtures/real/PROVENANCE.md)`);
   console.log(`  ${s.truePositives} phát hiện đúng, ${s.falsePositives.length} phát hiện sai, ${s.misses.length} lỗi bị bỏ sót`);
+  const targets: Target[] = [
+    { name: 'checkPrecision', value: s.precision, goal: 0.9, unit: '', kind: 'min' },
+    { name: 'checkRecall', value: s.recall, goal: 0.85, unit: '', kind: 'min' },
+    { name: 'checkCorpusMs', value: s.ms, goal: 10000, unit: 'ms', kind: 'max' },
+  ];
   console.log(`  cả bộ trong một lần gọi: ${f(s.ms)} ms (mục tiêu < 10000 ms)`);
   // one real DOCX (the decree, 38 pages of text and tables) through the whole check: read, recognize, rules, layout
   const one = 'test/fixtures/real/docx-nghi-dinh-30-2020-nd-cp.docx';
@@ -64,4 +70,6 @@ export async function benchCheck(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   console.log(`  một tệp DOCX thật (Nghị định 30/2020): ${f(times[3]!)} ms (trung vị 7 lần; mục tiêu < 500 ms)`);
+  targets.push({ name: 'checkOneDocxMs', value: times[3]!, goal: 500, unit: 'ms', kind: 'max' });
+  return targets;
 }

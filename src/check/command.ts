@@ -4,7 +4,8 @@
 // Exit code 1 when any file has a lỗi, cannot be read, or no file matched; 3 when a file holds no document to check. checkPath is the same check for one file,
 // returning the reports (the corpus score uses it).
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { atomicWrite } from '../io/atomic-write.ts';
 import { FileRefused, readRegularFile, refusalText } from '../io/project-files.ts';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -16,9 +17,12 @@ import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type Rul
 import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
 import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
+import { englishReport } from './json.ts';
 
 export interface CheckCommandOptions {
   format: 'text' | 'json';
+  /** With format "json": English keys (`--json`) instead of the older Vietnamese ones (`--format json`). */
+  english?: boolean;
   fix: boolean;
   /** The day "today" is for the date rules; the clock when not given. */
   today?: Date;
@@ -557,13 +561,20 @@ export const NOT_A_DOCUMENT_EXIT = 3;
 /** `vanban check`: returns the exit code (1 when any lỗi, an unreadable file, or nothing matched; 3 when a file held no document). */
 export async function checkCommand(patterns: string[], opts: CheckCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const { files, unmatched } = expandPatterns(patterns.length ? patterns : ['.'], cwd);
+  const stdin = patterns.includes('-') ? stdinFile() : null;
+  const { files, unmatched } = expandPatterns((patterns.length ? patterns : ['.']).filter((p) => p !== '-'), cwd);
+  if (stdin) files.unshift(stdin.path);
   const reports: FileReport[] = [];
   const done = new Set<string>();
   for (const path of files) {
     if (done.has(path)) continue;
     done.add(path);
-    for (const r of await checkPath(path, opts, cwd)) {
+    const found = await checkPath(path, opts, cwd);
+    if (path === stdin?.path) {
+      for (const r of found) r.file = '-';
+      stdin.remove();
+    }
+    for (const r of found) {
       if (r.partOf !== undefined) {
         const abs = resolve(cwd, r.file);
         if (done.has(abs)) continue;
@@ -576,9 +587,9 @@ export async function checkCommand(patterns: string[], opts: CheckCommandOptions
   const total = count(reports.flatMap((r) => r.findings));
   const notEvaluated = reports.reduce((n, r) => n + (r.layout?.filter((o) => o.status === 'not-evaluated').length ?? 0), 0);
   const unreadable = reports.filter((r) => r.error).length;
-  if (opts.format === 'json') process.stdout.write(jsonReport(reports, total, notEvaluated, unmatched));
+  for (const u of unmatched) process.stderr.write(`không có tệp nào khớp "${u}" (vanban check đọc .docx, .pdf, .md, .txt, .yaml)\n`);
+  if (opts.format === 'json') process.stdout.write(opts.english ? englishReport(reports, unmatched) : jsonReport(reports, total, notEvaluated, unmatched));
   else {
-    for (const u of unmatched) process.stdout.write(`không có tệp nào khớp "${u}" (vanban check đọc .docx, .pdf, .md, .txt, .yaml)\n`);
     const parts = [`Tổng cộng: ${reports.length} tệp`, summary(total)];
     if (notEvaluated) parts.push(`${notEvaluated} quy tắc trình bày không đánh giá được`);
     if (unreadable) parts.push(`${unreadable} tệp không đọc được`);
@@ -591,3 +602,16 @@ export async function checkCommand(patterns: string[], opts: CheckCommandOptions
   return reports.some((r) => r.structure && r.structure.status !== 'document') ? NOT_A_DOCUMENT_EXIT : 0;
 }
 
+
+/**
+ * `vanban check -`: stdin, kept in a private temporary file named by what it holds (a DOCX or PDF by its
+ * first bytes, else text), so it is read exactly as a file would be.
+ */
+function stdinFile(): { path: string; remove: () => void } {
+  const data = readFileSync(0);
+  const ext = data.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? '.docx' : data.subarray(0, 5).toString('latin1') === '%PDF-' ? '.pdf' : '.txt';
+  const dir = mkdtempSync(join(tmpdir(), 'vanban-stdin-'));
+  const path = join(dir, `stdin${ext}`);
+  writeFileSync(path, data, { mode: 0o600 });
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

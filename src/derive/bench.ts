@@ -1,6 +1,7 @@
 // `npm run bench` (derive part): derive the bundled 2024 ministry campaign for the 63 profiles of
 // 2023–2024 into a temporary folder, then build the 63 plans in memory, and report the times.
 
+import type { Target } from '../bench-target.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,8 @@ function libreOfficeBatch(dir: string): number | null {
   return r.status === 0 ? ms : null;
 }
 
-export async function benchDerive(): Promise<void> {
+export async function benchDerive(): Promise<Target[]> {
+  const targets: Target[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'vanban-bench-derive-'));
   try {
     // Warm-up (module loading, JIT, fonts) on one province, not counted.
@@ -63,19 +65,23 @@ export async function benchDerive(): Promise<void> {
     if (derived.failed.length || failed.length) console.log(`  ! ${derived.failed.length + failed.length} hồ sơ hoặc tệp lỗi`);
     console.log(`  sinh dữ liệu (derive): ${f(t1 - t0)} ms (${f((t1 - t0) / n)} ms/tỉnh)`);
     console.log(`  dựng (build):          ${f(t2 - t1)} ms (${f((t2 - t1) / documents.length)} ms/văn bản: đọc + mô hình ${f(sum.compose / documents.length)}, DOCX ${f(sum.docx / documents.length)}, PDF ${f(sum.pdf / documents.length)})`);
+    targets.push({ name: 'deriveAndBuildMs', value: total, goal: TARGET_MS, unit: 'ms', kind: 'max' });
     console.log(`  tổng:                  ${f(total)} ms (${f(total / n)} ms/tỉnh; mục tiêu < ${TARGET_MS} ms: ${total < TARGET_MS ? 'đạt' : 'chưa đạt'})`);
     const perPage = (t2 - t1) / sum.pages;
     const cpuPerPage = (cpu.user + cpu.system) / 1000 / sum.pages;
+    targets.push({ name: 'cpuMsPerPage', value: cpuPerPage, goal: 4, unit: 'ms', kind: 'max' });
     console.log(`  mỗi trang:             ${f(perPage)} ms (DOCX + PDF, đọc dữ liệu, ghi tệp), CPU ${f(cpuPerPage)} ms/trang (mục tiêu < 4 ms: ${cpuPerPage < 4 ? 'đạt' : 'chưa đạt'})`);
     const lo = libreOfficeBatch(join(tmp, 'out'));
     if (lo === null) console.log('  LibreOffice:           không chạy được soffice, bỏ qua phép so sánh');
     else {
       const loPage = lo / sum.pages;
       const ratio = loPage / perPage;
+      targets.push({ name: 'fasterThanLibreOffice', value: ratio, goal: TARGET_RATIO, unit: '×', kind: 'min' });
       console.log(`  LibreOffice (1 lệnh):  ${f(lo)} ms cho ${documents.length} DOCX → PDF, ${f(loPage)} ms/trang`);
       console.log(`  vanban nhanh hơn:      ${ratio.toFixed(1)} lần mỗi trang (mục tiêu ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'đạt' : 'chưa đạt'})`);
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  return targets;
 }

@@ -18,6 +18,9 @@ export interface Rendered {
  */
 const MIN_PER_WORKER = 100;
 
+// From the sources (tests under vitest) a worker needs the TypeScript loader; compiled, it does not.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './render-worker.dev.js' : './render-worker.js', import.meta.url);
+
 export async function renderOne(doc: Document): Promise<Rendered> {
   const { writeDocx } = await import('./docx.ts');
   const { writePdf } = await import('./pdf.ts');
@@ -56,7 +59,7 @@ export async function renderStream(
     }
     return;
   }
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./render-worker.js', import.meta.url)));
+  const pool = Array.from({ length: workers }, () => new Worker(WORKER));
   try {
     await Promise.all(
       pool.map(
