@@ -134,11 +134,12 @@ function listYaml(path: string): string[] {
 
 let toolId: string | undefined;
 /** "vanban <version>+<hash of its code and fonts>": a new tool rebuilds everything. */
-// The code hashed is the folder this module runs from: src/ from the sources, dist/ when compiled.
+// The code hashed is src/ in a checkout (dist/ is compiled from it, so the API from the sources and the
+// compiled command agree), dist/ in an installed package, which has no src/.
 export function toolFingerprint(): string {
   if (toolId) return toolId;
   const pkg = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string };
-  const files = [...walk(dirname(fileURLToPath(import.meta.url))), ...walk(join(TOOL_ROOT, 'fonts')), join(TOOL_ROOT, 'package-lock.json')].filter(existsSync).sort();
+  const files = [...walk(join(TOOL_ROOT, existsSync(join(TOOL_ROOT, 'src')) ? 'src' : 'dist')), ...walk(join(TOOL_ROOT, 'fonts')), join(TOOL_ROOT, 'package-lock.json')].filter(existsSync).sort();
   const hash = sha256(files.map((f) => `${relative(TOOL_ROOT, f)}\0${sha256(readFileSync(f))}`).join('\n')).slice(0, 16);
   return (toolId = `vanban ${pkg.version}+${hash}`);
 }

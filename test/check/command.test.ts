@@ -34,16 +34,21 @@ afterEach(() => {
 });
 
 /** Runs the command in-process in `where`, capturing what it prints. */
-async function run(args: string[], opts: { json?: boolean; fix?: boolean; where?: string } = {}): Promise<{ code: number; out: string }> {
+async function run(args: string[], opts: { json?: boolean; fix?: boolean; where?: string } = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
+  let err = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   });
   process.chdir(opts.where ?? dir);
   try {
     const code = await checkCommand(args, { format: opts.json ? 'json' : 'text', fix: !!opts.fix, today: TODAY });
-    return { code, out };
+    return { code, out, err };
   } finally {
     vi.restoreAllMocks();
     process.chdir(cwd);
@@ -129,9 +134,11 @@ describe('files and globs', () => {
 
   it('says when a pattern matches nothing, and exits 1', async () => {
     const d = fresh('nothing');
-    const { code, out } = await run(['*.docx'], { where: d });
+    const { code, out, err } = await run(['*.docx'], { where: d });
     expect(code).toBe(1);
-    expect(out).toContain('không có tệp nào khớp "*.docx"');
+    // the complaint goes to stderr, the total to stdout
+    expect(err).toContain('không có tệp nào khớp "*.docx"');
+    expect(out).not.toContain('không có tệp nào khớp');
   });
 
   it('reports a file it cannot read as such', async () => {
