@@ -13,3 +13,6 @@ export const met = (t: Target): boolean => (t.kind === 'max' ? t.value < t.goal 
 
 /** "đạt" / "chưa đạt", for the printed line. */
 export const verdict = (t: Target): string => (met(t) ? 'đạt' : 'chưa đạt');
+
+/** The exit code of `bench`: 1 when asked to check (`--check`) and a target is missed. */
+export const benchExit = (targets: Target[], check: boolean): number => (check && targets.some((t) => !met(t)) ? 1 : 0);

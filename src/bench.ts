@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build, buildOne, findDocuments } from './build.ts';
 import { benchDerive } from './derive/bench.ts';
 import { benchCheck } from './check/bench.ts';
-import { met, verdict, type Target } from './bench-target.ts';
+import { benchExit, met, verdict, type Target } from './bench-target.ts';
 
 const BIN = fileURLToPath(new URL('../bin/vanban.js', import.meta.url));
 
@@ -40,7 +40,7 @@ export async function runBench(paths: string[], rounds: number, opts: { check?: 
   if (typeof targets === 'number') return targets;
   const missed = targets.filter((t) => !met(t));
   process.stdout.write(JSON.stringify({ ok: missed.length === 0, targets: targets.map((t) => ({ ...t, met: met(t) })) }, null, 2) + '\n');
-  return opts.check && missed.length ? 1 : 0;
+  return benchExit(targets, opts.check ?? false);
 }
 
 async function measure(paths: string[], rounds: number, check: boolean): Promise<number> {
@@ -48,7 +48,7 @@ async function measure(paths: string[], rounds: number, check: boolean): Promise
   if (typeof targets === 'number') return targets;
   const missed = targets.filter((t) => !met(t));
   console.log(missed.length ? `Chưa đạt ${missed.length}/${targets.length} mục tiêu: ${missed.map((t) => t.name).join(', ')}` : `Đạt cả ${targets.length} mục tiêu.`);
-  return check && missed.length ? 1 : 0;
+  return benchExit(targets, check);
 }
 
 async function collect(paths: string[], rounds: number): Promise<Target[] | number> {
