@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { projectRoot } from './io/project-files.ts';
 import { build } from './index.ts';
-import { InputError, eachError } from './model/errors.ts';
+import { InputError, eachError, marked } from './model/errors.ts';
 import { OutputError, fsReason } from './io/fs-errors.ts';
 import { LockTimeout } from './io/lock.ts';
 import { progress, wantsProgress } from './cli/progress.ts';
@@ -105,7 +105,7 @@ export function reportFailure(error: unknown): number {
   const e = error instanceof Error ? error : new Error(String(error));
   if (debug()) console.error(e.stack);
   if (e instanceof InputError) {
-    console.error(`✗ ${e.message}`);
+    console.error(marked(e.message));
     return EXIT.input;
   }
   if (e instanceof OutputError || e instanceof LockTimeout) {
@@ -320,7 +320,7 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
   for (const n of result.notes) console.error(`! ${n}`);
   let internal = false;
   for (const f of result.failed) {
-    if (f.error instanceof InputError) console.error(`✗ ${f.error.message}`);
+    if (f.error instanceof InputError) console.error(marked(f.error.message));
     else {
       internal = true;
       if (debug()) console.error(f.error.stack);

@@ -4,7 +4,7 @@
 
 import { lstatSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../model/errors.ts';
+import { InputError, marked } from '../model/errors.ts';
 import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE, derivePlan, type DerivedPlan } from './derive.ts';
 import { atomicWrite } from '../io/atomic-write.ts';
 import { writeDerived } from './manifest.ts';
@@ -106,11 +106,11 @@ export async function deriveCommand(opts: DeriveCommandOptions): Promise<number>
     outcome = deriveAll(opts);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    console.error(`✗ ${error.message}`);
+    console.error(marked(error.message));
     return 1;
   }
   const { reports, failed, skipped } = outcome;
-  for (const f of failed) console.error(`✗ ${f.error.message}`);
+  for (const f of failed) console.error(marked(f.error.message));
   for (const s of skipped) console.log(`· bỏ qua ${s.file}: ${s.reason}`);
   if (reports.length) {
     console.log(opts.chiTiet ? reports.map(reportTable).join('\n\n') : summaryTable(reports));

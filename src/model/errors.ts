@@ -73,8 +73,7 @@ export class InputErrors extends InputError {
     this.name = 'InputErrors';
     const shown = sorted.slice(0, MAX_ERRORS).map((e) => e.message);
     const more = sorted.length - shown.length;
-    // Printed after one "✗ " by the command; each further error gets its own mark.
-    this.message = shown.join('\n✗ ') + (more > 0 ? `\n… và ${more} lỗi nữa` : '');
+    this.message = shown.join('\n') + (more > 0 ? `\n… và ${more} lỗi nữa` : '');
   }
 }
 
@@ -84,6 +83,9 @@ export function combineErrors(errors: InputError[]): InputError {
   const unique = errors.filter((e) => !seen.has(e.message) && !!seen.add(e.message));
   return unique.length === 1 ? unique[0]! : new InputErrors(unique);
 }
+
+/** An error message as printed: "✗ " before each error's line (a combined error has one per line). */
+export const marked = (message: string): string => message.split('\n').map((l) => (l.startsWith('… ') ? l : `✗ ${l}`)).join('\n');
 
 /** Each error of a (possibly combined) input error, for JSON output. */
 export const eachError = (e: InputError): InputError[] => (e instanceof InputErrors ? e.errors : [e]);

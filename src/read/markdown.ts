@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Inline } from '../model/ast.ts';
-import { InputError } from '../model/errors.ts';
+import { InputError, combineErrors } from '../model/errors.ts';
 import { forbiddenIn } from './characters.ts';
 
 // HTML is recognized only to be refused with a clear message (not kept as literal text).
@@ -58,14 +58,17 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
   // no "[^x]: …" text would be printed as typed: refuse it too.
   const lines = text.split('\n');
   const defined = new Set(lines.flatMap((l) => FOOTNOTE_DEFINITION.exec(l)?.[1] ?? []));
+  // The line-level refusals are independent of one another: all of them are reported in one run.
+  const problems: InputError[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     const loc = { file, line: n + 1 + lineOffset, col: 1 };
-    if (DEFINITION.test(line)) throw new InputError(loc, '', 'định nghĩa liên kết "[…]: …" không dùng trong văn bản hành chính (dòng này sẽ mất)', 'xóa dòng này, ghi địa chỉ thẳng trong câu');
+    if (DEFINITION.test(line)) problems.push(new InputError(loc, '', 'định nghĩa liên kết "[…]: …" không dùng trong văn bản hành chính (dòng này sẽ mất)', 'xóa dòng này, ghi địa chỉ thẳng trong câu'));
     for (const m of line.matchAll(FOOTNOTE_MARK))
       if (!defined.has(m[1]!) && !(m.index === 0 && line[m[0].length] === ':'))
-        throw new InputError({ ...loc, col: m.index + 1 }, '', `chú thích [^${m[1]}] chưa có nội dung`, `thêm dòng "[^${m[1]}]: nội dung chú thích", hoặc viết liền ^[nội dung]`);
+        problems.push(new InputError({ ...loc, col: m.index + 1 }, '', `chú thích [^${m[1]}] chưa có nội dung`, `thêm dòng "[^${m[1]}]: nội dung chú thích", hoặc viết liền ^[nội dung]`));
   }
+  if (problems.length) throw combineErrors(problems);
   const env: FootnoteEnv = {};
   const tokens = md.parse(text, env);
   // A note defined and never referred to is dropped by markdown-it: say so (before the truncation
@@ -73,8 +76,9 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
   for (const [label, id] of Object.entries(env.footnotes?.refs ?? {}))
     if (id < 0) {
       const at = lines.findIndex((l) => l.startsWith(`[^${label.slice(1)}]:`));
-      throw new InputError({ file, line: at + 1 + lineOffset, col: 1 }, '', `chú thích [^${label.slice(1)}] không được dẫn ở đâu trong văn bản`, `đặt [^${label.slice(1)}] vào chỗ cần chú thích, hoặc xóa chú thích`);
+      problems.push(new InputError({ file, line: at + 1 + lineOffset, col: 1 }, '', `chú thích [^${label.slice(1)}] không được dẫn ở đâu trong văn bản`, `đặt [^${label.slice(1)}] vào chỗ cần chú thích, hoặc xóa chú thích`));
     }
+  if (problems.length) throw combineErrors(problems);
   refuseTruncation(tokens, lines, file, lineOffset);
   const notes = footnoteTexts(tokens, env, (t) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 }));
   const siblings = new Map<string, number>(); // "level:parent index" → count
@@ -204,7 +208,8 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
   }
   for (const r of refs)
     if (!ids.has(r.target))
-      throw new InputError({ file, line: r.line, col: 1 }, '', `tham chiếu tới "#${r.target}" nhưng không có mục nào mang nhãn {#${r.target}}`, `thêm {#${r.target}} vào cuối tiêu đề hoặc mục được tham chiếu`);
+      problems.push(new InputError({ file, line: r.line, col: 1 }, '', `tham chiếu tới "#${r.target}" nhưng không có mục nào mang nhãn {#${r.target}}`, `thêm {#${r.target}} vào cuối tiêu đề hoặc mục được tham chiếu`));
+  if (problems.length) throw combineErrors(problems);
   if (!blocks.length) throw new InputError({ file, line: 1 + lineOffset, col: 1 }, '', 'tệp nội dung không có đoạn nào', MD_FIX);
   return blocks;
 }

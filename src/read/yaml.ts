@@ -74,17 +74,19 @@ function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at:
   // Every refusal of the file is collected, so one run shows them all.
   const errors: InputError[] = [];
   const refuse = (e: InputError): void => void errors.push(e);
+  const anchors = new Set<string>();
   visit(doc, (_key, node) => {
     if (isPair(node)) {
       if (isScalar(node.key) && node.key.value === '<<') return refuse(new InputError(at(node.key.range?.[0] ?? 0), '', 'không dùng khóa gộp YAML "<<"', fix));
       if (node.key !== null && !isScalar(node.key)) return refuse(new InputError(at((node.key as Node).range?.[0] ?? 0), '', 'tên trường phải là một chữ, không phải danh sách hay nhóm', 'viết "ten_truong: giá trị"'));
       return;
     }
-    if (isAlias(node)) return refuse(new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix));
+    // An alias is the same mistake as its anchor, already reported at the anchor's line.
+    if (isAlias(node)) return anchors.has(node.source) ? undefined : refuse(new InputError(at(node.range?.[0] ?? 0), '', `không dùng bí danh YAML "*${node.source}"`, fix));
     if (!isNode(node)) return;
     const start = node.range?.[0] ?? 0;
     if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) return refuse(new InputError(at(start), '', `danh sách có ${node.items.length} mục, quá giới hạn ${MAX_LIST_ITEMS}`, 'chia thành nhiều văn bản'));
-    if ((node as { anchor?: string }).anchor) return refuse(new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix));
+    if ((node as { anchor?: string }).anchor) return anchors.add((node as { anchor: string }).anchor), refuse(new InputError(at(start), '', `không dùng neo YAML "&${(node as { anchor?: string }).anchor}"`, fix));
     if (node.tag) return refuse(new InputError(at(start), '', `không dùng thẻ kiểu YAML "${node.tag.replace('tag:yaml.org,2002:', '!!')}"`, fix));
     if (!isScalar(node)) return;
     const raw = source.slice(start, node.range?.[1] ?? start);

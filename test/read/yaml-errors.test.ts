@@ -43,7 +43,7 @@ describe('tất cả lỗi của một tệp trong một lần chạy', () => {
     // the misspelt field is not also reported as the real one missing
     expect(e.message).not.toMatch(/"trich_yeu": thiếu/);
     expect(e.message.split('\n')).toHaveLength(3);
-    expect(e.message.split('\n').slice(1).every((l) => l.startsWith('✗ a.yaml:'))).toBe(true);
+    expect(e.message.split('\n').every((l) => l.startsWith('a.yaml:'))).toBe(true);
     expect(e.loc.line).toBe(3);
   });
 
@@ -66,5 +66,25 @@ describe('tất cả lỗi của một tệp trong một lần chạy', () => {
     expect(lines.at(-1)).toMatch(/^… và \d+ lỗi nữa$/);
     expect(lines).toHaveLength(MAX_ERRORS + 1);
     expect((e as InputErrors).errors.length).toBeGreaterThan(MAX_ERRORS + 10);
+  });
+});
+
+describe('tất cả lỗi của một tệp nội dung Markdown', () => {
+  it('three independent line mistakes, in one error, by line', async () => {
+    const { readMarkdown } = await import('../../src/read/markdown.ts');
+    const text = '# Mục đích\n\nĐoạn có chú thích [^a].\n\n[trang]: https://example.org\n\nĐoạn khác [^b].\n';
+    const e = caught(() => readMarkdown({ text, file: 'noi-dung.md' }));
+    expect((e as InputErrors).errors.map((x) => [x.loc.line, x.loc.col])).toEqual([
+      [3, 19],
+      [5, 1],
+      [7, 11],
+    ]);
+  });
+
+  it('every dangling cross-reference, not only the first', async () => {
+    const { readMarkdown } = await import('../../src/read/markdown.ts');
+    const text = '# Mục đích {#muc-dich}\n\nXem [](#khong-co).\n\nXem [](#muc-dich) và [](#cung-khong-co).\n';
+    const e = caught(() => readMarkdown({ text, file: 'noi-dung.md' }));
+    expect((e as InputErrors).errors.map((x) => x.loc.line)).toEqual([3, 5]);
   });
 });
