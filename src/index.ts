@@ -34,13 +34,11 @@ export async function derive(opts: DeriveCommandOptions): Promise<DeriveOutcome>
 
 /** Checks files (.docx, .pdf, .md, .txt, .yaml), folders or glob patterns; one report per file. */
 export async function check(patterns: string[], opts: { fix?: boolean; today?: Date; cwd?: string } = {}): Promise<{ reports: FileReport[]; unmatched: string[] }> {
-  const { checkPath, expandPatterns } = await import('./check/command.ts');
+  const { checkFiles, expandPatterns } = await import('./check/command.ts');
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { files, unmatched } = expandPatterns(patterns, cwd);
   const options: CheckCommandOptions = { format: 'json', fix: !!opts.fix, ...(opts.today ? { today: opts.today } : {}) };
-  const reports: FileReport[] = [];
-  for (const f of files) reports.push(...(await checkPath(f, options, cwd)));
-  return { reports, unmatched };
+  return { reports: await checkFiles(files, options, cwd), unmatched };
 }
 
 /** Compares the files in an output folder with its manifest's SHA-256; null without a manifest. */

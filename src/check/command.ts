@@ -555,6 +555,29 @@ function jsonReport(reports: FileReport[], total: Record<Severity, number>, notE
   );
 }
 
+/**
+ * Checks each file once, in order; a Markdown body read through its YAML is not checked again on its own.
+ * `each` sees every report as soon as it is made.
+ */
+export async function checkFiles(files: string[], opts: CheckCommandOptions, cwd: string, each: (r: FileReport) => void = () => {}): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  const done = new Set<string>();
+  for (const path of files) {
+    if (done.has(path)) continue;
+    done.add(path);
+    for (const r of await checkPath(path, opts, cwd)) {
+      if (r.partOf !== undefined) {
+        const abs = resolve(cwd, r.file);
+        if (done.has(abs)) continue;
+        done.add(abs);
+      }
+      each(r);
+      reports.push(r);
+    }
+  }
+  return reports;
+}
+
 /** Exit code when no lỗi was found but some file held no document to check (no document, a scan, samples). */
 export const NOT_A_DOCUMENT_EXIT = 3;
 
@@ -564,25 +587,14 @@ export async function checkCommand(patterns: string[], opts: CheckCommandOptions
   const stdin = patterns.includes('-') ? stdinFile() : null;
   const { files, unmatched } = expandPatterns((patterns.length ? patterns : ['.']).filter((p) => p !== '-'), cwd);
   if (stdin) files.unshift(stdin.path);
-  const reports: FileReport[] = [];
-  const done = new Set<string>();
-  for (const path of files) {
-    if (done.has(path)) continue;
-    done.add(path);
-    const found = await checkPath(path, opts, cwd);
-    if (path === stdin?.path) {
-      for (const r of found) r.file = '-';
-      stdin.remove();
-    }
-    for (const r of found) {
-      if (r.partOf !== undefined) {
-        const abs = resolve(cwd, r.file);
-        if (done.has(abs)) continue;
-        done.add(abs);
-      }
-      reports.push(r);
+  let reports: FileReport[];
+  try {
+    reports = await checkFiles(files, opts, cwd, (r) => {
+      if (stdin && r.file === shown(stdin.path, cwd)) r.file = '-';
       if (opts.format === 'text') process.stdout.write(formatFileReport(r, cwd) + '\n');
-    }
+    });
+  } finally {
+    stdin?.remove();
   }
   const total = count(reports.flatMap((r) => r.findings));
   const notEvaluated = reports.reduce((n, r) => n + (r.layout?.filter((o) => o.status === 'not-evaluated').length ?? 0), 0);

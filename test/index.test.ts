@@ -1,0 +1,31 @@
+// The library API from the sources: the same functions the package exports and the CLI calls.
+import { describe, expect, it } from 'vitest';
+import * as vanban from '../src/index.ts';
+import { ROOT } from './support/invalid-fixtures.ts';
+
+describe('thư viện vanban', () => {
+  it('build in memory returns the documents with their pages', async () => {
+    const r = await vanban.build(['data/an-giang'], { outDir: 'out', root: ROOT, write: false });
+    expect(r.failed).toEqual([]);
+    expect(r.built.map((b) => b.stem)).toEqual(['2023-04-27_78-KH-STP']);
+    expect(r.built[0]!.pages).toBeGreaterThan(1);
+    expect(r.built[0]!.doc.meta.kind).toBe('ke-hoach');
+  });
+
+  it('check reads a data file and its Markdown body once each', async () => {
+    const { reports, unmatched } = await vanban.check(['data/an-giang', 'khong-co.docx'], { cwd: ROOT, today: new Date('2024-06-01') });
+    expect(unmatched).toEqual(['khong-co.docx']);
+    const files = reports.map((r) => r.file);
+    expect(new Set(files).size).toBe(files.length);
+    expect(files).toContain('data/an-giang/vi-nguoi-ngheo-2023/ke-hoach.yaml');
+  });
+
+  it('jsonSchema describes the data files', async () => {
+    const schema = (await vanban.jsonSchema()) as { title: string };
+    expect(schema.title).toContain('vanban');
+  });
+
+  it('verify without a manifest says so with null', async () => {
+    expect(await vanban.verify(`${ROOT}/khong-co-thu-muc`)).toBeNull();
+  });
+});
