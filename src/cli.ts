@@ -142,7 +142,7 @@ async function run(argv: string[]): Promise<number> {
     .requiredOption('-f, --from <đường_dẫn>', 'dữ liệu phong trào của Bộ: thư mục (data/bo-tu-phap/thi-dua-2024), tệp chien-dich.yaml hoặc tệp Quyết định')
     // "tệp..." (ASCII letter before "...") is what makes commander take several values.
     .requiredOption('-p, --profile <tệp...>', 'hồ sơ tỉnh: tệp .yaml, thư mục, hoặc mẫu như "profiles/2023-2024/*.yaml"')
-    .option('-o, --out <thư_mục>', 'thư mục gốc của dữ liệu sinh ra (mỗi tỉnh một thư mục con)', 'data/dia-phuong')
+    .option('-o, --out <thư_mục>', 'thư mục gốc của dữ liệu sinh ra (mỗi tỉnh một thư mục con; ngoài data/ để "npm run build-docs" chỉ dựng văn bản mẫu)', 'derived')
     .option('--force', 'ghi đè cả tệp đã sửa tay sau lần sinh trước')
     .option('--chi-tiet', 'in đầy đủ báo cáo thay đổi của từng tỉnh')
     .action(async (opts: { from: string; profile: string[]; out: string; force?: boolean; chiTiet?: boolean }) => {

@@ -20,7 +20,8 @@ import { cleanDerived } from './clean.ts';
 export const LOCAL_TEMPLATE = 'ke-hoach-thi-dua-dia-phuong';
 export const PLAN_FILE = 'ke-hoach.yaml';
 export const CAMPAIGN_FILE = 'chien-dich.yaml';
-export const DEFAULT_OUT = 'data/dia-phuong';
+// Outside data/: `npm run build-docs` builds the samples only, whatever was derived since.
+export const DEFAULT_OUT = 'derived';
 
 export interface DerivedPlan {
   profile: Profile;
