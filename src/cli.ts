@@ -14,6 +14,7 @@ import { verifyCommand } from './archive/verify.ts';
 import { deriveCommand } from './derive/command.ts';
 import { checkCommand } from './check/command.ts';
 import { archiveCommand } from './archive/store.ts';
+import { rememberedRoot } from './archive/manifest.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -120,7 +121,7 @@ async function run(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
-    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
+    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '[tùy_chọn] <thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
     c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
@@ -171,11 +172,12 @@ async function run(argv: string[]): Promise<number> {
     });
 
   sub('archive')
-    .description('Chép các PDF đã ban hành vào kho lưu trữ theo năm/cơ quan, kèm chỉ mục CSV')
+    .description('Chép các PDF đã ban hành (có số và ngày) vào kho lưu trữ theo năm/cơ quan ban hành, kèm chỉ mục CSV')
     .argument('<thư_mục_kết_quả>', 'thư mục kết quả có manifest.json')
     .argument('<kho_lưu_trữ>', 'thư mục kho lưu trữ')
-    .action((out: string, store: string) => {
-      exit = archiveCommand(out, store);
+    .option('--ca-du-thao', 'lưu cả dự thảo chưa có số hoặc ngày')
+    .action((out: string, store: string, opts: { caDuThao?: boolean }) => {
+      exit = archiveCommand(out, store, { drafts: !!opts.caDuThao });
     });
 
   sub('schema')
@@ -208,7 +210,8 @@ function translate(s: string): string {
 
 async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined }): Promise<number> {
   const started = performance.now();
-  const root = projectRoot(paths, process.cwd(), flags.root);
+  // Without --root, the root out/'s manifest remembers: the same documents keep the same entries from any folder.
+  const root = (!flags.root && rememberedRoot(resolve(out), paths)) || projectRoot(paths, process.cwd(), flags.root);
   if (flags.root && !isDirectory(root)) {
     console.error(`lỗi: thư mục dự án --root "${flags.root}" không tồn tại hoặc không phải thư mục`);
     return EXIT.usage;
