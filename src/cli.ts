@@ -8,13 +8,14 @@ import { build } from './build.ts';
 import { InputError } from './model/errors.ts';
 import { OutputError, fsReason } from './io/fs-errors.ts';
 import { LockTimeout } from './io/lock.ts';
-import { jsonSchema } from './model/json-schema.ts';
+import { schemaCommand } from './model/schema-command.ts';
 import { runBench } from './bench.ts';
 import { verifyCommand } from './archive/verify.ts';
 import { deriveCommand } from './derive/command.ts';
 import { checkCommand } from './check/command.ts';
 import { archiveCommand } from './archive/store.ts';
 import { rememberedRoot } from './archive/manifest.ts';
+import { newCommand, supportedKinds } from './new/command.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -121,7 +122,7 @@ async function run(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
-    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '[tùy_chọn] <thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
+    const usage: Record<string, string> = { schema: '[tùy_chọn] [loai_tep]', verify: '[thư_mục]', archive: '[tùy_chọn] <thư_mục_kết_quả> <kho_lưu_trữ>', new: '<loai> [thư_mục]', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
     c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
@@ -136,6 +137,14 @@ async function run(argv: string[]): Promise<number> {
     .option('--root <thư_mục>', 'thư mục dự án: dữ liệu chỉ được đọc các tệp trong thư mục này (mặc định: thư mục hiện tại, hoặc thư mục chứa dữ liệu)')
     .action(async (paths: string[], opts: { out: string; force?: boolean; strict?: boolean; root?: string }) => {
       exit = await buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict, root: opts.root });
+    });
+
+  sub('new')
+    .description('Viết tệp khởi đầu (YAML có chú thích, kèm nội dung Markdown) cho một loại văn bản, các chỗ phải điền ghi "[cần điền: …]"')
+    .argument('<loai>', `loại văn bản: ${supportedKinds().join(', ')}`)
+    .argument('[thư_mục]', 'thư mục ghi tệp (không ghi đè tệp đã có)', '.')
+    .action((loai: string, dir: string) => {
+      exit = newCommand(loai, dir);
     });
 
   sub('derive')
@@ -181,9 +190,11 @@ async function run(argv: string[]): Promise<number> {
     });
 
   sub('schema')
-    .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra)')
-    .action(() => {
-      process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + '\n');
+    .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra): văn bản (mặc định), chien-dich hoặc ho-so-tinh')
+    .argument('[loai_tep]', 'vanban, chien-dich hoặc ho-so-tinh', 'vanban')
+    .option('--ghi <thư_mục>', 'ghi cả ba tệp <loai_tep>.schema.json vào thư mục')
+    .action((name: string, opts: { ghi?: string }) => {
+      exit = schemaCommand(name, opts.ghi);
     });
 
   sub('bench')

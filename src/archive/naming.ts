@@ -7,6 +7,7 @@
 // folder and name, so two drafts of one office never collide.
 
 import type { Meta } from '../model/ast.ts';
+import { PLACEHOLDER } from '../text/wording.ts';
 
 export function asciiName(s: string): string {
   return s
@@ -23,10 +24,17 @@ const slug = (s: string): string => asciiName(s).toLowerCase().replace(/\./g, '-
 // "UBND tỉnh", "Ủy ban nhân dân thành phố", "HĐND tỉnh": what precedes the place's own name.
 const LOCAL_GOVERNMENT = /^(?:(?:ủy|uỷ) ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(?:(?:tỉnh|thành phố|tp\.?)\s+)?/iu;
 
-/** The issuer as it appears in names and archive folders: "bo-tu-phap", "so-tu-phap-an-giang". */
+/** At most `max` characters, cut at a "-" (a long name stays readable and the path short). */
+const short = (s: string, max = 40): string => (s.length <= max ? s : s.slice(0, s.lastIndexOf('-', max) > 0 ? s.lastIndexOf('-', max) : max));
+
+/**
+ * The issuer as it appears in names and archive folders: "bo-tu-phap", "so-tu-phap-an-giang". An
+ * unfilled "[cần điền: …]" (a starter from `vanban new`) counts as nothing: "chua-ro".
+ */
 export function issuerSlug(issuer: string, parent: string | null | undefined): string {
-  const place = parent ? parent.normalize('NFC').trim().replace(LOCAL_GOVERNMENT, '') : '';
-  return [slug(issuer), slug(place)].filter(Boolean).join('-') || 'khong-ro';
+  const clean = (s: string) => s.normalize('NFC').replace(PLACEHOLDER, '').trim();
+  const place = parent ? clean(parent).replace(LOCAL_GOVERNMENT, '') : '';
+  return [short(slug(clean(issuer))), short(slug(place))].filter(Boolean).join('-') || 'chua-ro';
 }
 
 export function outputStem(meta: Meta): string {
