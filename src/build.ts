@@ -5,7 +5,7 @@
 // A document whose inputs (data, body, templates, fonts, tool code) and outputs are unchanged since
 // the manifest was written is skipped; `force` rebuilds everything.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
@@ -13,7 +13,7 @@ import { InputError } from './model/errors.ts';
 import { isInside, realPath } from './io/project-files.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
-import { outputStem } from './archive/naming.ts';
+import { issuerSlug, outputStem } from './archive/naming.ts';
 import { Staging, recover } from './io/staging.ts';
 import { lockFolder } from './io/lock.ts';
 import { outputError } from './io/fs-errors.ts';
@@ -194,6 +194,7 @@ function assemble(c: Composed, r: Rendered, opts: BuildOptions): BuiltDocument {
     docType: doc.meta.docType,
     subject: doc.meta.subject,
     issuer: doc.meta.issuer,
+    issuerSlug: issuerSlug(doc.meta.issuer, doc.meta.parent),
     pages,
     inputs: [
       ...c.inputs.map((p) => ({ file: relative(root, p), sha256: sha256(readFileSync(p)) })),
@@ -257,7 +258,7 @@ function rmEmpty(dir: string): void {
 async function buildIn(paths: string[], opts: BuildOptions, outDir: string | null): Promise<BuildResult> {
   const root = opts.root ?? process.cwd();
   const { documents, failed } = findDocuments(paths, root);
-  const previous = outDir === null ? null : readManifest(outDir);
+  const previous = outDir === null ? null : readManifest(outDir, root, documents);
   const tool = toolFingerprint();
   const known = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
   const skipped: ManifestEntry[] = [];
@@ -284,6 +285,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     staging ??= new Staging(outDir);
     staging.add(name, data);
   };
+  const renamed: string[] = [];
   const composed = new Map<number, Composed>();
   const results: Array<BuiltDocument | BuildFailure | undefined> = new Array(pending.length);
   let at = 0;
@@ -307,7 +309,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
       const stem = outputStem(c.doc.meta);
       const clash = stems.get(stem);
       if (clash && clash !== source) {
-        report(index, { source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${stem}" với ${clash} (cùng số, ký hiệu và ngày)`, 'kiểm tra số văn bản') });
+        report(index, { source, error: new InputError({ file: source, line: 1, col: 1 }, 'so', `trùng tên tệp kết quả "${stem}" với ${clash} (cùng số, ký hiệu, ngày và cơ quan ban hành)`, 'kiểm tra số văn bản') });
         continue;
       }
       stems.set(stem, source);
@@ -349,7 +351,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     const entries = new Map((previous?.documents ?? []).filter((d) => !d.outputs.some((o) => taken.has(o.file)) || built.some((b) => b.source === d.source)).map((d) => [d.source, d]));
     for (const s of skipped) entries.set(s.source, s);
     for (const b of built) entries.set(b.source, b.entry);
-    const manifest: Manifest = { documents: [...entries.values()] };
+    const manifest: Manifest = { root: relative(outDir, root).split('\\').join('/') || '.', documents: [...entries.values()] };
     const json = manifestJson(manifest);
     const path = join(outDir, MANIFEST_JSON);
     // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.
@@ -359,11 +361,36 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
       stage(MANIFEST_JSON, json); // last: the commit's final rename
     }
     (staging as Staging | null)?.commit();
+    renamed.push(...dropOldNames(previous?.documents ?? [], built, outDir));
   } else (staging as Staging | null)?.abort();
   // A broken shared file (campaign data) is reported once, not once per document reading it.
   const seen = new Set<string>();
   const notes = previous?.damaged ? [`bản kê ${MANIFEST_JSON} có ${previous.damaged} mục hỏng (thiếu trường hoặc sai kiểu); đã bỏ các mục đó khỏi bản kê`] : [];
+  if (previous?.migrated) notes.push(`bản kê ${MANIFEST_JSON} của phiên bản vanban cũ: ${previous.migrated} mục được chuyển sang đường dẫn tính từ thư mục dự án (gộp mục trùng)`);
+  notes.push(...renamed);
   return { built, skipped, failed: failed.filter((f) => !seen.has(f.error.message) && !!seen.add(f.error.message)), notes };
+}
+
+/**
+ * A rebuilt document whose name changed (a new naming rule, a new number) leaves no stale file: each
+ * earlier output it no longer has is removed when it is still as built, and named when it was edited.
+ */
+function dropOldNames(previous: ManifestEntry[], built: BuiltDocument[], outDir: string): string[] {
+  const now = new Set(built.flatMap((b) => b.entry.outputs.map((o) => o.file)));
+  const notes: string[] = [];
+  for (const b of built) {
+    const old = previous.find((d) => d.source === b.source);
+    for (const o of old?.outputs ?? []) {
+      if (now.has(o.file)) continue;
+      const path = join(outDir, o.file);
+      const newName = b.entry.outputs.find((n) => extname(n.file) === extname(o.file))?.file ?? '';
+      if (fileHash(path) === o.sha256) {
+        rmSync(path, { force: true });
+        notes.push(`${o.file} đổi tên thành ${newName} (quy tắc đặt tên, số hay ngày đã đổi); đã bỏ tệp tên cũ`);
+      } else if (existsSync(path)) notes.push(`${o.file}: tệp tên cũ của ${b.source} đã bị sửa sau khi dựng nên được giữ nguyên; tệp mới là ${newName}, xem rồi xóa tệp cũ bằng tay`);
+    }
+  }
+  return notes;
 }
 
 export function countPdfPages(pdf: Uint8Array): number {

@@ -13,6 +13,7 @@ import { OutputError, fsReason } from './io/fs-errors.ts';
 import { LockTimeout } from './io/lock.ts';
 import { progress, wantsProgress } from './cli/progress.ts';
 import type { BuildFailure } from './build.ts';
+import { rememberedRoot } from './archive/manifest.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -162,7 +163,7 @@ async function run(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride().showSuggestionAfterError(true);
-    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
+    const usage: Record<string, string> = { schema: '[tùy_chọn] [loai_tep]', verify: '[thư_mục]', archive: '[tùy_chọn] <thư_mục_kết_quả> <kho_lưu_trữ>', new: '<loai> [thư_mục]', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
     c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
@@ -181,13 +182,22 @@ async function run(argv: string[]): Promise<number> {
       exit = await quietly(opts.quiet, () => buildCommand(paths, opts.out, { force: !!opts.force, strict: !!opts.strict, root: opts.root, json: !!opts.json, quiet: !!opts.quiet }));
     });
 
+  sub('new')
+    .description('Viết tệp khởi đầu (YAML có chú thích, kèm nội dung Markdown) cho một loại văn bản, các chỗ phải điền ghi "[cần điền: …]"')
+    .argument('<loai>', 'loại văn bản, như quyet-dinh, ke-hoach (gõ sai thì vanban in đủ danh sách)')
+    .argument('[thư_mục]', 'thư mục ghi tệp (không ghi đè tệp đã có)', '.')
+    .action(async (loai: string, dir: string) => {
+      const { newCommand } = await import('./new/command.ts');
+      exit = newCommand(loai, dir);
+    });
+
   sub('derive')
     .description('Sinh dữ liệu Kế hoạch của Sở Tư pháp (ke-hoach.yaml, chien-dich.yaml) từ phong trào của Bộ và hồ sơ tỉnh')
     // No short flag: "-f" is --force in build, one meaning per short flag across commands.
     .requiredOption('--from <đường_dẫn>', 'dữ liệu phong trào của Bộ: thư mục (data/bo-tu-phap/thi-dua-2024), tệp chien-dich.yaml hoặc tệp Quyết định')
     // "tệp..." (ASCII letter before "...") is what makes commander take several values.
     .requiredOption('-p, --profile <tệp...>', 'hồ sơ tỉnh: tệp .yaml, thư mục, hoặc mẫu như "profiles/2023-2024/*.yaml"')
-    .option('-o, --out <thư_mục>', 'thư mục gốc của dữ liệu sinh ra (mỗi tỉnh một thư mục con)', 'data/dia-phuong')
+    .option('-o, --out <thư_mục>', 'thư mục gốc của dữ liệu sinh ra (mỗi tỉnh một thư mục con; ngoài data/ để "npm run build-docs" chỉ dựng văn bản mẫu)', 'derived')
     .option('--force', 'ghi đè cả tệp đã sửa tay sau lần sinh trước')
     .option('--chi-tiet', 'in đầy đủ báo cáo thay đổi của từng tỉnh')
     .option('--json', JSON_HELP)
@@ -231,22 +241,25 @@ async function run(argv: string[]): Promise<number> {
     });
 
   sub('archive')
-    .description('Chép các PDF đã ban hành vào kho lưu trữ theo năm/cơ quan, kèm chỉ mục CSV')
+    .description('Chép các PDF đã ban hành (có số và ngày) vào kho lưu trữ theo năm/cơ quan ban hành, kèm chỉ mục CSV')
     .argument('<thư_mục_kết_quả>', 'thư mục kết quả có manifest.json')
     .argument('<kho_lưu_trữ>', 'thư mục kho lưu trữ')
+    .option('--ca-du-thao', 'lưu cả dự thảo chưa có số hoặc ngày')
     .option('--json', JSON_HELP)
     .option('-q, --quiet', QUIET_HELP)
-    .action(async (out: string, store: string, opts: { json?: boolean; quiet?: boolean }) => {
+    .action(async (out: string, store: string, opts: { caDuThao?: boolean; json?: boolean; quiet?: boolean }) => {
       const { archiveCommand } = await import('./archive/store.ts');
-      exit = await quietly(opts.quiet, async () => archiveCommand(out, store, !!opts.json));
+      exit = await quietly(opts.quiet, async () => archiveCommand(out, store, { drafts: !!opts.caDuThao, json: !!opts.json }));
     });
 
   sub('schema')
-    .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra)')
+    .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra): văn bản (mặc định), chien-dich hoặc ho-so-tinh')
+    .argument('[loai_tep]', 'vanban, chien-dich hoặc ho-so-tinh', 'vanban')
+    .option('--ghi <thư_mục>', 'ghi cả ba tệp <loai_tep>.schema.json vào thư mục')
     .option('--json', 'như mặc định: kết quả đã là JSON')
-    .action(async () => {
-      const { jsonSchema } = await import('./index.ts');
-      process.stdout.write(JSON.stringify(await jsonSchema(), null, 2) + '\n');
+    .action(async (name: string, opts: { ghi?: string }) => {
+      const { schemaCommand } = await import('./model/schema-command.ts');
+      exit = schemaCommand(name, opts.ghi);
     });
 
   sub('bench')
@@ -291,7 +304,8 @@ async function deriveJson(opts: import('./derive/command.ts').DeriveCommandOptio
 
 async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined; json: boolean; quiet: boolean }): Promise<number> {
   const started = performance.now();
-  const root = projectRoot(paths, process.cwd(), flags.root);
+  // Without --root, the root out/'s manifest remembers: the same documents keep the same entries from any folder.
+  const root = (!flags.root && rememberedRoot(resolve(out), paths)) || projectRoot(paths, process.cwd(), flags.root);
   if (flags.root && !isDirectory(root)) {
     console.error(`lỗi: thư mục dự án --root "${flags.root}" không tồn tại hoặc không phải thư mục`);
     return EXIT.usage;

@@ -89,14 +89,14 @@ describe('PDF/A and metadata of every sample document', () => {
     }
   });
 
-  it('names files <date>_<số>-<ký hiệu> with Đ → D, and drafts by year and source', () => {
+  it('names files <date>_<số>-<ký hiệu>_<cơ quan> with Đ → D, and drafts by year, issuer and source', () => {
     const names = readdirSync(out).sort();
-    expect(names).toContain('2024-02-29_244-QD-BTP.pdf');
-    expect(names).toContain('2023-04-27_78-KH-STP.docx');
-    expect(names).toContain('2023_du-thao-KH-STP_ninh-thuan-thi-dua-2023-ke-hoach.pdf');
+    expect(names).toContain('2024-02-29_244-QD-BTP_bo-tu-phap.pdf');
+    expect(names).toContain('2023-04-27_78-KH-STP_so-tu-phap-an-giang.docx');
+    expect(names).toContain('2023_du-thao-KH-STP_so-tu-phap-ninh-thuan_ninh-thuan-thi-dua-2023-ke-hoach.pdf');
     expect(asciiName('QĐ-UBND')).toBe('QD-UBND');
     const meta = result.built[0]!.doc.meta;
-    expect(outputStem({ ...meta, so: '05', date: '2025-01-05', kyHieu: 'TTr-SNV/VP' })).toBe('2025-01-05_05-TTr-SNV-VP');
+    expect(outputStem({ ...meta, so: '05', date: '2025-01-05', kyHieu: 'TTr-SNV/VP', issuer: 'Sở Nội vụ', parent: 'UBND thành phố Đà Nẵng' })).toBe('2025-01-05_05-TTr-SNV-VP_so-noi-vu-da-nang');
   });
 });
 
@@ -166,13 +166,13 @@ describe('builds as a build system', () => {
     await build(['data'], { outDir: 'out', root });
     const out = join(root, 'out');
     expect(verifyOutputs(out)?.problems).toEqual([]);
-    const target = join(out, '2024-02-29_244-QD-BTP.pdf');
+    const target = join(out, '2024-02-29_244-QD-BTP_bo-tu-phap.pdf');
     const bytes = readFileSync(target);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 1;
     writeFileSync(target, bytes);
     const v = cli(['verify', 'out'], root);
     expect(v.status).toBe(1);
-    expect(v.stderr).toContain('2024-02-29_244-QD-BTP.pdf: đã bị thay đổi sau khi dựng');
+    expect(v.stderr).toContain('2024-02-29_244-QD-BTP_bo-tu-phap.pdf: đã bị thay đổi sau khi dựng');
     const rebuilt = await build(['data'], { outDir: 'out', root });
     expect(rebuilt.built.map((b) => b.source)).toEqual(['data/bo-tu-phap/thi-dua-2024/quyet-dinh.yaml']);
     expect(cli(['verify', 'out'], root).status).toBe(0);
@@ -190,7 +190,7 @@ describe('builds as a build system', () => {
     expect(qd.outputs[1].bytes).toBe(built.bytes.pdf.byteLength);
     const csv = readFileSync(join(root, 'out/manifest.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe('so_ky_hieu,ngay,loai,ten_loai,trich_yeu,co_quan_ban_hanh,so_trang,nguon,tep,kich_thuoc,sha256');
-    expect(csv.filter((l) => l.includes('2024-02-29_244-QD-BTP.pdf'))[0]).toContain(qd.outputs[1].sha256);
+    expect(csv.filter((l) => l.includes('2024-02-29_244-QD-BTP_bo-tu-phap.pdf'))[0]).toContain(qd.outputs[1].sha256);
   });
 });
 
@@ -200,7 +200,7 @@ describe('vanban archive', () => {
     await build(['data'], { outDir: 'out', root });
     const store = join(root, 'kho');
     const first = archiveOutputs(join(root, 'out'), store)!;
-    expect(first.copied).toContain('2024/bo-tu-phap/2024-02-29_244-QD-BTP.pdf');
+    expect(first.copied).toContain('2024/bo-tu-phap/2024-02-29_244-QD-BTP_bo-tu-phap.pdf');
     expect(first.conflicts).toEqual([]);
     const index = readFileSync(join(store, INDEX), 'utf8').split('\r\n');
     expect(index[0]).toBe('so_va_ky_hieu,ngay_van_ban,ten_loai,trich_yeu,co_quan_ban_hanh,ngon_ngu,so_trang,ghi_chu,tep,sha256');
@@ -215,7 +215,7 @@ describe('vanban archive', () => {
     await build(['data'], { outDir: 'out', root });
     const run = cli(['archive', 'out', 'kho'], root);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('2024/bo-tu-phap/2024-02-29_244-QD-BTP.pdf: kho lưu trữ đã có tệp này với nội dung khác');
+    expect(run.stderr).toContain('2024/bo-tu-phap/2024-02-29_244-QD-BTP_bo-tu-phap.pdf: kho lưu trữ đã có tệp này với nội dung khác');
     expect(run.stderr).toMatch(/SHA-256 trong kho: [0-9a-f]{64}\n\s+SHA-256 mới: +[0-9a-f]{64}/);
   });
 });

@@ -68,7 +68,7 @@ describe('vanban build: văn bản đúng vẫn được ghi, văn bản lỗi k
   // its plan) and one invalid document.
   const project = join(TMP, 'du-an');
   const out = join(project, 'out');
-  const GOOD = ['2024-02-29_244-QD-BTP.docx', '2024-02-29_244-QD-BTP.pdf'];
+  const GOOD = ['2024-02-29_244-QD-BTP_bo-tu-phap.docx', '2024-02-29_244-QD-BTP_bo-tu-phap.pdf'];
   const MANIFEST = ['manifest.csv', 'manifest.json'];
   const bad = 'ngay-khong-co-that';
   const badLine = () => `✗ ${expected(bad).replace(`test/fixtures/invalid/${bad}/`, 'data/loi/')}`;

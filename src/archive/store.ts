@@ -1,4 +1,5 @@
-// `vanban archive <out> <archive>`: files each issued PDF under <archive>/<năm>/<cơ quan>/ and keeps
+// `vanban archive <out> <archive>`: files each issued PDF (số and date present; drafts too only when
+// asked) under <archive>/<năm>/<cơ quan ban hành>/ (the issuer as in file names) and keeps
 // an index (chi-muc.csv) with the metadata fields the electronic-archive rules ask of a document
 // (Thông tư 02/2019/TT-BNV: số và ký hiệu, ngày, tên loại, trích yếu, cơ quan ban hành, ngôn ngữ,
 // số trang, ghi chú). An archived file is never overwritten with different bytes.
@@ -20,12 +21,17 @@ export interface ArchiveResult {
   unchanged: string[];
   conflicts: { file: string; archived: string; incoming: string }[];
   problems: string[]; // entries not archived: missing PDF, damaged manifest entry, unsafe name
+  drafts: string[]; // drafts (no số or no date) left out
 }
 
-export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResult | null {
+export interface ArchiveOptions {
+  drafts?: boolean; // also archive drafts without a số or a date
+}
+
+export function archiveOutputs(outDir: string, archiveDir: string, opts: ArchiveOptions = {}): ArchiveResult | null {
   const manifest = readManifest(outDir);
   if (!manifest) return null;
-  const result: ArchiveResult = { copied: [], unchanged: [], conflicts: [], problems: [] };
+  const result: ArchiveResult = { copied: [], unchanged: [], conflicts: [], problems: [], drafts: [] };
   if (manifest.damaged) result.problems.push(`bản kê có ${manifest.damaged} mục hỏng (thiếu trường hoặc sai kiểu), bỏ qua các mục đó`);
   if (existsSync(archiveDir) && !lstatSync(archiveDir).isDirectory()) throw new OutputError(`không ghi được vào kho ${archiveDir}: đây là một tệp, không phải thư mục; không có gì được ghi`, 'ENOTDIR');
   const indexPath = join(archiveDir, INDEX);
@@ -36,9 +42,13 @@ export function archiveOutputs(outDir: string, archiveDir: string): ArchiveResul
   for (const d of manifest.documents) {
     const pdf = d.outputs.find((o) => o.file.endsWith('.pdf'));
     if (!pdf) continue;
+    if ((d.soKyHieu === null || d.date === null) && !opts.drafts) {
+      result.drafts.push(pdf.file);
+      continue;
+    }
     const year = (d.date ?? '').slice(0, 4) || 'chua-ngay';
     // Every part of the archive path is a plain name: "..", "/" or an empty issuer cannot climb out.
-    const issuer = asciiName(d.issuer).toLowerCase().replace(/^\.+/, '') || 'khong-ro';
+    const issuer = (d.issuerSlug ?? asciiName(d.issuer).toLowerCase()).replace(/^\.+/, '') || 'khong-ro';
     const rel = `${year}/${issuer}/${pdf.file}`;
     const target = join(archiveDir, rel);
     if (!isInside(resolve(archiveDir), resolve(target))) {
@@ -124,18 +134,19 @@ function rowFile(line: string): string {
   return fields[COLUMNS.indexOf('tep')] ?? '';
 }
 
-export function archiveCommand(outDir: string, archiveDir: string, json = false): number {
-  const r = archiveOutputs(outDir, archiveDir);
+export function archiveCommand(outDir: string, archiveDir: string, opts: ArchiveOptions & { json?: boolean } = {}): number {
+  const r = archiveOutputs(outDir, archiveDir, opts);
   if (!r) {
     console.error(`✗ ${outDir}: không có bản kê manifest.json; chạy "vanban build" trước`);
     return 1;
   }
-  if (json) {
+  if (opts.json) {
     const ok = !r.conflicts.length && !r.problems.length;
     process.stdout.write(JSON.stringify({ ok, copied: r.copied, unchanged: r.unchanged, conflicts: r.conflicts, problems: r.problems, index: join(archiveDir, INDEX) }, null, 2) + '\n');
     return ok ? 0 : 1;
   }
   for (const f of r.copied) console.log(`+ ${f}`);
+  if (r.drafts.length) console.log(`· không lưu ${r.drafts.length} dự thảo chưa có số hoặc ngày (${r.drafts.join(', ')}); lưu cả dự thảo: --ca-du-thao`);
   for (const p of r.problems) console.error(`✗ ${p}`);
   for (const c of r.conflicts)
     console.error(`✗ ${c.file}: kho lưu trữ đã có tệp này với nội dung khác, không ghi đè\n    SHA-256 trong kho: ${c.archived}\n    SHA-256 mới:       ${c.incoming}`);

@@ -18,7 +18,7 @@ export const REPORT_FILE = 'bao-cao-thay-doi.md';
 export interface DeriveCommandOptions {
   from: string; // ministry campaign: folder, chien-dich.yaml, its plan or its decision
   profile: string[]; // profile files, folders or globs
-  out?: string; // default data/dia-phuong
+  out?: string; // default derived/ (DEFAULT_OUT)
   force?: boolean; // overwrite files edited since they were derived
   chiTiet?: boolean; // print every province's full report, not just the summary
   root?: string; // project root, default the current folder

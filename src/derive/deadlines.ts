@@ -1,24 +1,32 @@
 // Local deadlines: the Sở asks its own units for their plans and reports before the ministry's date,
 // so that it can collect them and answer the ministry in time.
-// Rule: local = ministry − truoc_han_ngay days; on a Saturday or Sunday, the working day before;
-// it must fall strictly before the ministry's deadline and not before the campaign starts.
+// Rule: local = ministry − truoc_han_ngay days; on a Saturday, Sunday or public holiday (holidays.ts),
+// the working day before; it must fall strictly before the ministry's deadline and not before the
+// campaign starts.
 
 import { InputError } from '../model/errors.ts';
 import { addDays, isWeekend, parseIsoDate, shortDate, toIso, type CalendarDate } from '../text/date.ts';
+import { holidayOn, isWorkingDay } from './holidays.ts';
 import type { Profile } from './profile.ts';
 
-/** The working day on or before the date (weekends only; public holidays are not modelled). */
+/** The working day on or before the date: weekends and public holidays skipped. */
 export function workingDayOnOrBefore(date: CalendarDate): CalendarDate {
   let d = date;
-  while (isWeekend(d)) d = addDays(d, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
   return d;
+}
+
+/** Why a date is not a working day, in Vietnamese ("cuối tuần", "Tết Nguyên đán"), or null. */
+export function dayOffReason(date: CalendarDate): string | null {
+  return isWeekend(date) ? 'cuối tuần' : holidayOn(date);
 }
 
 export interface LocalDeadline {
   ministry: CalendarDate; // the ministry's deadline
   nominal: CalendarDate; // ministry − lead days, before the weekend rule
   date: CalendarDate; // the local deadline
-  moved: boolean; // true when the nominal date fell on a weekend
+  moved: boolean; // true when the nominal date fell on a weekend or holiday
+  because: string | null; // why it moved: "cuối tuần" or the holiday's name
 }
 
 export type DeadlineProblem = 'not-before-ministry' | 'before-campaign-start';
@@ -29,7 +37,7 @@ export function localDeadline(ministry: CalendarDate, leadDays: number, campaign
   const date = workingDayOnOrBefore(nominal);
   const iso = toIso(date);
   const problem: DeadlineProblem | null = iso >= toIso(ministry) ? 'not-before-ministry' : iso < toIso(campaignStart) ? 'before-campaign-start' : null;
-  return { ministry, nominal, date, moved: iso !== toIso(nominal), problem };
+  return { ministry, nominal, date, moved: iso !== toIso(nominal), because: dayOffReason(nominal), problem };
 }
 
 /**

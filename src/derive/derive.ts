@@ -20,7 +20,8 @@ import { cleanDerived } from './clean.ts';
 export const LOCAL_TEMPLATE = 'ke-hoach-thi-dua-dia-phuong';
 export const PLAN_FILE = 'ke-hoach.yaml';
 export const CAMPAIGN_FILE = 'chien-dich.yaml';
-export const DEFAULT_OUT = 'data/dia-phuong';
+// Outside data/: `npm run build-docs` builds the samples only, whatever was derived since.
+export const DEFAULT_OUT = 'derived';
 
 export interface DerivedPlan {
   profile: Profile;
@@ -113,7 +114,7 @@ export function derivePlan(src: MinistrySource, profile: Profile, opts: DeriveOp
     const d = deriveDeadline(v.han, profile, c.thoi_gian.tu);
     const text = localTask(v.noi_dung, { H, U, so, office });
     dated.push({ noi_dung: text, han: toIso(d.date), han_bo: v.han });
-    deadlines.push({ task: text.replace('{{han}}', shortDate(d.date)), ministry: v.han, nominal: toIso(d.nominal), local: toIso(d.date), moved: d.moved });
+    deadlines.push({ task: text.replace('{{han}}', shortDate(d.date)), ministry: v.han, nominal: toIso(d.nominal), local: toIso(d.date), moved: d.moved, because: d.because });
     if (toIso(d.date) < dec.ngay) warnings.push(`hạn của Sở ${shortDate(d.date)} trước ngày ${dec.docType} của Bộ (${decDate}): các đơn vị không kịp làm; giảm truoc_han_ngay`);
     if (!validOn(P, toIso(d.date))) warnings.push(`hạn của Sở ${shortDate(d.date)} nằm ngoài thời gian hiệu lực của hồ sơ (${P.hieu_luc.tu} – ${P.hieu_luc.den ?? 'nay'})`);
   }

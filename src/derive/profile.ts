@@ -31,7 +31,7 @@ export const profileSchema = z.strictObject({
     .strictObject({
       truc_thuoc: text.default('các phòng, đơn vị trực thuộc Sở').describe('Tên gọi chung các đơn vị của Sở, viết thường'),
       thuong_truc: text.default('Văn phòng Sở').describe('Đơn vị thường trực Hội đồng Thi đua - Khen thưởng Sở'),
-      hoi_dong: text.default('Hội đồng Thi đua - Khen thưởng Sở Tư pháp'),
+      hoi_dong: text.default('Hội đồng Thi đua - Khen thưởng Sở Tư pháp').describe('Tên Hội đồng Thi đua - Khen thưởng của Sở'),
       cap_huyen: text.optional().describe('Tên gọi chung Phòng Tư pháp cấp huyện: "Phòng Tư pháp các huyện, thành phố"; chỉ khi cap_huyen: true'),
       cap_xa: text.describe('Công chức tư pháp cấp xã: "công chức Tư pháp - Hộ tịch các xã, phường, thị trấn"'),
     })
@@ -43,7 +43,7 @@ export const profileSchema = z.strictObject({
     .int({ error: 'cần một số ngày nguyên' })
     .min(0, { error: 'số ngày không được âm' })
     .max(366, { error: 'quá một năm' })
-    .describe('Hạn của Sở sớm hơn hạn của Bộ bao nhiêu ngày (rơi vào thứ Bảy, Chủ nhật thì lùi về ngày làm việc trước đó)'),
+    .describe('Hạn của Sở sớm hơn hạn của Bộ bao nhiêu ngày (rơi vào thứ Bảy, Chủ nhật, ngày lễ, Tết thì lùi về ngày làm việc trước đó)'),
   danh_so: z.enum(NUMBERING_PROFILES, { error: 'kiểu đánh số chỉ nhận "1.1." (kiểu Bộ) hoặc "a)" (kiểu địa phương)' }).describe('Kiểu đánh số cấp thứ ba của Kế hoạch'),
   ghi_chu: text.optional().describe('Ghi chú cho người soạn (nguồn số liệu, thay đổi địa giới)'),
 });

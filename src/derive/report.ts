@@ -26,8 +26,9 @@ export interface DeadlineChange {
   task: string; // the local task, shortened
   ministry: string; // ISO
   nominal: string; // ISO, ministry − lead days
-  local: string; // ISO, after the weekend rule
+  local: string; // ISO, after the weekend and holiday rule
   moved: boolean;
+  because?: string | null; // why it moved: "cuối tuần" or a holiday ("Tết Nguyên đán")
 }
 
 export interface PlaceholderAt {
@@ -88,7 +89,7 @@ export function reportMarkdown(r: ChangeReport): string {
   ];
   if (r.deadlines.length) {
     lines.push('| việc | hạn của Bộ | lùi theo hồ sơ | hạn của Sở |', '|---|---|---|---|');
-    for (const d of r.deadlines) lines.push(`| ${esc(d.task)} | ${vnDate(d.ministry)} | ${vnDate(d.nominal)} | ${vnDate(d.local)}${d.moved ? ' (lùi về ngày làm việc trước đó)' : ''} |`);
+    for (const d of r.deadlines) lines.push(`| ${esc(d.task)} | ${vnDate(d.ministry)} | ${vnDate(d.nominal)} | ${vnDate(d.local)}${d.moved ? ` (lùi về ngày làm việc trước đó${d.because ? `: ${vnDate(d.nominal)} là ${d.because === 'cuối tuần' ? 'ngày nghỉ cuối tuần' : `ngày nghỉ ${d.because}`}` : ''})` : ''} |`);
   } else lines.push('Kế hoạch của Bộ không giao Sở Tư pháp việc nào có hạn.');
   lines.push('', '## Chỗ cần điền', '');
   if (r.placeholders.length) for (const p of r.placeholders) lines.push(`- \`${p.file}\` dòng ${p.line}: ${p.text}`);
@@ -119,7 +120,7 @@ export function reportTable(r: ChangeReport): string {
       r.sections.map((s) => [s.where, cut(s.title, 48), statusCell(s), cut(s.details.join('; '), 70)]),
     ),
   ];
-  for (const d of r.deadlines) out.push(`hạn: ${vnDate(d.ministry)} (Bộ) → ${vnDate(d.local)} (Sở)${d.moved ? `, lùi từ ${vnDate(d.nominal)} vì rơi vào cuối tuần` : ''}: ${cut(d.task, 60)}`);
+  for (const d of r.deadlines) out.push(`hạn: ${vnDate(d.ministry)} (Bộ) → ${vnDate(d.local)} (Sở)${d.moved ? `, lùi từ ${vnDate(d.nominal)} vì rơi vào ${d.because && d.because !== 'cuối tuần' ? `ngày nghỉ ${d.because}` : 'cuối tuần'}` : ''}: ${cut(d.task, 60)}`);
   for (const p of r.placeholders) out.push(`cần điền: ${p.file}:${p.line} ${p.text}`);
   for (const w of r.warnings) out.push(`xem lại: ${w}`);
   for (const f of r.files) out.push(`tệp: ${f.name}: ${ACTION_TEXT[f.action]}`);

@@ -72,6 +72,7 @@ export interface Meta {
   date: string | null; // ISO yyyy-mm-dd, or null for an undated draft
   year: number;
   issuer: string; // "Bộ Tư pháp"
+  parent: string | null; // cơ quan chủ quản as written ("UBND tỉnh An Giang"), null when there is none
   docType: string; // "Quyết định"
   subject: string;
   sources: string[]; // input files, relative to the project

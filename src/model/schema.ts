@@ -71,12 +71,16 @@ const soBounds = (v: number | string | null, ctx: z.RefinementCtx): void => {
 export const NUMBERING_PROFILES = ['1.1.', 'a)'] as const;
 
 const documentBase = {
-  co_quan: issuerSchema,
+  co_quan: issuerSchema.describe('Cơ quan ban hành: tên, chữ viết tắt, cơ quan chủ quản'),
   so: z
     .union([z.number({ error: SO_ERROR }).int({ error: SO_ERROR }).positive({ error: SO_ERROR }), z.string({ error: SO_ERROR }).regex(/^\d+$/, { error: SO_ERROR }), z.null()], { error: SO_ERROR })
     .superRefine(soBounds)
     .describe('Số văn bản do Văn thư cấp; null cho dự thảo chưa có số'),
-  ky_hieu: z.string().regex(/^[A-ZĐ][A-ZĐa-zđ0-9.]*(-[A-ZĐ][A-ZĐa-zđ0-9.]*)+$/u, { error: 'ký hiệu dạng QĐ-BTP, KH-STP: các nhóm chữ nối bằng "-", không dấu cách' }).optional(),
+  ky_hieu: z
+    .string()
+    .regex(/^[A-ZĐ][A-ZĐa-zđ0-9.]*(-[A-ZĐ][A-ZĐa-zđ0-9.]*)+$/u, { error: 'ký hiệu dạng QĐ-BTP, KH-STP: các nhóm chữ nối bằng "-", không dấu cách' })
+    .optional()
+    .describe('Ký hiệu khi khác cách tính sẵn (chữ viết tắt tên loại + cơ quan): "QĐ-BTP", "KH-STP"'),
   ngay: isoDate.nullable().describe('Ngày ban hành yyyy-mm-dd; null cho dự thảo chưa ký'),
   nam: yearField.optional().describe('Năm ban hành, bắt buộc khi "ngay" là null'),
   dia_danh: text.describe('Địa danh ghi trước ngày tháng: "Hà Nội", "An Giang"'),
@@ -88,12 +92,12 @@ const documentBase = {
   danh_so: z.enum(NUMBERING_PROFILES, { error: 'kiểu đánh số chỉ nhận "1.1." hoặc "a)"' }).default('1.1.').describe('Kiểu đánh số cấp thứ ba: "1.1." (Bộ) hoặc "a)" (địa phương)'),
   noi_nhan: z.array(text).min(1, { error: 'cần ít nhất một nơi nhận' }).describe('Nơi nhận, mỗi dòng một nơi, không cần "-" và ";"'),
   luu: z.array(text).min(1).describe('Nơi lưu: [VT, Vụ TCCB]'),
-  nguoi_ky: signerSchema,
+  nguoi_ky: signerSchema.describe('Người ký: quyền hạn, chức vụ, họ tên'),
   chuan_hoa_dau: z.boolean().default(true).describe('Đưa dấu thanh về kiểu "hòa" (như Quốc hiệu); mọi thay đổi đều được báo'),
 };
 
 export const decisionSchema = z.strictObject({
-  loai: z.literal('quyet-dinh'),
+  loai: z.literal('quyet-dinh').describe('Loại văn bản: Quyết định'),
   ...documentBase,
   tham_quyen_ban_hanh: text.describe('Thẩm quyền ban hành: "Bộ trưởng Bộ Tư pháp"'),
   theo_de_nghi: text.optional().describe('Theo đề nghị của …'),
@@ -102,7 +106,7 @@ export const decisionSchema = z.strictObject({
 });
 
 export const planSchema = z.strictObject({
-  loai: z.literal('ke-hoach'),
+  loai: z.literal('ke-hoach').describe('Loại văn bản: Kế hoạch'),
   ...documentBase,
   // A plan issued with a decision has no header, number or closing of its own.
   so: documentBase.so.optional(),
@@ -110,7 +114,7 @@ export const planSchema = z.strictObject({
   dia_danh: documentBase.dia_danh.optional(),
   noi_nhan: documentBase.noi_nhan.optional(),
   luu: documentBase.luu.optional(),
-  nguoi_ky: signerSchema.optional(),
+  nguoi_ky: documentBase.nguoi_ky.optional(),
 });
 
 export const documentSchema = z.discriminatedUnion('loai', [decisionSchema, planSchema], {
@@ -130,7 +134,7 @@ const deadlineTask = z.strictObject({
 
 /** The decision a local plan carries out ("Thực hiện Quyết định số … của Bộ trưởng Bộ Tư pháp …"). */
 const implementedDecision = z.strictObject({
-  so: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)], { error: 'số văn bản là một số nguyên dương' }).superRefine(soBounds),
+  so: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)], { error: 'số văn bản là một số nguyên dương' }).superRefine(soBounds).describe('Số của Quyết định'),
   ky_hieu: text.describe('Ký hiệu: "QĐ-BTP"'),
   ngay: isoDate.describe('Ngày ban hành yyyy-mm-dd'),
   tham_quyen: text.describe('Người (cơ quan) ban hành, như sau chữ "của": "Bộ trưởng Bộ Tư pháp"'),
@@ -142,21 +146,40 @@ const implementedDecision = z.strictObject({
 export const campaignSchema = z.strictObject({
   ten: text.describe('Tên phong trào, viết thường, như sau chữ "Kế hoạch"'),
   chu_de: text.describe('Chủ đề phong trào, không kèm ngoặc kép'),
-  nam: yearField,
+  nam: yearField.describe('Năm của phong trào'),
   mo_dau: text.describe('Đoạn mở đầu của Kế hoạch (có thể dùng Markdown trong dòng)'),
-  muc_dich: z.array(text).min(1),
-  yeu_cau: z.array(text).min(1),
-  doi_tuong: z.strictObject({ tap_the: text, ca_nhan: text }),
-  thoi_gian: z.strictObject({ tu: isoDate, den: isoDate, uoc_tinh_den: isoDate.optional() }),
+  muc_dich: z.array(text).min(1).describe('Mục đích của phong trào, mỗi ý một dòng'),
+  yeu_cau: z.array(text).min(1).describe('Yêu cầu của phong trào, mỗi ý một dòng'),
+  doi_tuong: z
+    .strictObject({ tap_the: text.describe('Các tập thể tham gia thi đua'), ca_nhan: text.describe('Các cá nhân tham gia thi đua') })
+    .describe('Đối tượng thi đua'),
+  thoi_gian: z
+    .strictObject({
+      tu: isoDate.describe('Ngày bắt đầu phong trào yyyy-mm-dd'),
+      den: isoDate.describe('Ngày kết thúc phong trào yyyy-mm-dd'),
+      uoc_tinh_den: isoDate.optional().describe('Số liệu báo cáo được ước tính đến ngày này (yyyy-mm-dd)'),
+    })
+    .describe('Thời gian thi đua'),
   danh_hieu: z.array(text).min(1).describe('Danh hiệu thi đua và đối tượng được xét tặng'),
   khen_thuong: z.array(text).min(1).describe('Hình thức khen thưởng và đối tượng được xét tặng'),
-  noi_dung_thi_dua: z.strictObject({
-    mo_dau: text.optional().describe('Câu dẫn của phần Nội dung thi đua; mặc định sinh từ chủ đề'),
-    linh_vuc: z.array(z.strictObject({ ten: text, nhiem_vu: z.array(text).min(1) })).min(1),
-  }),
+  noi_dung_thi_dua: z
+    .strictObject({
+      mo_dau: text.optional().describe('Câu dẫn của phần Nội dung thi đua; mặc định sinh từ chủ đề'),
+      linh_vuc: z
+        .array(z.strictObject({ ten: text.describe('Tên lĩnh vực công tác'), nhiem_vu: z.array(text).min(1).describe('Nhiệm vụ thi đua của lĩnh vực, mỗi nhiệm vụ một dòng') }))
+        .min(1)
+        .describe('Nội dung thi đua theo từng lĩnh vực công tác'),
+    })
+    .describe('Nội dung thi đua'),
   to_chuc_thuc_hien: z
-    .array(z.strictObject({ don_vi: text, viec: z.array(z.union([text, deadlineTask])).min(1) }))
-    .min(1),
+    .array(
+      z.strictObject({
+        don_vi: text.describe('Đơn vị được giao việc: "Vụ Thi đua - Khen thưởng", "Sở Tư pháp các tỉnh, thành phố"'),
+        viec: z.array(z.union([text, deadlineTask])).min(1).describe('Các việc của đơn vị: một câu, hoặc nội dung kèm hạn'),
+      }),
+    )
+    .min(1)
+    .describe('Tổ chức thực hiện: việc của từng đơn vị'),
   ket_thuc: text.optional().describe('Đoạn kết của Kế hoạch'),
   thuc_hien: implementedDecision.optional().describe('Quyết định của cơ quan cấp trên mà Kế hoạch địa phương này thực hiện (ghi bởi `vanban derive`)'),
 });

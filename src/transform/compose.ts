@@ -93,6 +93,7 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
       date: input.ngay ?? null,
       year: date?.y ?? input.nam ?? new Date().getFullYear(),
       issuer: input.co_quan.ten,
+      parent: input.co_quan.chu_quan ?? null,
       docType: TYPE_NAME[input.loai],
       subject: input.trich_yeu,
       sources: [...ctx.inputs].map((p) => relative(root, p)),

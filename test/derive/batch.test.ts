@@ -118,7 +118,7 @@ describe('a province without a district level (2025 units)', () => {
     const outcome = deriveAll({ from: ministry, profile: ['profiles/2025/khanh-hoa.yaml'], out, root: ROOT });
     expect(outcome.failed.map((f) => f.error.message)).toEqual([]);
     const [r] = outcome.reports;
-    expect(r!.deadlines).toEqual([{ task: expect.any(String), ministry: '2025-03-15', nominal: '2025-03-08', local: '2025-03-07', moved: true }]); // 08/3/2025 is a Saturday
+    expect(r!.deadlines).toEqual([{ task: expect.any(String), ministry: '2025-03-15', nominal: '2025-03-08', local: '2025-03-07', moved: true, because: 'cuối tuần' }]); // 08/3/2025 is a Saturday
     expect(r!.warnings.join('\n')).toMatch(/nằm ngoài thời gian hiệu lực của hồ sơ/u);
 
     const result = await build([out], { outDir: join(TMP, 'out-hai-cap'), root: out, write: false });

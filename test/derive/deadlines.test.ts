@@ -57,7 +57,9 @@ describe('local deadline', () => {
   });
 
   it('is a problem when it falls before the campaign starts', () => {
-    expect(localDeadline(ministry, 74, START)).toMatchObject({ date: d(2024, 1, 1), problem: null }); // Monday, the first day
+    expect(localDeadline(ministry, 73, START)).toMatchObject({ date: d(2024, 1, 2), problem: null }); // Tuesday, the first working day
+    // Monday 1/1/2024 is Tết Dương lịch: the working day before it is in 2023.
+    expect(localDeadline(ministry, 74, START)).toMatchObject({ nominal: d(2024, 1, 1), date: d(2023, 12, 29), because: 'Tết Dương lịch', problem: 'before-campaign-start' });
     expect(localDeadline(ministry, 75, START)).toMatchObject({ nominal: d(2023, 12, 31), date: d(2023, 12, 29), problem: 'before-campaign-start' });
     expect(localDeadline(ministry, 80, START).problem).toBe('before-campaign-start');
   });
@@ -71,7 +73,7 @@ describe('deriveDeadline: errors located at the profile line to change', () => {
 
   it.each([
     ['khong-truoc-han-bo.yaml', /không trước hạn của Bộ \(15\/3\/2024\)/u],
-    ['han-truoc-khi-bat-dau.yaml', /rơi trước ngày bắt đầu phong trào \(01\/01\/2024\).*giảm truoc_han_ngay xuống dưới 75 ngày/u],
+    ['han-truoc-khi-bat-dau.yaml', /rơi trước ngày bắt đầu phong trào \(01\/01\/2024\).*giảm truoc_han_ngay xuống dưới 74 ngày/u],
   ])('%s', (name, message) => {
     const p = loadProfile(join(FIXTURES, 'ho-so-loi', name));
     let error: unknown;

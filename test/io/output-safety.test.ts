@@ -61,7 +61,7 @@ describe('SIGKILL giữa lúc dựng', () => {
     expect(killedDuringWrite, 'một nửa số lần giết rơi vào lúc ghi').toBeGreaterThanOrEqual(5);
     const last = vanban(['build', 'data'], dir);
     expect(last.status).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['2024-03-05_47-QD-BTP.docx', '2024-03-05_47-QD-BTP.pdf', '2024-03-05_48-QD-BTP.docx', '2024-03-05_48-QD-BTP.pdf', 'manifest.csv', 'manifest.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['2024-03-05_47-QD-BTP_bo-tu-phap.docx', '2024-03-05_47-QD-BTP_bo-tu-phap.pdf', '2024-03-05_48-QD-BTP_bo-tu-phap.docx', '2024-03-05_48-QD-BTP_bo-tu-phap.pdf', 'manifest.csv', 'manifest.json']);
   }, 240_000);
 });
 
@@ -82,7 +82,7 @@ describe('hai lần dựng cùng lúc vào một out/', () => {
     expect(manifest.documents.map((d) => d.source).sort()).toEqual(['hai/van-ban.yaml', 'mot/van-ban.yaml']);
     expect(vanban(['verify'], dir).status).toBe(0);
     const files = readdirSync(join(dir, 'out')).sort();
-    expect(files).toEqual(['2024-03-05_47-QD-BTP.docx', '2024-03-05_47-QD-BTP.pdf', '2024-03-05_52-QD-BTP.docx', '2024-03-05_52-QD-BTP.pdf', 'manifest.csv', 'manifest.json']);
+    expect(files).toEqual(['2024-03-05_47-QD-BTP_bo-tu-phap.docx', '2024-03-05_47-QD-BTP_bo-tu-phap.pdf', '2024-03-05_52-QD-BTP_bo-tu-phap.docx', '2024-03-05_52-QD-BTP_bo-tu-phap.pdf', 'manifest.csv', 'manifest.json']);
     if (hasQpdf || process.env.VANBAN_REQUIRE_TOOLS === '1')
       for (const pdf of files.filter((f) => f.endsWith('.pdf'))) execFileSync('qpdf', ['--check', join(dir, 'out', pdf)], { stdio: 'pipe' });
     else console.warn('Bỏ qua phần qpdf: không có qpdf (đặt VANBAN_REQUIRE_TOOLS=1 để coi là lỗi)');
@@ -99,7 +99,7 @@ describe('không văn bản nào ghi đè văn bản khác', () => {
     const before = treeHash(join(dir, 'out'));
     const run = vanban(['build', 'hai'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('✗ hai/van-ban.yaml:1:1: trường "so": trùng tên tệp kết quả "2024-03-05_47-QD-BTP" với mot/van-ban.yaml (cùng số, ký hiệu và ngày). Cách sửa: kiểm tra số văn bản');
+    expect(run.stderr.trim()).toBe('✗ hai/van-ban.yaml:1:1: trường "so": trùng tên tệp kết quả "2024-03-05_47-QD-BTP_bo-tu-phap" với mot/van-ban.yaml (cùng số, ký hiệu, ngày và cơ quan ban hành). Cách sửa: kiểm tra số văn bản');
     expect(treeHash(join(dir, 'out'))).toEqual(before);
   });
 
@@ -119,12 +119,12 @@ describe('không ghi qua liên kết tượng trưng, không để tệp tạm �
     const victim = join(dir, 'nan-nhan.txt');
     writeFileSync(victim, 'giữ nguyên');
     mkdirSync(join(dir, 'out'));
-    symlinkSync(victim, join(dir, 'out/2024-03-05_47-QD-BTP.docx'));
+    symlinkSync(victim, join(dir, 'out/2024-03-05_47-QD-BTP_bo-tu-phap.docx'));
     // Where the old writer put its temporary file: a planted link there must not be followed either.
-    symlinkSync(victim, join(dir, `out/.2024-03-05_47-QD-BTP.pdf.${process.pid}.tmp`));
+    symlinkSync(victim, join(dir, `out/.2024-03-05_47-QD-BTP_bo-tu-phap.pdf.${process.pid}.tmp`));
     expect(vanban(['build', 'data'], dir).status).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('giữ nguyên');
-    expect(lstatSync(join(dir, 'out/2024-03-05_47-QD-BTP.docx')).isSymbolicLink()).toBe(false);
+    expect(lstatSync(join(dir, 'out/2024-03-05_47-QD-BTP_bo-tu-phap.docx')).isSymbolicLink()).toBe(false);
     expect(vanban(['verify'], dir).status).toBe(0);
   });
 });
@@ -156,13 +156,13 @@ describe('lỗi môi trường ghi: tiếng Việt, mã thoát 2, không stack t
   it('tên tệp kết quả đã là một thư mục: báo lỗi, tệp cũ và bản kê giữ nguyên', () => {
     const dir = project();
     expect(vanban(['build', 'data'], dir).status).toBe(0);
-    rmSync(join(dir, 'out/2024-03-05_47-QD-BTP.pdf'));
-    mkdirSync(join(dir, 'out/2024-03-05_47-QD-BTP.pdf'));
+    rmSync(join(dir, 'out/2024-03-05_47-QD-BTP_bo-tu-phap.pdf'));
+    mkdirSync(join(dir, 'out/2024-03-05_47-QD-BTP_bo-tu-phap.pdf'));
     const before = treeHash(join(dir, 'out'));
     const run = vanban(['build', 'data', '--force'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).not.toMatch(STACK);
-    expect(run.stderr.trim()).toBe(`✗ không ghi được ${join(dir, 'out/2024-03-05_47-QD-BTP.pdf')}: đã có một thư mục trùng tên; các tệp kết quả và bản kê cũ được giữ nguyên`);
+    expect(run.stderr.trim()).toBe(`✗ không ghi được ${join(dir, 'out/2024-03-05_47-QD-BTP_bo-tu-phap.pdf')}: đã có một thư mục trùng tên; các tệp kết quả và bản kê cũ được giữ nguyên`);
     expect(treeHash(join(dir, 'out'))).toEqual(before);
   });
 });
@@ -201,16 +201,17 @@ describe('lưu trữ', () => {
     const file = vanban(['archive', 'out', 'kho-tep'], dir);
     expect(file.status).toBe(2);
     expect(file.stderr.trim()).toBe('✗ không ghi được vào kho kho-tep: đây là một tệp, không phải thư mục; không có gì được ghi');
-    const m = JSON.parse(readFileSync(join(dir, 'out/manifest.json'), 'utf8')) as { documents: { issuer: string }[] };
+    const m = JSON.parse(readFileSync(join(dir, 'out/manifest.json'), 'utf8')) as { documents: { issuer: string; issuerSlug?: string }[] };
     m.documents[0]!.issuer = '..';
+    delete m.documents[0]!.issuerSlug; // as in a manifest of an older vanban: the folder comes from the issuer's name
     writeFileSync(join(dir, 'out/manifest.json'), JSON.stringify(m));
     const climb = vanban(['archive', 'out', 'kho'], dir);
     expect(climb.status).toBe(0);
-    expect(climb.stdout).toContain('+ 2024/khong-ro/2024-03-05_47-QD-BTP.pdf');
-    rmSync(join(dir, 'out/2024-03-05_47-QD-BTP.pdf'));
+    expect(climb.stdout).toContain('+ 2024/khong-ro/2024-03-05_47-QD-BTP_bo-tu-phap.pdf');
+    rmSync(join(dir, 'out/2024-03-05_47-QD-BTP_bo-tu-phap.pdf'));
     const missing = vanban(['archive', 'out', 'kho2'], dir);
     expect(missing.status).toBe(1);
-    expect(missing.stderr.trim()).toBe('✗ 2024-03-05_47-QD-BTP.pdf: thiếu tệp trong out (bản kê có ghi); chạy lại "vanban build"');
+    expect(missing.stderr.trim()).toBe('✗ 2024-03-05_47-QD-BTP_bo-tu-phap.pdf: thiếu tệp trong out (bản kê có ghi); chạy lại "vanban build"');
   });
 });
 
