@@ -7,6 +7,8 @@ import { canCuForm } from './rules/can-cu.ts';
 import { capitalization } from './rules/capitalization.ts';
 import { closing } from './rules/closing.ts';
 import { kinhGui, vvForm } from './rules/cong-van.ts';
+import { headingTitle } from './rules/heading-title.ts';
+import { lawDates } from './rules/law-dates.ts';
 import { dateLineFuture, dateLineYear, dateLineZero } from './rules/date-line.ts';
 import { dateForm, dateZero } from './rules/date-zero.ts';
 import { impossibleDate } from './rules/dates.ts';
@@ -37,6 +39,7 @@ export const RULES: readonly Rule[] = [
   citationParty,
   citationSo,
   citationDate,
+  lawDates,
   soNumber,
   kyHieuAbbrev,
   spacingNumber,
@@ -46,6 +49,7 @@ export const RULES: readonly Rule[] = [
   numberingSequence,
   numberingLetter,
   numberingStyle,
+  headingTitle,
   vvForm,
   kinhGui,
   partsConflict,
