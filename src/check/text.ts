@@ -88,6 +88,8 @@ export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
 export interface CheckOptions {
   /** The day "today" is for the date rules; the clock when not given. */
   today?: Date;
+  /** Only these rules (derive runs the few whose fixes it applies); every rule when not given. */
+  rules?: readonly Rule[];
 }
 
 const order = (id: string) => RULES.findIndex((r) => r.id === id);
@@ -100,7 +102,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** Runs every rule over lines already read (a DOCX or PDF reader passes its paragraphs here). */
 export function checkLines(lines: string[], file: string, opts: CheckOptions = {}): Finding[] {
   const doc: TextDoc = { lines, file, today: opts.today ?? new Date() };
-  return sortFindings(RULES.flatMap((r) => r.check(doc)));
+  return sortFindings((opts.rules ?? RULES).flatMap((r) => r.check(doc)));
 }
 
 /** Runs every rule over the text of a .txt or .md file; line numbers are the file's. */
