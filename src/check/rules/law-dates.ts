@@ -6,8 +6,9 @@
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 
-const LAW =
-  /(?<![\p{L}\p{M}])(Bộ luật|Luật|Pháp lệnh) ((?:(?!ngày|số\s+\d)[^;()])+?) ngày (\d{1,2})(?:\/| tháng )(\d{1,2})(?:\/| năm )(\d{4})(?!\d)/gu;
+/** Where a kind word starts; the rest is read from there to the next ";" (a căn cứ, a clause). */
+const KIND = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) /gu;
+const LAW = /^(Bộ luật|Luật|Pháp lệnh) ((?:(?!ngày|số\s+\d)[^;()])+?) ngày (\d{1,2})(?:\/| tháng )(\d{1,2})(?:\/| năm )(\d{4})(?!\d)/u;
 
 interface Mention {
   key: string;
@@ -21,7 +22,12 @@ interface Mention {
 function mentions(lines: readonly string[]): Mention[] {
   const out: Mention[] = [];
   lines.forEach((line, i) => {
-    for (const m of line.matchAll(LAW)) {
+    if (!/Luật|Pháp lệnh/u.test(line) || !/ngày \d/u.test(line)) return;
+    for (const k of line.matchAll(KIND)) {
+      const end = line.indexOf(';', k.index!);
+      const m = LAW.exec(line.slice(k.index!, end < 0 ? undefined : end));
+      if (!m) continue;
+      m.index = k.index!;
       const name = m[2]!.trim().replace(/,$/u, '');
       // the sentence so far: an amending law's title dates the whole title, not the law it amends
       const before = line.slice(Math.max(0, line.lastIndexOf(';', m.index!) + 1), m.index!);
