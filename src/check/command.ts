@@ -12,6 +12,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { MAX_ENTRY_BYTES, PackageRefused, descendants, readDocx, type DocxDocument, type XmlElement } from './docx-read.ts';
 import { SEVERITIES, type Finding, type Severity } from './finding.ts';
+import { judged, textDamage } from './damage.ts';
 import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
 import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
@@ -209,6 +210,13 @@ function sortReported(fs: ReportedFinding[]): ReportedFinding[] {
 /** Whether the rules run: one document was found (not a page without one, not a file of samples, not a scan). */
 const checkable = (s: StructureSummary): boolean => s.status === 'document';
 
+/** The text rules over the recognized lines, less what a damaged copy cannot tell (damage.ts); the damage is noted. */
+function checkRecognized(r: RecognizedLines, file: string, today: { today?: Date }): Finding[] {
+  const d = textDamage(r.lines);
+  if (d.lines.size || d.lostHyphens.length) r.summary.damaged = { lines: d.lines.size, lostHyphens: d.lostHyphens.slice(0, 3) };
+  return checkLines(r.lines, file, today).filter((f) => judged(d, f.rule, f.line - 1));
+}
+
 /** Findings on logical lines, placed back on the reader's lines (the fixes are made there). */
 function toOrigin(fs: Finding[], r: RecognizedLines): Finding[] {
   return fs.flatMap((f) => {
@@ -253,7 +261,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         const r = recognizeLines({ lines: text.split(/\r\n|\r|\n/u), where: (l) => `dòng ${l}` }, { markdown: true });
         const report: FileReport = { file, kind, findings: [], structure: r.summary };
         if (!checkable(r.summary)) return [report];
-        const fs = checkLines(r.lines, file, today);
+        const fs = checkRecognized(r, file, today);
         const placed = toOrigin(fs, r);
         report.findings = textFindings(placed, (l) => `dòng ${l}`, (l) => l, true, r.where);
         if (opts.fix) report.fix = fixPlain(path, text, placed, 'dòng');
@@ -279,7 +287,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         if (t.lines.every((l) => l.trim() === '')) r.summary.status = 'no-text';
         const report: FileReport = { file, kind, findings: [], structure: r.summary };
         if (!checkable(r.summary)) return [report];
-        const fs = checkLines(r.lines, file, today);
+        const fs = checkRecognized(r, file, today);
         report.findings = textFindings(toOrigin(fs, r), t.where, (l) => l, true, r.where);
         if (opts.fix) report.fix = { changes: [], refused: 'không ghi bản sửa cho PDF: sửa trên tệp DOCX hoặc dữ liệu nguồn rồi dựng lại' };
         return [report];
@@ -290,7 +298,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         const r = recognizeLines(t, { wrapped: false });
         const signed = doc.signatureParts.length > 0;
         if (!checkable(r.summary)) return [{ file, kind, findings: [], structure: r.summary, signed }];
-        const fs = toOrigin(checkLines(r.lines, file, today), r);
+        const fs = toOrigin(checkRecognized(r, file, today), r);
         const layout = checkLayout(doc);
         const report: FileReport = {
           file,
@@ -482,6 +490,9 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
     return out.join('\n') + '\n';
   }
   if (r.structure && r.structure.discarded > 0) out.push(`bỏ qua ${r.structure.discarded} dòng không thuộc văn bản (tiêu đề, thông tin của trang web, dấu kẻ bảng)`);
+  const dmg = r.structure?.damaged;
+  if (dmg && dmg.lines > 0) out.push(`không kiểm tra ${dmg.lines} dòng có dấu thanh tách khỏi chữ (bản sao lỗi từ PDF, như "Giao duc ́ ̣"): đối chiếu bản gốc`);
+  if (dmg && dmg.lostHyphens.length > 0) out.push(`bản sao mất dấu gạch nối (như "${dmg.lostHyphens[0]}"): không kiểm tra tiêu ngữ, ký hiệu và khoảng cách; các phát hiện còn lại độ tin cậy thấp, đối chiếu bản gốc`);
   if (r.structure && r.structure.garbled > 0) out.push(`không kiểm tra ${r.structure.garbled} đoạn chữ bị tách rời từng chữ cái (bản sao lỗi, như "T hủ tướ ng"): đối chiếu bản gốc`);
   if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
   for (const f of r.findings) {

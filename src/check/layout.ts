@@ -5,6 +5,7 @@
 import { readDocx, type DocxDocument } from './docx-read.ts';
 import { SEVERITIES } from './finding.ts';
 import { buildAnatomy, type Anatomy } from './layout/anatomy.ts';
+import { BASIS_RULES } from './layout/basis.ts';
 import { BODY_RULES } from './layout/body.ts';
 import { FONT_RULES } from './layout/fonts.ts';
 import { ISSUER_RULES } from './layout/issuer.ts';
@@ -24,6 +25,7 @@ export const LAYOUT_RULES: readonly LayoutRule[] = [
   ...NATIONAL_RULES,
   ...ISSUER_RULES,
   ...TITLE_RULES,
+  ...BASIS_RULES,
   ...BODY_RULES,
   ...RECIPIENTS_RULES,
   ...PAGE_NUMBER_RULES,

@@ -25,6 +25,10 @@ export interface LabelledFile {
   samples?: boolean;
   /** true: labelled after the rules were tuned on the others, and first checked only then (its first measurement is in PROVENANCE.md). */
   heldout?: boolean;
+  /** The set the file was gathered in ("4-tune", "4-heldout"): each set is measured apart. */
+  set?: string;
+  /** true: a text layer that lost characters; what the damage made is not a defect of the document. */
+  damaged?: boolean;
   defects: Label[];
 }
 
@@ -40,10 +44,21 @@ export interface CorpusScore {
   strict: { precision: number; recall: number };
   /** The figures on the held-out files alone. */
   heldout: { files: number; precision: number; recall: number };
+  /** The figures on each labelled set alone (files with `set:`). */
+  sets: Record<string, SetScore>;
   /** Files whose report does not say what the labels say the file is (document: false, samples: true). */
   structure: { file: string; expected: string; got: string }[];
   ms: number;
   reports: FileReport[];
+}
+
+export interface SetScore {
+  files: number;
+  found: number;
+  truePositives: number;
+  labelled: number;
+  precision: number;
+  recall: number;
 }
 
 export function readLabels(dir: string): Record<string, LabelledFile> {
@@ -66,7 +81,7 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
   if (missing.length) throw new Error(`labels.yaml names files that are not in the corpus: ${missing.join(', ')}`);
   const unlabelled = files.filter((f) => !labels[f]);
   if (unlabelled.length) throw new Error(`files without labels: ${unlabelled.join(', ')}`);
-  const score: CorpusScore = { files: files.length, labelled: 0, truePositives: 0, falsePositives: [], misses: [], precision: 0, recall: 0, strict: { precision: 0, recall: 0 }, heldout: { files: 0, precision: 0, recall: 0 }, structure: [], ms: 0, reports: [] };
+  const score: CorpusScore = { files: files.length, labelled: 0, truePositives: 0, falsePositives: [], misses: [], precision: 0, recall: 0, strict: { precision: 0, recall: 0 }, heldout: { files: 0, precision: 0, recall: 0 }, sets: {}, structure: [], ms: 0, reports: [] };
   const t0 = performance.now();
   let found = 0;
   let strictLabelled = 0;
@@ -79,6 +94,11 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
     const expected = new Map(label.defects.map((d) => [key(d.rule, d.at), d]));
     score.labelled += expected.size;
     const before = new Set(label.defects.filter((d) => d.seen === undefined).map((d) => key(d.rule, d.at)));
+    const set = label.set ? (score.sets[label.set] ??= { files: 0, found: 0, truePositives: 0, labelled: 0, precision: 1, recall: 1 }) : undefined;
+    if (set) {
+      set.files++;
+      set.labelled += expected.size;
+    }
     if (label.heldout) {
       held.files++;
       held.labelled += expected.size;
@@ -93,6 +113,10 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
       if (before.has(k)) strictTrue++;
       if (expected.has(k)) score.truePositives++;
       else score.falsePositives.push({ file, rule: f.rule, at: f.where, excerpt: f.excerpt });
+      if (set) {
+        set.found++;
+        if (expected.has(k)) set.truePositives++;
+      }
       if (label.heldout) {
         held.found++;
         if (expected.has(k)) held.truePositives++;
@@ -107,6 +131,10 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
   score.precision = found === 0 ? 1 : score.truePositives / found;
   score.recall = score.labelled === 0 ? 1 : score.truePositives / score.labelled;
   score.heldout = { files: held.files, precision: held.found === 0 ? 1 : held.truePositives / held.found, recall: held.labelled === 0 ? 1 : held.truePositives / held.labelled };
+  for (const s of Object.values(score.sets)) {
+    s.precision = s.found === 0 ? 1 : s.truePositives / s.found;
+    s.recall = s.labelled === 0 ? 1 : s.truePositives / s.labelled;
+  }
   score.strict = { precision: found === 0 ? 1 : strictTrue / found, recall: strictLabelled === 0 ? 1 : strictTrue / strictLabelled };
   return score;
 }

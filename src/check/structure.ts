@@ -16,6 +16,8 @@ export interface StructureSummary {
   samples: number;
   /** Lines a web copy garbled by splitting words into letters ("T hủ tướ ng C h í nh ph ủ"): not checked. */
   garbled: number;
+  /** A copy damaged on its way out of a PDF (damage.ts): lines not judged, and the signs that its hyphens are gone. */
+  damaged?: { lines: number; lostHyphens: string[] };
   /** The parts found, as input line numbers (1-based), for the report. */
   parts: Partial<Record<PartName, number>>;
 }

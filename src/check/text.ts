@@ -7,6 +7,8 @@ import { canCuForm } from './rules/can-cu.ts';
 import { capitalization } from './rules/capitalization.ts';
 import { closing } from './rules/closing.ts';
 import { kinhGui, vvForm } from './rules/cong-van.ts';
+import { headingTitle } from './rules/heading-title.ts';
+import { lawDates } from './rules/law-dates.ts';
 import { dateLineFuture, dateLineYear, dateLineZero } from './rules/date-line.ts';
 import { dateForm, dateZero } from './rules/date-zero.ts';
 import { impossibleDate } from './rules/dates.ts';
@@ -37,6 +39,7 @@ export const RULES: readonly Rule[] = [
   citationParty,
   citationSo,
   citationDate,
+  lawDates,
   soNumber,
   kyHieuAbbrev,
   spacingNumber,
@@ -46,6 +49,7 @@ export const RULES: readonly Rule[] = [
   numberingSequence,
   numberingLetter,
   numberingStyle,
+  headingTitle,
   vvForm,
   kinhGui,
   partsConflict,
@@ -84,6 +88,8 @@ export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
 export interface CheckOptions {
   /** The day "today" is for the date rules; the clock when not given. */
   today?: Date;
+  /** Only these rules (derive runs the few whose fixes it applies); every rule when not given. */
+  rules?: readonly Rule[];
 }
 
 const order = (id: string) => RULES.findIndex((r) => r.id === id);
@@ -96,7 +102,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** Runs every rule over lines already read (a DOCX or PDF reader passes its paragraphs here). */
 export function checkLines(lines: string[], file: string, opts: CheckOptions = {}): Finding[] {
   const doc: TextDoc = { lines, file, today: opts.today ?? new Date() };
-  return sortFindings(RULES.flatMap((r) => r.check(doc)));
+  return sortFindings((opts.rules ?? RULES).flatMap((r) => r.check(doc)));
 }
 
 /** Runs every rule over the text of a .txt or .md file; line numbers are the file's. */

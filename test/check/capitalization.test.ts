@@ -28,3 +28,14 @@ describe('capitalization', () => {
   });
 });
 
+
+describe('capitalization forms added with set 4 of the real corpus (tuning part)', () => {
+  it('finds an amending law written "Luật Sửa đổi", an article and a ministry in the wrong case, and plural kinds', () => {
+    expect(runReal(capitalization, 'web-quyet-dinh-1766-qd-ubnd-2020-cong-bo-thu-tuc-hanh-chinh-tu-phap.md').filter((s) => /^(?:15|19) /u.test(s))).toEqual(['15 Luật Sửa đổi', '15 Điều', '19 Nghị định']);
+    expect(runReal(capitalization, 'page-quyet-dinh-20-2015-qd-ubnd-lai-chau.txt')).toEqual(['35 điều', '37 Bộ tư pháp']);
+  });
+  it('leaves a verb after "Pháp lệnh" alone ("Pháp lệnh thay thế Pháp lệnh Ưu đãi …", a real decision)', () => {
+    expect(runReal(capitalization, 'web-quyet-dinh-773-qd-ttg-2018-tang-cuong-lanh-dao-cong-tac-nguoi-co-cong.md')).toEqual([]);
+    expect(run(capitalization, 'các Nghị định của Chính phủ; Bộ Tư pháp; Như Điều 3;')).toEqual([]);
+  });
+});

@@ -108,3 +108,11 @@ describe('citationsIn', () => {
     expect(c).toMatchObject({ typeWord: 'Thông tư', so: 1, canonical: '11/2023/TT-BTP', year: '2023', groups: ['TT', 'BTP'], date: { y: 2023, m: 12, d: 29 } });
   });
 });
+
+describe('citation-so in the body (set 4 of the real corpus)', () => {
+  it('asks for "số" in the căn cứ, as the samples write it, and leaves a body citation without it alone', async () => {
+    const { runReal } = await import('./helpers.ts');
+    expect(runReal(citationSo, 'web-quyet-dinh-16-2010-qd-ubnd-boi-thuong-ho-tro-tai-dinh-cu.md')).toEqual([]);
+    expect(brief(run(citationSo, 'Căn cứ Nghị định 197/2004/NĐ-CP ngày 03/12/2004 của Chính phủ;\ntheo quy định tại Nghị định 197/2004/NĐ-CP ngày 03/12/2004 như sau:'))).toEqual(['1 citation-so Nghị định 197/2004/NĐ-CP']);
+  });
+});

@@ -31,3 +31,12 @@ describe('closing', () => {
   });
 });
 
+
+describe('closing on a page cut short (set 4 of the real corpus)', () => {
+  it('does not judge the attached Quy định of a page that stops mid-sentence, and still judges a whole one', () => {
+    // the Lai Châu decision is closed with "./." and signed; the page then stops inside its Quy định ("Điều 1. Phạm vi điều")
+    expect(runReal(closing, 'page-quyet-dinh-20-2015-qd-ubnd-lai-chau.txt')).toEqual([]);
+    // the Lai Châu decision of 2010 ends its body "… thi hành Quyết định này." before Nơi nhận: a true finding
+    expect(runReal(closing, 'web-quyet-dinh-16-2010-qd-ubnd-boi-thuong-ho-tro-tai-dinh-cu.md')).toEqual(['318 …quan chịu trách nhiệm thi hành Quyết định này.']);
+  });
+});

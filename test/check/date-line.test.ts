@@ -57,3 +57,15 @@ describe('date-line-year', () => {
     expect(run(dateLineYear, 'Số: 244/QĐ-BTP\nHà Nội, ngày 29 tháng 02 năm 2024')).toEqual([]);
   });
 });
+
+describe('date line with its digits split by a web copy', () => {
+  it('reads "tháng 0 6" as the month written "06" and asks for "6", without calling the date impossible', async () => {
+    const { impossibleDate } = await import('../../src/check/rules/dates.ts');
+    const line = '| Số: 773 /QĐ-TTg | Hà Nội, ngày 26 tháng 0 6 năm 2018 |';
+    const { runReal } = await import('./helpers.ts');
+    expect(runReal(dateLineZero, 'web-quyet-dinh-773-qd-ttg-2018-tang-cuong-lanh-dao-cong-tac-nguoi-co-cong.md')).toEqual(['7 ngày 26 tháng 0 6 năm 2018']);
+    expect(runReal(impossibleDate, 'web-quyet-dinh-773-qd-ttg-2018-tang-cuong-lanh-dao-cong-tac-nguoi-co-cong.md')).toEqual([]);
+    expect(run(impossibleDate, line)).toEqual([]);
+    expect(brief(run(impossibleDate, 'ngày 26 tháng 0 năm 2018'))).toHaveLength(1);
+  });
+});

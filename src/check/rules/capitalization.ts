@@ -6,17 +6,27 @@
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 
 /** Forms written wrong → right (Phụ lục II, mục I.1–I.6, with its examples). */
-const FORMS: [RegExp, string][] = [
-  [/(?<![\p{L}\p{M}])Chủ Tịch(?![\p{L}\p{M}])/gu, 'Chủ tịch'],
-  [/(?<![\p{L}\p{M}])Quốc Hội(?![\p{L}\p{M}])/gu, 'Quốc hội'],
-  [/(?<![\p{L}\p{M}])Chính Phủ(?![\p{L}\p{M}])/gu, 'Chính phủ'],
-  [/(?<![\p{L}\p{M}])Thủ Tướng(?![\p{L}\p{M}])/gu, 'Thủ tướng'],
-  [/(?<![\p{L}\p{M}])Ủy Ban Nhân Dân(?![\p{L}\p{M}])/gu, 'Ủy ban nhân dân'],
-  [/(?<![\p{L}\p{M}])Hội Đồng Nhân Dân(?![\p{L}\p{M}])/gu, 'Hội đồng nhân dân'],
-  [/(?<![\p{L}\p{M}])Cộng hòa Xã hội Chủ nghĩa(?![\p{L}\p{M}])/gu, 'Cộng hòa xã hội chủ nghĩa'],
-  [/(?<![\p{L}\p{M}])Thông tư Liên tịch(?![\p{L}\p{M}])/gu, 'Thông tư liên tịch'],
-  [/(?<![\p{L}\p{M}])Nước Cộng hòa(?![\p{L}\p{M}])/gu, 'nước Cộng hòa'],
+const FORMS: [RegExp, string, string][] = [
+  [/(?<![\p{L}\p{M}])Chủ Tịch(?![\p{L}\p{M}])/gu, 'Chủ tịch', 'Tịch'],
+  [/(?<![\p{L}\p{M}])Quốc Hội(?![\p{L}\p{M}])/gu, 'Quốc hội', 'Hội'],
+  [/(?<![\p{L}\p{M}])Chính Phủ(?![\p{L}\p{M}])/gu, 'Chính phủ', 'Phủ'],
+  [/(?<![\p{L}\p{M}])Thủ Tướng(?![\p{L}\p{M}])/gu, 'Thủ tướng', 'Tướng'],
+  [/(?<![\p{L}\p{M}])Ủy Ban Nhân Dân(?![\p{L}\p{M}])/gu, 'Ủy ban nhân dân', 'Ban Nhân'],
+  [/(?<![\p{L}\p{M}])Hội Đồng Nhân Dân(?![\p{L}\p{M}])/gu, 'Hội đồng nhân dân', 'Đồng Nhân'],
+  [/(?<![\p{L}\p{M}])Cộng hòa Xã hội Chủ nghĩa(?![\p{L}\p{M}])/gu, 'Cộng hòa xã hội chủ nghĩa', 'Xã hội Chủ'],
+  [/(?<![\p{L}\p{M}])Thông tư Liên tịch(?![\p{L}\p{M}])/gu, 'Thông tư liên tịch', 'Liên tịch'],
+  [/(?<![\p{L}\p{M}])Nước Cộng hòa(?![\p{L}\p{M}])/gu, 'nước Cộng hòa', 'Nước Cộng'],
+  // the official titles of amending laws begin in lower case: "Luật sửa đổi, bổ sung một số điều của …"
+  [/(?<![\p{L}\p{M}])Luật Sửa đổi(?![\p{L}\p{M}])/gu, 'Luật sửa đổi', 'Luật Sửa'],
+  // "một số điều của Luật …": an article not named by its number is a common noun
+  [/(?<=(?:một số|các|những) )Điều(?= của)/gu, 'điều', 'Điều'],
+  // "- Như Điều 3;": an article named by its number (Phụ lục II, mục I.7)
+  [/(?<=^(?:- )?Như )điều(?= \d)/gu, 'Điều', 'điều'],
 ];
+/** Kinds of documents named as a class, not one document: "các nghị định liên quan" (Phụ lục II, mục I.6). */
+const KIND_CLASS = /(?<=(?:các|những) )(Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)(?= (?:liên quan|có liên quan|hướng dẫn|quy định|hiện hành|nêu trên))/gu;
+/** A ministry's name in lower case: "Bộ tư pháp" → "Bộ Tư pháp" (Phụ lục II, mục I.1). */
+const MINISTRY = /(?<![\p{L}\p{M}])Bộ (tư pháp|tài chính|nội vụ|xây dựng|y tế|công an|quốc phòng|ngoại giao|công thương|ngoại giao|tài nguyên và môi trường|kế hoạch và đầu tư|giáo dục và đào tạo)(?![\p{L}\p{M}])/gu;
 /**
  * Common nouns of units in a plural list, capitalized: "các Huyện, Thị xã, Thành phố", "cấp Xã, Phường, Thị
  * trấn" (Phụ lục II, mục I.2.a: "các huyện, thị xã"). Not "các Sở", "các Ban của Đảng": those stand for named
@@ -30,7 +40,7 @@ const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ t
  * "Luật Nhà ở" (Phụ lục II, mục I.6). Not "Luật sửa đổi, bổ sung …", whose official titles begin in lower case, nor
  * "Luật số …", "Luật này", nor the words "luật sư", "luật gia", "luật pháp".
  */
-const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:số|này|đó|sửa|về|và|của|các|năm|hiện|đã|được|trên|theo|với|có|do|sư|gia|học|pháp|lệ)(?![\p{L}\p{M}]))(\p{Ll})/gu;
+const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:số|này|đó|sửa|về|và|của|các|năm|hiện|đã|được|trên|theo|với|có|do|sư|gia|học|pháp|lệ|thay|mới|cũ|chung|riêng|nêu|là|quy|đều|phải|cần|nào|gốc|khác)(?![\p{L}\p{M}]))(\p{Ll})/gu;
 /** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
@@ -44,20 +54,31 @@ export const capitalization: Rule = {
     const out: Finding[] = [];
     doc.lines.forEach((line, i) => {
       if (isUpper(line)) return; // headers and titles are in capitals throughout
-      for (const [re, right] of FORMS) {
+      for (const [re, right, hint] of FORMS) {
+        if (!line.includes(hint)) continue;
         for (const m of line.matchAll(re)) {
           // "Nước" opens a sentence or a line legitimately
           if (right === 'nước Cộng hòa' && (m.index === 0 || /[.:;]\s*$/u.test(line.slice(0, m.index)))) continue;
           out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
         }
       }
-      for (const m of line.matchAll(LAW_NAME)) {
+      for (const m of /Luật|Pháp lệnh/u.test(line) ? line.matchAll(LAW_NAME) : []) {
         const at = m.index! + m[0].length - 1;
         const word = /^[\p{L}\p{M}]+/u.exec(line.slice(at))![0];
         const right = word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
         out.push(finding(capitalization, 'gợi ý', i + 1, `${m[0].slice(0, -1)}${word}`, `tên luật, pháp lệnh viết hoa chữ đầu của tên: "${m[0].slice(0, -1)}${right}" (Phụ lục II, mục I.6)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: word, to: right } }));
       }
-      for (const m of line.matchAll(PLURAL)) {
+      const plural = line.includes('các ') || line.includes('những ');
+      for (const m of plural ? line.matchAll(KIND_CLASS) : []) {
+        const right = m[0].toLocaleLowerCase('vi');
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên loại văn bản chỉ chung, không chỉ một văn bản, viết thường: "${right}" (Phụ lục II, mục I.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of line.includes('Bộ ') ? line.matchAll(MINISTRY) : []) {
+        const name = m[1]!;
+        const right = `Bộ ${name.charAt(0).toLocaleUpperCase('vi')}${name.slice(1)}`;
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của tên: "${right}" (Phụ lục II, mục I.1)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of plural ? line.matchAll(PLURAL) : []) {
         const right = m[0].toLocaleLowerCase('vi');
         out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung chỉ đơn vị viết thường: "${right}" (Phụ lục II, mục I.2.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }

@@ -60,6 +60,8 @@ export const closing: Rule = {
       if (last < 0) continue;
       const text = lines[last]!;
       if (/\.\/\.$/u.test(text)) continue;
+      // an attachment whose last line stops mid-sentence is a page cut short, not a body without its "./."
+      if (attached && label < 0 && !signed && !/[.;:!?)”"]$/u.test(text)) continue;
       const fixed = text.replace(/[\s.]*$/u, '') + './.';
       const tail = lastWords(text);
       out.push(

@@ -16,7 +16,7 @@ export interface DateLine {
 }
 
 // The number and the date may share a line when the header table is read from a PDF.
-const DATE_LINE = /^(?:Số\s*:\s*\S+\s+)?([\p{Lu}][\p{L}\p{M}.'’ -]{1,60}?),\s*(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*\.?$/u;
+const DATE_LINE = /^(?:Số\s*:\s*\S+\s+)?([\p{Lu}][\p{L}\p{M}.'’ -]{1,60}?),\s*(ngày\s+(\d{1,2}|\d \d)\s+tháng\s+(\d{1,2}|\d \d)\s+năm\s+(\d{4}))\s*\.?$/u;
 
 /** Lines that are a place-and-date line of the document (ô 4) or of a copy block. */
 export function dateLines(lines: string[]): DateLine[] {
@@ -24,7 +24,8 @@ export function dateLines(lines: string[]): DateLine[] {
   lines.forEach((line, index) => {
     const m = DATE_LINE.exec(line);
     if (!m) return;
-    out.push({ index, place: m[1]!, dateText: m[2]!, day: m[3]!, month: m[4]!, year: m[5]!, dateCol: line.indexOf(m[2]!) + 1 });
+    // "tháng 0 6": a web copy split the digits; the date is read as written, "06"
+    out.push({ index, place: m[1]!, dateText: m[2]!, day: m[3]!.replace(' ', ''), month: m[4]!.replace(' ', ''), year: m[5]!, dateCol: line.indexOf(m[2]!) + 1 });
   });
   return out;
 }

@@ -18,7 +18,7 @@ const FORMS: { hint: RegExp; re: RegExp; read(m: RegExpExecArray): Omit<DateMatc
   // 30/02/2024, 30-02-2024, 30.02.2024 (one separator throughout)
   { hint: /\d[/.-]\d/u, re: /(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])/gu, read: (m) => ({ d: +m[1]!, m: +m[3]!, y: +m[4]! }) },
   // ngày 31 tháng 4 (no year)
-  { hint: /ngày/iu, re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?![\d/])(?!\s+năm\s+\d)/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
+  { hint: /ngày/iu, re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?![\d/])(?!\s+năm\s+\d)(?!\s\d)/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
   // ngày 31/4 (no year)
   { hint: /ngày/iu, re: /(?<![\p{L}\p{M}])ngày\s+(\d{1,2})\/(\d{1,2})(?![\d/])/giu, read: (m) => ({ d: +m[1]!, m: +m[2]!, y: null }) },
   // tháng 13/2024, tháng 13 năm 2024
