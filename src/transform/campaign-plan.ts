@@ -47,6 +47,12 @@ export function milestoneLines(c: CampaignInput): string[] {
   return (c.thoi_gian.moc ?? []).map((m) => `Ngày ${d(m.ngay)}: ${m.noi_dung}`);
 }
 
+/** The phases and milestones as Markdown for the time part ("" when there are none). */
+export function timeDetails(c: CampaignInput): string {
+  const list = (lead: string, lines: string[]) => (lines.length ? [`${lead}\n\n${lines.map((l) => `- ${l}`).join('\n')}`] : []);
+  return [...list('Phong trào thi đua được tổ chức thành các đợt:', phaseLines(c)), ...list('Các mốc thời gian:', milestoneLines(c))].join('\n\n');
+}
+
 export const TASK_COLUMNS = ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm'] as const;
 
 type Task = NonNullable<CampaignInput['phan_cong']>[number];

@@ -19,7 +19,7 @@ import {
 import { normalizeDocument, type NormalizeReport } from './normalize.ts';
 import { closeBody, numberBlocks } from './numbering.ts';
 import { applyCase } from './case.ts';
-import { checkCampaignDates, milestoneLines, phaseLines, taskLines, taskTable } from './campaign-plan.ts';
+import { checkCampaignDates, milestoneLines, phaseLines, taskLines, taskTable, timeDetails } from './campaign-plan.ts';
 import { appendixLabel, appendixNames, appendixPart, referencedLabels } from './appendix.ts';
 
 /**
@@ -295,6 +295,7 @@ function campaignView(c: CampaignInput, shown: string, taskLayout: DocumentInput
     // phases, milestones and the task table, for the time part and the Tổ chức thực hiện part
     dot_chu: phaseLines(c),
     moc_chu: milestoneLines(c),
+    chi_tiet_thoi_gian: timeDetails(c),
     co_phan_cong: tasks.length > 0,
     phan_cong_bang: tasks.length && taskLayout !== 'dong' ? taskTable(tasks) : null,
     phan_cong_dong: tasks.length && taskLayout === 'dong' ? taskLines(tasks) : [],

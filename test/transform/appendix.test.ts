@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.ts';
-import { blockText, inlineText } from '../../src/model/ast.ts';
+import { blockText } from '../../src/model/ast.ts';
 import { composeDocument } from '../../src/transform/compose.ts';
 import { DECISION, makeProject } from '../support/project.ts';
 
@@ -82,8 +82,8 @@ describe('phụ lục', () => {
     const before = composeDocument(join(first, 'data/van-ban.yaml'), first).doc;
     const dir = project(body, 'phu_luc:\n  - { tieu_de: Danh sách, noi_dung: a.md, nhan: ds }\n  - { tieu_de: Lịch, noi_dung: b.md, nhan: lich }\n');
     const after = composeDocument(join(dir, 'data/van-ban.yaml'), dir).doc;
-    expect(inlineText((before.parts[0]!.body[0] as { content: never }).content)).toContain('Phụ lục I và Phụ lục II');
-    expect(inlineText((after.parts[0]!.body[0] as { content: never }).content)).toContain('Phụ lục II và Phụ lục I');
+    expect(blockText(before.parts[0]!.body[0]!)).toContain('Phụ lục I và Phụ lục II');
+    expect(blockText(after.parts[0]!.body[0]!)).toContain('Phụ lục II và Phụ lục I');
   });
 
   it('two phụ lục with one label is an error at the second', () => {
