@@ -2,6 +2,7 @@
 // computed from the document, own page numbers and orientation, and references from the body, which
 // are required and resolved like any other cross-reference.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.ts';
@@ -91,6 +92,19 @@ describe('phụ lục', () => {
     const e = errorOf(() => composeDocument(join(dir, 'data/van-ban.yaml'), dir));
     expect(e.message).toContain('nhãn "x" đã dùng cho một phụ lục trước');
     expect(e.loc.line).toBe(DECISION.split('\n').length + 2);
+  });
+
+  it('a phụ lục declared in a plan issued with a decision is refused at its field, with where to put it', () => {
+    const dir = makeProject({
+      'data/qd.yaml': readFileSync('data/bo-tu-phap/thi-dua-2024/quyet-dinh.yaml', 'utf8'),
+      'data/ke-hoach.yaml': `${readFileSync('data/bo-tu-phap/thi-dua-2024/ke-hoach.yaml', 'utf8')}phu_luc:\n  - { tieu_de: A, noi_dung: a.md }\n`,
+      'data/chien-dich.yaml': readFileSync('data/bo-tu-phap/thi-dua-2024/chien-dich.yaml', 'utf8'),
+      'data/a.md': 'Nội dung.\n',
+    });
+    const e = errorOf(() => composeDocument(join(dir, 'data/qd.yaml'), dir));
+    expect(e.loc.file).toBe('data/ke-hoach.yaml');
+    expect(e.field).toBe('phu_luc');
+    expect(e.fix).toContain('tệp Quyết định');
   });
 });
 
