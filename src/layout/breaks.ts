@@ -2,7 +2,8 @@
 // a tailoring of Unicode line breaking, UAX #14 5.0), minus the decree's unbreakable spans.
 // Measured on LibreOffice 7.4 with one probe paragraph per case: a line breaks after spaces; after
 // "-", "–", "—", "…", "!" and "?" (also between digits: "1945-|2024", where current UAX #14 would not);
-// after "/" except between two digits ("29/02" stays, "305/|KH" breaks); nowhere else inside a word.
+// after "/" only between a digit and a non-digit ("305/|KH" breaks; "29/02", "trình/kế" stay); nowhere else
+// inside a word.
 // The `linebreak` package implements current UAX #14, which differs exactly there, hence our own rules.
 
 import { unbreakableSpans, type Span } from './unbreakable.ts';
@@ -36,7 +37,8 @@ export function breakOpportunities(text: string, spans: readonly Span[] = unbrea
     }
     if (NO_BREAK_BEFORE.has(next)) continue;
     if (BREAK_AFTER.has(prev)) out.push(p);
-    else if (prev === SLASH && !(p >= 2 && isDigit(text.charCodeAt(p - 2)) && isDigit(next))) out.push(p);
+    // "305/|KH" breaks; "29/02", "trình/kế", "BTP/văn", "năm/2024" do not (probed on LibreOffice 7.4)
+    else if (prev === SLASH && p >= 2 && isDigit(text.charCodeAt(p - 2)) && !isDigit(next)) out.push(p);
   }
   if (spans.length === 0) return out;
   let s = 0;

@@ -70,6 +70,18 @@ const soBounds = (v: number | string | null, ctx: z.RefinementCtx): void => {
 
 export const NUMBERING_PROFILES = ['1.1.', 'a)'] as const;
 
+/** Phụ lục kèm theo văn bản: numbered, titled and referred to from the body (src/transform/appendix.ts). */
+export const appendixSchema = z.strictObject({
+  tieu_de: text.describe('Tên phụ lục, như sau dòng "Phụ lục I": "Phân công nhiệm vụ"'),
+  noi_dung: text.describe('Tệp Markdown chứa nội dung phụ lục (đường dẫn tương đối với tệp YAML)'),
+  nhan: z.string().regex(/^[\w-]+$/u, { error: 'nhãn chỉ gồm chữ, số, "-" và "_", ví dụ phan-cong' }).optional().describe('Nhãn để thân văn bản dẫn tới: [](#nhan); mặc định phu-luc-1, phu-luc-2, …'),
+  ngang: z.boolean().default(false).describe('Trình bày trên trang A4 nằm ngang (bảng rộng)'),
+});
+export type AppendixInput = z.infer<typeof appendixSchema>;
+
+/** How a campaign's task table (phan_cong) is set in the plan: a table, or lines under each task. */
+export const TASK_LAYOUTS = ['bang', 'dong'] as const;
+
 const documentBase = {
   co_quan: issuerSchema.describe('Cơ quan ban hành: tên, chữ viết tắt, cơ quan chủ quản'),
   so: z
@@ -94,6 +106,8 @@ const documentBase = {
   luu: z.array(text).min(1).describe('Nơi lưu: [VT, Vụ TCCB]'),
   nguoi_ky: signerSchema.describe('Người ký: quyền hạn, chức vụ, họ tên'),
   chuan_hoa_dau: z.boolean().default(true).describe('Đưa dấu thanh về kiểu "hòa" (như Quốc hiệu); mọi thay đổi đều được báo'),
+  phu_luc: z.array(appendixSchema).max(50).optional().describe('Các phụ lục kèm theo văn bản; thân văn bản phải dẫn tới từng phụ lục'),
+  trinh_bay_phan_cong: z.enum(TASK_LAYOUTS, { error: 'chỉ nhận "bang" (bảng) hoặc "dong" (các dòng dưới mỗi nhiệm vụ)' }).optional().describe('Cách trình bày bảng phân công nhiệm vụ (phan_cong) của phong trào: "bang" (mặc định) hoặc "dong"'),
 };
 
 export const decisionSchema = z.strictObject({
@@ -142,6 +156,28 @@ const implementedDecision = z.strictObject({
   nguon: text.optional().describe('Tệp dữ liệu phong trào của cơ quan cấp trên đã dùng để sinh Kế hoạch này'),
 });
 
+/** One row of a task table (Phụ lục "Phân công nhiệm vụ" of real plans). */
+const assignedTask = z.strictObject({
+  noi_dung: text.describe('Nội dung công việc'),
+  chu_tri: text.describe('Cơ quan (đơn vị) chủ trì'),
+  phoi_hop: text.optional().describe('Cơ quan (đơn vị) phối hợp'),
+  thoi_gian: text.optional().describe('Thời gian thực hiện, như sẽ in: "Quý II/2024", "Thường xuyên"'),
+  han: isoDate.optional().describe('Hạn hoàn thành yyyy-mm-dd (in "Trước ngày 15/3/2024"); trong thời gian phong trào'),
+  san_pham: text.optional().describe('Sản phẩm: "Kế hoạch của Sở", "Báo cáo"'),
+});
+
+/** A phase (đợt thi đua) or a milestone of the campaign, inside its thoi_gian. */
+const campaignPhase = z.strictObject({
+  ten: text.describe('Tên đợt: "Đợt 1", "Đợt cao điểm chào mừng …"'),
+  tu: isoDate.describe('Ngày bắt đầu yyyy-mm-dd'),
+  den: isoDate.describe('Ngày kết thúc yyyy-mm-dd'),
+  noi_dung: text.optional().describe('Nội dung trọng tâm của đợt'),
+});
+const campaignMilestone = z.strictObject({
+  ngay: isoDate.describe('Ngày yyyy-mm-dd'),
+  noi_dung: text.describe('Việc phải xong vào ngày đó: "Sơ kết 6 tháng"'),
+});
+
 /** Campaign data (phong trào thi đua), shared by the decision and the plan of one campaign. */
 export const campaignSchema = z.strictObject({
   ten: text.describe('Tên phong trào, viết thường, như sau chữ "Kế hoạch"'),
@@ -158,6 +194,8 @@ export const campaignSchema = z.strictObject({
       tu: isoDate.describe('Ngày bắt đầu phong trào yyyy-mm-dd'),
       den: isoDate.describe('Ngày kết thúc phong trào yyyy-mm-dd'),
       uoc_tinh_den: isoDate.optional().describe('Số liệu báo cáo được ước tính đến ngày này (yyyy-mm-dd)'),
+      dot: z.array(campaignPhase).max(100).optional().describe('Các đợt thi đua, theo thứ tự thời gian'),
+      moc: z.array(campaignMilestone).max(100).optional().describe('Các mốc thời gian (sơ kết, tổng kết, gửi hồ sơ), theo thứ tự'),
     })
     .describe('Thời gian thi đua'),
   danh_hieu: z.array(text).min(1).describe('Danh hiệu thi đua và đối tượng được xét tặng'),
@@ -180,6 +218,7 @@ export const campaignSchema = z.strictObject({
     )
     .min(1)
     .describe('Tổ chức thực hiện: việc của từng đơn vị'),
+  phan_cong: z.array(assignedTask).max(1000).optional().describe('Bảng phân công nhiệm vụ: STT, nội dung, chủ trì, phối hợp, thời gian, sản phẩm'),
   ket_thuc: text.optional().describe('Đoạn kết của Kế hoạch'),
   thuc_hien: implementedDecision.optional().describe('Quyết định của cơ quan cấp trên mà Kế hoạch địa phương này thực hiện (ghi bởi `vanban derive`)'),
 });

@@ -42,6 +42,7 @@ export interface MarkdownSource {
   file: string; // shown in errors
   lineOffset?: number; // when the Markdown is embedded in a larger file
   maxLevel?: number; // deepest numbered level (MAX_NUMBERED_LEVEL of the document's numbering)
+  known?: ReadonlySet<string>; // labels defined outside this text that it may refer to (the document's phụ lục)
 }
 
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:/u;
@@ -53,7 +54,7 @@ interface FootnoteEnv {
   footnotes?: { refs?: Record<string, number>; list?: Array<{ label?: string; tokens?: Token[] }> };
 }
 
-export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBERED_LEVEL['1.1.'] }: MarkdownSource): Block[] {
+export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBERED_LEVEL['1.1.'], known = new Set() }: MarkdownSource): Block[] {
   // Link definitions would vanish from the document without a trace: refuse them. A footnote mark with
   // no "[^x]: …" text would be printed as typed: refuse it too.
   const lines = text.split('\n');
@@ -108,6 +109,7 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
     if (!id) return;
     const first = ids.get(id);
     if (first !== undefined) throw new InputError(where(at), '', `nhãn {#${id}} đã được dùng ở dòng ${first}`, 'đặt cho mỗi mục một nhãn khác nhau');
+    if (known.has(id)) throw new InputError(where(at), '', `nhãn {#${id}} trùng nhãn của một phụ lục`, 'đặt cho mục này một nhãn khác');
     ids.set(id, where(at).line);
   };
 
@@ -207,8 +209,16 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
     }
   }
   for (const r of refs)
-    if (!ids.has(r.target))
-      problems.push(new InputError({ file, line: r.line, col: 1 }, '', `tham chiếu tới "#${r.target}" nhưng không có mục nào mang nhãn {#${r.target}}`, `thêm {#${r.target}} vào cuối tiêu đề hoặc mục được tham chiếu`));
+    if (!ids.has(r.target) && !known.has(r.target)) {
+      // the line and column of the "[" that opens the reference (a paragraph may run over several lines)
+      let n = r.line - 1 - lineOffset;
+      for (let k = n; k < lines.length && k >= 0; k++) if (lines[k]!.includes(`](#${r.target})`)) { n = k; break; }
+      const source = lines[n] ?? '';
+      const close = source.indexOf(`](#${r.target})`);
+      const open = close < 0 ? 0 : Math.max(0, source.lastIndexOf('[', close));
+      const labels = [...ids.keys(), ...known];
+      problems.push(new InputError({ file, line: n + 1 + lineOffset, col: [...source.slice(0, open)].length + 1 }, '', `tham chiếu tới "#${r.target}" nhưng không có mục hay phụ lục nào mang nhãn này`, labels.length ? `sửa nhãn cho đúng một trong: ${labels.join(', ')}; hoặc thêm {#${r.target}} vào cuối tiêu đề hoặc mục được tham chiếu` : `thêm {#${r.target}} vào cuối tiêu đề hoặc mục được tham chiếu`));
+    }
   if (problems.length) throw combineErrors(problems);
   if (!blocks.length) throw new InputError({ file, line: 1 + lineOffset, col: 1 }, '', 'tệp nội dung không có đoạn nào', MD_FIX);
   return blocks;

@@ -55,9 +55,19 @@ export function lowerFirst(s: string): string {
 
 /** "Bộ trưởng Bộ Tư pháp" stays; used after "của" in "(Ban hành kèm theo … của …)". */
 export function issuedWithLine(docTypeName: string, so: string | null, kyHieu: string, longDate: string | null, authority: string): string {
+  return attachedLine('Ban hành kèm theo', docTypeName, so, kyHieu, longDate, authority);
+}
+
+/** "(Kèm theo Kế hoạch số 12/KH-STP ngày … của Sở Tư pháp)" under a phụ lục's title (Mẫu 2.1). */
+export function appendixLine(docTypeName: string, so: string | null, kyHieu: string, longDate: string | null, authority: string): string {
+  return attachedLine('Kèm theo', docTypeName, so, kyHieu, longDate, authority);
+}
+
+/** A draft without a number or date leaves room for both, as Văn thư fills them in. */
+function attachedLine(lead: string, docTypeName: string, so: string | null, kyHieu: string, longDate: string | null, authority: string): string {
   const number = so === null ? `số      /${kyHieu}` : `số ${so}/${kyHieu}`;
   const date = longDate ?? 'ngày      tháng      năm';
-  return `(Ban hành kèm theo ${docTypeName} ${number} ${date} của ${authority})`;
+  return `(${lead} ${docTypeName} ${number} ${date} của ${authority})`;
 }
 
 /** Placeholders left in a draft: "[cần điền: …]". */

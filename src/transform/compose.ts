@@ -13,18 +13,20 @@ import { checkCharacters, decodeUtf8 } from '../read/characters.ts';
 import { longDate, parseIsoDate, placeDateLine, shortDate } from '../text/date.ts';
 import { upperVi } from '../text/normalize.ts';
 import {
-  PLACEHOLDER, TYPE_ABBR, TYPE_NAME, basisLines, issuedWithLine, lowerFirst, numberLine, numberText,
+  PLACEHOLDER, TYPE_ABBR, TYPE_NAME, appendixLine, basisLines, issuedWithLine, lowerFirst, numberLine, numberText,
   recipientLines, signatureLines, stripListPunctuation,
 } from '../text/wording.ts';
 import { normalizeDocument, type NormalizeReport } from './normalize.ts';
 import { closeBody, numberBlocks } from './numbering.ts';
 import { applyCase } from './case.ts';
+import { checkCampaignDates, milestoneLines, phaseLines, taskLines, taskTable, timeDetails } from './campaign-plan.ts';
+import { appendixLabel, appendixNames, appendixPart, referencedLabels } from './appendix.ts';
 
 /**
  * The file a field names, relative to the data file's folder: real path, inside the project root,
  * a regular file. Any other is an error at the field that never shows the foreign file's content.
  */
-function namedFile(yaml: YamlFile, field: string, given: string, what: string, ctx: Context): string {
+function namedFile(yaml: YamlFile, field: string | readonly PropertyKey[], given: string, what: string, ctx: Context): string {
   try {
     const path = confinedPath(ctx.root, dirname(resolve(ctx.root, yaml.file)), given);
     assertRegularFile(path);
@@ -32,19 +34,19 @@ function namedFile(yaml: YamlFile, field: string, given: string, what: string, c
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error;
     const { problem, fix } = refusalText(error, what, given);
-    return fail(yaml, [field], problem, fix);
+    return fail(yaml, typeof field === 'string' ? [field] : field, problem, fix);
   }
 }
 
 /** A Markdown body's text: size limit, UTF-8, no hidden or legacy-encoded characters. */
-function readBodyText(yaml: YamlFile, path: string, shown: string): string {
+function readBodyText(yaml: YamlFile, path: string, shown: string, field: readonly PropertyKey[] = ['noi_dung']): string {
   let data: Buffer;
   try {
     data = readRegularFile(path);
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error;
     const { problem, fix } = refusalText(error, 'tệp nội dung', shown);
-    return fail(yaml, ['noi_dung'], problem, fix);
+    return fail(yaml, field, problem, fix);
   }
   const text = decodeUtf8(data, shown);
   checkCharacters(text, shown);
@@ -66,12 +68,16 @@ interface Context {
   inputs: Set<string>;
   absent: Set<string>;
   notes: string[];
+  refs: Map<string, string>; // labels of the document's phụ lục → "Phụ lục I", for cross-references
 }
 
 /** Builds the model of the document described by one YAML file. */
 export function composeDocument(yamlPath: string, root = process.cwd()): Composed {
-  const ctx: Context = { root, inputs: new Set(), absent: new Set(), notes: [] };
+  const ctx: Context = { root, inputs: new Set(), absent: new Set(), notes: [], refs: new Map() };
   const { yaml, input } = loadInput(yamlPath, ctx);
+  const { names, repeated } = appendixNames(input.phu_luc ?? []);
+  if (repeated !== null) fail(yaml, ['phu_luc', repeated, 'nhan'], `nhãn "${appendixLabel(input.phu_luc![repeated]!, repeated)}" đã dùng cho một phụ lục trước`, 'đặt cho mỗi phụ lục một nhãn khác nhau');
+  ctx.refs = names;
   const main = composePart(yaml, input, ctx, null);
   const parts: Part[] = [main.part];
 
@@ -80,8 +86,10 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
     if (attachedPath === realOf(yamlPath)) fail(yaml, ['kem_theo'], 'văn bản kèm theo chính nó', 'chỉ tới tệp Kế hoạch ban hành kèm theo, không phải tệp này');
     const att = loadInput(attachedPath, ctx);
     if (att.input.loai !== 'ke-hoach') fail(att.yaml, ['loai'], 'văn bản kèm theo Quyết định phải là "ke-hoach"');
+    if (att.input.phu_luc?.length) fail(att.yaml, ['phu_luc'], 'phụ lục của văn bản kèm theo Quyết định chưa được hỗ trợ', 'khai báo phụ lục ở tệp Quyết định (trường "phu_luc"), thân Kế hoạch vẫn dẫn tới được');
     parts.push(composePart(att.yaml, att.input, ctx, { decision: input, yaml }).part);
   }
+  parts.push(...composeAppendices(yaml, input, ctx, parts));
 
   const so = input.so === undefined || input.so === null ? null : numberText(input.so);
   const date = input.ngay ? parseIsoDate(input.ngay) : null;
@@ -135,7 +143,7 @@ interface Parent {
 
 function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent: Parent | null): { part: Part } {
   const campaign = input.chien_dich ? loadCampaign(yaml, input.chien_dich, ctx) : undefined;
-  const body = applyCase(closeBody(numberBlocks(readBody(yaml, input, campaign, ctx, parent), input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so, yaml.file)));
+  const body = applyCase(closeBody(numberBlocks(readBody(yaml, input, campaign, ctx, parent), input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so, yaml.file, ctx.refs)));
   const docTypeName = TYPE_NAME[input.loai];
 
   if (parent) {
@@ -190,6 +198,31 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
   return { part };
 }
 
+/**
+ * The document's phụ lục, after its texts: each read from its Markdown file, numbered on its own, and
+ * referred to from the body (a phụ lục nobody refers to is an error at its entry).
+ */
+function composeAppendices(yaml: YamlFile, input: DocumentInput, ctx: Context, parts: Part[]): Part[] {
+  if (!input.phu_luc?.length) return [];
+  const used = referencedLabels(parts);
+  const date = input.ngay ? parseIsoDate(input.ngay) : null;
+  const so = input.so === undefined || input.so === null ? null : numberText(input.so);
+  const authority = input.loai === 'quyet-dinh' ? input.tham_quyen_ban_hanh : input.co_quan.ten;
+  const line = appendixLine(TYPE_NAME[input.loai], so, kyHieu(input), date ? longDate(date) : null, authority);
+  const profile = input.loai === 'quyet-dinh' ? 'a)' : input.danh_so;
+  return input.phu_luc.map((a, i) => {
+    const label = appendixLabel(a, i);
+    const name = ctx.refs.get(label)!;
+    if (!used.has(label)) fail(yaml, ['phu_luc', i], `thân văn bản không dẫn tới ${name} ("${a.tieu_de}")`, `Phụ lục I, mục III.1 Nghị định 30: nội dung văn bản phải chỉ dẫn phụ lục; thêm [](#${label}) vào câu dẫn, ví dụ "chi tiết tại [](#${label}) kèm theo"`);
+    const path = namedFile(yaml, ['phu_luc', i, 'noi_dung'], a.noi_dung, 'tệp nội dung phụ lục', ctx);
+    if (!/\.md$/i.test(path)) fail(yaml, ['phu_luc', i, 'noi_dung'], `tệp nội dung "${a.noi_dung}" không phải tệp Markdown (.md)`, 'chỉ tới tệp .md chứa nội dung phụ lục');
+    ctx.inputs.add(path);
+    const shown = relative(ctx.root, path);
+    const blocks = readMarkdown({ text: readBodyText(yaml, path, shown, ['phu_luc', i, 'noi_dung']), file: shown, maxLevel: MAX_NUMBERED_LEVEL[profile], known: new Set(ctx.refs.keys()) });
+    return appendixPart(a, name, line, applyCase(closeBody(numberBlocks(blocks, profile, shown, ctx.refs))));
+  });
+}
+
 /** Where each loaded campaign came from, to locate errors in its inline templates ("{{han}}"). */
 const campaignYaml = new WeakMap<CampaignInput, YamlFile>();
 
@@ -202,6 +235,7 @@ function loadCampaign(yaml: YamlFile, rel: string, ctx: Context): CampaignInput 
   const { tu, den, uoc_tinh_den } = campaign.thoi_gian;
   if (tu > den) fail(cyaml, ['thoi_gian', 'den'], `ngày kết thúc ${den} trước ngày bắt đầu ${tu}`);
   if (uoc_tinh_den && uoc_tinh_den < den) fail(cyaml, ['thoi_gian', 'uoc_tinh_den'], `ngày ước tính ${uoc_tinh_den} trước ngày kết thúc ${den}`);
+  checkCampaignDates(campaign, cyaml);
   return campaign;
 }
 
@@ -222,14 +256,14 @@ function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput 
     const view = templateView(yaml, input, campaign, ctx);
     const shown = relative(ctx.root, tpl.path);
     const text = renderTemplate(tpl.text, view, { file: shown });
-    return readMarkdown({ text, file: `${shown} (dữ liệu từ ${yaml.file})`, maxLevel: maxLevelOf(input) });
+    return readMarkdown({ text, file: `${shown} (dữ liệu từ ${yaml.file})`, maxLevel: maxLevelOf(input), known: new Set(ctx.refs.keys()) });
   }
   if (input.noi_dung) {
     const path = namedFile(yaml, 'noi_dung', input.noi_dung, 'tệp nội dung', ctx);
     if (!/\.md$/i.test(path)) fail(yaml, ['noi_dung'], `tệp nội dung "${input.noi_dung}" không phải tệp Markdown (.md)`, 'chỉ tới tệp .md chứa nội dung văn bản');
     ctx.inputs.add(path);
     const shown = relative(ctx.root, path);
-    return readMarkdown({ text: readBodyText(yaml, path, shown), file: shown, maxLevel: maxLevelOf(input) });
+    return readMarkdown({ text: readBodyText(yaml, path, shown), file: shown, maxLevel: maxLevelOf(input), known: new Set(ctx.refs.keys()) });
   }
   void parent;
   return fail(yaml, [], 'văn bản chưa có nội dung', 'thêm trường "noi_dung" (tệp Markdown) hoặc "mau" (tên mẫu)');
@@ -238,7 +272,7 @@ function readBody(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput 
 /** What a template sees: the document's fields, its campaign with computed sentences, its attachment. */
 function templateView(yaml: YamlFile, input: DocumentInput, campaign: CampaignInput | undefined, ctx: Context): object {
   const view: Record<string, unknown> = { ...input };
-  if (campaign) view.chien_dich = campaignView(campaign, campaignFile(yaml, input, ctx));
+  if (campaign) view.chien_dich = campaignView(campaign, campaignFile(yaml, input, ctx), input.trinh_bay_phan_cong);
   if (input.loai === 'quyet-dinh' && input.kem_theo) {
     const path = namedFile(yaml, 'kem_theo', input.kem_theo, 'tệp văn bản kèm theo', ctx);
     const attYaml = readYaml(path, relative(ctx.root, path));
@@ -247,17 +281,25 @@ function templateView(yaml: YamlFile, input: DocumentInput, campaign: CampaignIn
     view.kem_theo = {
       ...att,
       ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
-      ...(attCampaign ? { chien_dich: campaignView(attCampaign, campaignFile(attYaml, att, ctx)) } : {}),
+      ...(attCampaign ? { chien_dich: campaignView(attCampaign, campaignFile(attYaml, att, ctx), att.trinh_bay_phan_cong) } : {}),
     };
   }
   return view;
 }
 
-function campaignView(c: CampaignInput, shown: string): object {
+function campaignView(c: CampaignInput, shown: string, taskLayout: DocumentInput['trinh_bay_phan_cong']): object {
   const d = (iso: string) => shortDate(parseIsoDate(iso)!);
   const { tu, den, uoc_tinh_den } = c.thoi_gian;
+  const tasks = c.phan_cong ?? [];
   return {
     ...c,
+    // phases, milestones and the task table, for the time part and the Tổ chức thực hiện part
+    dot_chu: phaseLines(c),
+    moc_chu: milestoneLines(c),
+    chi_tiet_thoi_gian: timeDetails(c),
+    co_phan_cong: tasks.length > 0,
+    phan_cong_bang: tasks.length && taskLayout !== 'dong' ? taskTable(tasks) : null,
+    phan_cong_dong: tasks.length && taskLayout === 'dong' ? taskLines(tasks) : [],
     cau_thoi_gian: `Phong trào thi đua được triển khai thực hiện từ ngày ${d(tu)} đến hết ngày ${d(den)}${uoc_tinh_den ? ` và ước tính đến hết ngày ${d(uoc_tinh_den)}` : ''}.`,
     noi_dung_thi_dua: {
       ...c.noi_dung_thi_dua,

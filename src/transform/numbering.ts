@@ -17,10 +17,10 @@ interface Numbered {
 }
 
 /** Assigns roles and labels; returns new blocks (the input is not changed). */
-export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: string): Block[] {
+export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: string, external: ReadonlyMap<string, string> = new Map()): Block[] {
   const counters: number[] = []; // counters[level] among numbered siblings under the current parent
   const labels: string[] = []; // bare number of the current block at each level ("II", "1", "2")
-  const refNames = new Map<string, string>();
+  const refNames = new Map<string, string>(external); // labels outside the text: its phụ lục ("Phụ lục I")
   const stack: { level: number; ref: string; skipParent: boolean }[] = [];
   const out: Block[] = [];
 

@@ -22,6 +22,7 @@ import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 import { unbreakableSpans, withNoBreakSpaces } from '../layout/unbreakable.ts';
 import { columnWidths } from '../layout/table.ts';
 import { zipParts } from './zip.ts';
+import { OUTLINE_LEVEL, pruneStyles } from './docx-styles.ts';
 
 
 /** The language of the text, written in the styles and the core properties. */
@@ -72,11 +73,13 @@ const FONT_FACE = { ascii: FONT.docx, hAnsi: FONT.docx, cs: FONT.docx, eastAsia:
 
 function paragraphStyle(key: StyleKey, s: TextStyle): IParagraphStyleOptions {
   const id = styleId(key);
+  const outline = OUTLINE_LEVEL[key as Role];
   return {
     id,
     name: id,
     basedOn: 'Normal',
-    next: id,
+    // after a titled division the clerk types body text
+    next: outline === undefined ? id : styleId('body'),
     quickFormat: true,
     run: {
       font: FONT_FACE,
@@ -105,6 +108,7 @@ function paragraphStyle(key: StyleKey, s: TextStyle): IParagraphStyleOptions {
       },
       keepNext: s.keepWithNext ?? false,
       keepLines: s.keepLines ?? false,
+      ...(outline === undefined ? {} : { outlineLevel: outline }),
       ...({ widowControl: PAGINATION.widowControl } as object), // accepted by docx at run time, missing from its style typings
       // The signature lines ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG") form one block: the space before is the block's,
       // not repeated between its lines.
@@ -575,5 +579,7 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
   });
 
   // docx makes the parts, with our core properties in place of its own; we zip them (zip.ts).
-  return zipParts(compiler().compile(file, undefined, [{ path: CORE_PATH, data: coreXml(doc) }]), dosDateTime(doc));
+  const parts = compiler().compile(file, undefined, [{ path: CORE_PATH, data: coreXml(doc) }]);
+  pruneStyles(parts, styleId('body').slice(0, 2));
+  return zipParts(parts, dosDateTime(doc));
 }

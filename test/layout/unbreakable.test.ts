@@ -42,8 +42,9 @@ describe('unbreakable spans', () => {
 });
 
 describe('break opportunities (LibreOffice 7.4, measured)', () => {
-  it('breaks after spaces, hyphens, dashes, ellipsis, ! and ?, and after "/" unless between digits', () => {
-    expect(pieces('xxxx/yyyy 1111/2222 xxxx/2222')).toEqual(['xxxx/', 'yyyy ', '1111/2222 ', 'xxxx/', '2222']);
+  it('breaks after spaces, hyphens, dashes, ellipsis, ! and ?, and after "/" only between a digit and a non-digit', () => {
+    // re-probed in vi-VN paragraphs of our DOCX: "trình/kế", "abc/DEF", "năm/2024" are never broken, "305/KH" and "12/abc" are
+    expect(pieces('xxxx/yyyy 1111/2222 xxxx/2222 12/abc')).toEqual(['xxxx/yyyy ', '1111/2222 ', 'xxxx/2222 ', '12/', 'abc']);
     expect(pieces('ab-cd 1945-2024 a–b a—b a…b a!b')).toEqual(['ab-', 'cd ', '1945-', '2024 ', 'a–', 'b ', 'a—', 'b ', 'a…', 'b ', 'a!', 'b']);
     expect(pieces('a,b a.b a;b a:b (a) “a”')).toEqual(['a,b ', 'a.b ', 'a;b ', 'a:b ', '(a) ', '“a”']);
     // no line starts with closing punctuation

@@ -33,6 +33,11 @@ export function hasLibreOffice(): boolean {
  * returns the PDF's path in `outDir`.
  */
 export async function docxToPdf(docxPath: string, outDir: string, timeoutMs = 120_000): Promise<string> {
+  return docxConvert(docxPath, outDir, 'pdf', timeoutMs);
+}
+
+/** The same, to another format LibreOffice writes ("odt", "html"); returns the file's path. */
+export async function docxConvert(docxPath: string, outDir: string, format: string, timeoutMs = 120_000): Promise<string> {
   const cmd = sofficeCommand();
   if (cmd === null) throw new Error('LibreOffice (soffice) is not installed');
   mkdirSync(outDir, { recursive: true });
@@ -40,7 +45,7 @@ export async function docxToPdf(docxPath: string, outDir: string, timeoutMs = 12
   const args = [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--headless', '--norestore', '--nolockcheck',
-    '--convert-to', 'pdf', '--outdir', outDir, docxPath,
+    '--convert-to', format, '--outdir', outDir, docxPath,
   ];
   try {
     const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
@@ -49,9 +54,9 @@ export async function docxToPdf(docxPath: string, outDir: string, timeoutMs = 12
         else resolve({ stdout, stderr });
       });
     });
-    const pdf = join(outDir, `${basename(docxPath, extname(docxPath))}.pdf`);
-    if (!existsSync(pdf)) throw new Error(`soffice produced no PDF at ${pdf}\n${stdout}\n${stderr}`);
-    return pdf;
+    const out = join(outDir, `${basename(docxPath, extname(docxPath))}.${format}`);
+    if (!existsSync(out)) throw new Error(`soffice produced no ${format} at ${out}\n${stdout}\n${stderr}`);
+    return out;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
