@@ -41,7 +41,7 @@ describe('the samples of data/examples', () => {
   }, 120_000);
 
   it('builds the four samples', () => {
-    expect(built.map((b) => b.stem).sort()).toEqual(['2024-03-20_15-KH-STP', '2024-03-25_18-KH-STP', '2024-03-25_19-KH-STP', '2024-04-02_36-QD-STP']);
+    expect(built.map((b) => b.stem).sort()).toEqual(['2024-03-20_15-KH-STP_so-tu-phap-ninh-thuan', '2024-03-25_18-KH-STP_so-tu-phap-ninh-thuan', '2024-03-25_19-KH-STP_so-tu-phap-ninh-thuan', '2024-04-02_36-QD-STP_so-tu-phap-ninh-thuan']);
   });
 
   /** Pages of the two phụ lục of the plan, and the task table's header on each page of Phụ lục II. */
