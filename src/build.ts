@@ -354,8 +354,9 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     const manifest: Manifest = { root: relative(outDir, root).split('\\').join('/') || '.', documents: [...entries.values()] };
     const json = manifestJson(manifest);
     const path = join(outDir, MANIFEST_JSON);
-    // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was.
-    const changed = manifest.documents.length > 0 && (!existsSync(path) || readFileSync(path, 'utf8') !== json);
+    // Rewritten only when it says something new: a failing or no-op build leaves out/ as it was (an
+    // older manifest is migrated by the first build that writes a document).
+    const changed = manifest.documents.length > 0 && (built.length > 0 || !existsSync(path)) && (!existsSync(path) || readFileSync(path, 'utf8') !== json);
     if (changed) {
       stage(MANIFEST_CSV, manifestCsv(manifest));
       stage(MANIFEST_JSON, json); // last: the commit's final rename

@@ -37,7 +37,7 @@ export interface ManifestEntry {
 }
 
 export interface Manifest {
-  root?: string; // the project root, relative to the output folder ("..")
+  root?: string; // the project root, relative to the output folder (".."); written as "." when not given
   documents: ManifestEntry[];
 }
 

@@ -28,6 +28,7 @@ function seedOut(out: string): void {
   writeFileSync(join(out, '2024-01-02_1-QD-BTP.docx'), docx);
   writeFileSync(join(out, '2024-01-02_1-QD-BTP.pdf'), pdf);
   const manifest: Manifest = {
+    root: '..', // out/ is directly in the project
     documents: [
       {
         source: 'khac/van-ban.yaml', tool: 'vanban 0.1.0+cu', soKyHieu: '01/QĐ-BTP', date: '2024-01-02', kind: 'quyet-dinh', docType: 'Quyết định',
