@@ -14,6 +14,7 @@ import { verifyCommand } from './archive/verify.ts';
 import { deriveCommand } from './derive/command.ts';
 import { checkCommand } from './check/command.ts';
 import { archiveCommand } from './archive/store.ts';
+import { serveCommand } from './serve/command.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -120,7 +121,7 @@ async function run(argv: string[]): Promise<number> {
   let exit = 0;
   const sub = (name: string) => {
     const c = cmd.command(name).helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
-    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
+    const usage: Record<string, string> = { schema: '[tùy_chọn]', verify: '[thư_mục]', archive: '<thư_mục_kết_quả> <kho_lưu_trữ>', serve: '[tùy_chọn] [thư_mục]', derive: '[tùy_chọn]', check: '[tùy_chọn] <tệp...>' };
     c.usage(usage[name] ?? '[tùy_chọn] [đường_dẫn...]');
     c.createHelp = () => new VietnameseHelp();
     return c;
@@ -176,6 +177,15 @@ async function run(argv: string[]): Promise<number> {
     .argument('<kho_lưu_trữ>', 'thư mục kho lưu trữ')
     .action((out: string, store: string) => {
       exit = archiveCommand(out, store);
+    });
+
+  sub('serve')
+    .description('Mở trình soạn thảo trong trình duyệt: biểu mẫu, YAML và bản PDF cập nhật khi gõ')
+    .argument('[thư_mục]', 'thư mục dự án', '.')
+    .option('--port <số>', 'cổng (0: cổng trống bất kỳ)', '0')
+    .option('--host <địa_chỉ>', 'địa chỉ nghe; chỉ máy này khi là 127.0.0.1', '127.0.0.1')
+    .action(async (dir: string, opts: { port: string; host: string }) => {
+      exit = await serveCommand(dir, opts);
     });
 
   sub('schema')
