@@ -3,7 +3,7 @@
 // Every path comes from the browser, so each is confined to the project root before it is touched.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { atomicWrite } from '../io/atomic-write.ts';
 import { FileRefused, isInside, readRegularFile, realPath, withUnsaved } from '../io/project-files.ts';
@@ -16,6 +16,7 @@ import { readYaml } from '../read/yaml.ts';
 import { checkPath } from '../check/command.ts';
 import { outputStem } from '../archive/naming.ts';
 import { MANIFEST_JSON, readManifest, sha256 } from '../archive/manifest.ts';
+import { kinds, type SchemaNode } from './client/kinds.ts';
 
 /** Files the browser may open and save: data and bodies, nothing else. */
 const EDITABLE = new Set(['.yaml', '.yml', '.md']);
@@ -196,7 +197,7 @@ export class Project {
 
   /** A new document of `loai`: the schema's required fields, empty, for the form to fill. */
   create(given: unknown, loai: unknown): Promise<{ path: string; version: string }> {
-    const variant = variants(this.schema()).find((v) => v.properties?.loai?.const === loai);
+    const variant = kinds(this.schema()).find((v) => v.properties?.loai?.const === loai);
     if (!variant) throw new Refused(400, `không có loại văn bản "${String(loai)}"`);
     const path = this.resolve(given, false);
     if (existsSync(path)) throw new Refused(409, `tệp "${String(given)}" đã có; chọn tên khác`);
@@ -245,33 +246,6 @@ export class Project {
     const built = await this.serial(() => buildOne(path, { outDir: this.outDir, root: this.root }));
     return { name: `${outputStem(built.doc.meta)}.${kind}`, bytes: built.bytes[kind] };
   }
-
-  /** Modification time of a file, to notice a change made outside the browser. */
-  stamp(given: unknown): number {
-    return statSync(this.resolve(given)).mtimeMs;
-  }
-}
-
-interface SchemaNode {
-  type?: string;
-  const?: unknown;
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-  anyOf?: SchemaNode[];
-  oneOf?: SchemaNode[];
-  items?: SchemaNode;
-  default?: unknown;
-}
-
-/** The document kinds of the schema: each object variant with a "loai" const. */
-export function variants(schema: object): SchemaNode[] {
-  const out: SchemaNode[] = [];
-  const visit = (n: SchemaNode) => {
-    if (n.properties?.loai?.const !== undefined) out.push(n);
-    for (const c of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) visit(c);
-  };
-  visit(schema as SchemaNode);
-  return out;
 }
 
 /** YAML lines for the required fields of `node`, empty where the user must write something. */

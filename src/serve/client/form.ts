@@ -3,22 +3,10 @@
 // picker, lists of strings as rows that can be moved, objects as groups. Nothing here names a field.
 
 import type { Path } from './yaml-edit.ts';
+import { el } from './dom.ts';
+import type { SchemaNode } from './kinds.ts';
 
-export interface SchemaNode {
-  type?: string;
-  const?: unknown;
-  enum?: unknown[];
-  pattern?: string;
-  description?: string;
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-  anyOf?: SchemaNode[];
-  oneOf?: SchemaNode[];
-  items?: SchemaNode;
-  minimum?: number;
-  maximum?: number;
-  default?: unknown;
-}
+export { kinds, type SchemaNode } from './kinds.ts';
 
 export type Edit =
   | { op: 'set'; path: Path; value: string | number | boolean | null | undefined }
@@ -30,24 +18,6 @@ const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
 export const fieldId = (path: Path) => `f-${path.join('.')}`;
 export const errorId = (path: Path) => `e-${path.join('.')}`;
-
-/** The document kinds in the schema: object variants whose "loai" is a constant. */
-export function kinds(schema: SchemaNode): SchemaNode[] {
-  const out: SchemaNode[] = [];
-  const visit = (n: SchemaNode) => {
-    if (n.properties?.loai?.const !== undefined) out.push(n);
-    for (const c of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) visit(c);
-  };
-  visit(schema);
-  return out;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
 
 /** The parts of a schema node that matter for an input. */
 function shape(node: SchemaNode): { kind: 'date' | 'enum' | 'integer' | 'number-or-text' | 'boolean' | 'text' | 'list' | 'object' | 'other'; nullable: boolean; enum?: unknown[] } {

@@ -8,29 +8,8 @@ import { renderForm, kinds, fieldId, errorId, type Edit, type SchemaNode } from 
 import { addItem, parse, removeItem, setValue, swapItems } from './yaml-edit.ts';
 import { createEditor, setText, showProblems, type LineProblem } from './editor.ts';
 import { showPdf } from './preview.ts';
-
-interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  field: string;
-  message: string;
-  fix?: string;
-  severity: 'lỗi' | 'cảnh báo' | 'gợi ý';
-  rule?: string;
-}
-
-interface DocumentSummary {
-  path: string;
-  loai: string;
-  so: string | null;
-  ngay: string | null;
-  trichYeu: string;
-  state: string;
-  attachedTo: string | null;
-  built: 'mới' | 'cũ' | 'chưa';
-  error: string | null;
-}
+import { el } from './dom.ts';
+import type { DocumentSummary, Problem } from '../project.ts';
 
 interface OpenFile {
   path: string;
@@ -45,13 +24,6 @@ const DEBOUNCE_MS = 40;
 
 let schema: SchemaNode;
 const app = document.getElementById('app')!;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
 
 async function api<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
   const res = await fetch(path, init ? { method: init.method, body: JSON.stringify(init.body), headers: { 'Content-Type': 'application/json' } } : undefined);
