@@ -112,12 +112,23 @@ describe.runIf(available || required)('vanban serve in Chromium', () => {
     expect(yamlText).toContain('# ghi chú của văn thư');
     expect(yamlText).toContain('# Tạo bằng vanban serve');
     expect(yamlText).toContain('trich_yeu: Ban hành Quy chế soạn thảo thử nghiệm');
+
+    // The body in its own editor, with the toolbar's footnote.
+    await page.getByRole('tab', { name: /Nội dung/ }).click();
+    await page.locator('#panel-body .cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('# Quyết định này có hiệu lực kể từ ngày ký.');
+    await page.getByRole('button', { name: 'Chú thích' }).click();
+    await page.keyboard.type('Chú thích thử.');
+    await page.waitForFunction(() => document.querySelector('#preview .page[data-page="1"] .textLayer')?.textContent?.includes('Chú thích thử.'), undefined, { timeout: 15_000 });
+    expect(await pageText(1)).toContain('hiệu lực kể từ ngày ký');
     await page.getByRole('tab', { name: 'Biểu mẫu' }).click();
 
     await byId('save').click();
     await expect.poll(() => byId('state').textContent()).toBe('Đã lưu');
     const saved = readFileSync(join(root, 'data/moi/quyet-dinh.yaml'), 'utf8');
     expect(saved).toContain('# ghi chú của văn thư');
+    expect(readFileSync(join(root, 'data/moi/quyet-dinh.md'), 'utf8')).toBe('# Quyết định này có hiệu lực kể từ ngày ký.[^1]\n\n[^1]: Chú thích thử.');
     expect(saved).toMatch(/noi_nhan:\n {2}- "Lưu: VT"\n {2}- Như Điều 3\n/);
 
     const got: Record<string, { name: string; bytes: Buffer }> = {};

@@ -209,7 +209,13 @@ function selectTab(tab: Session['tab']): void {
           const r = v.state.selection.main;
           const line = v.state.doc.lineAt(r.from);
           if (suffix === '') v.dispatch({ changes: { from: line.from, insert: prefix } });
-          else v.dispatch({ changes: { from: r.to, insert: `${prefix}${suffix}` } });
+          else {
+            // A footnote: its mark at the cursor, its text at the end of the body, where the cursor goes.
+            const n = (v.state.doc.toString().match(/^\[\^\d+\]:/gm)?.length ?? 0) + 1;
+            const end = v.state.doc.length;
+            const note = `${v.state.doc.toString().endsWith('\n') ? '' : '\n'}\n[^${n}]: `;
+            v.dispatch({ changes: [{ from: r.to, insert: `[^${n}]` }, { from: end, insert: note }], selection: { anchor: end + `[^${n}]`.length + note.length } });
+          }
           v.focus();
         });
         bar.append(b);
@@ -217,7 +223,7 @@ function selectTab(tab: Session['tab']): void {
       insert('Đề mục (#)', '# ');
       insert('Mục con (##)', '## ');
       insert('Điểm (-)', '- ');
-      insert('Chú thích', '[^', `${(s.body.text.match(/\[\^\d+\]:/g)?.length ?? 0) + 1}]`);
+      insert('Chú thích', '[^', ']');
       panel.append(bar);
       s.bodyView = createEditor(panel, s.body.text, 'markdown', `Nội dung ${s.body.path}`, null, (t) => changed('body', t));
     } else setText(s.bodyView, s.body.text);
@@ -343,8 +349,10 @@ function showProblemsEverywhere(): void {
     while (!box && path.length > 1) box = document.getElementById(errorId((path = path.slice(0, -1))));
     if (box) {
       box.append(el('div', { class: `sev-${SEVERITY[p.severity]}` }, `${p.severity}: ${text(p)}`));
-      document.getElementById(fieldId(path))?.setAttribute('aria-invalid', 'true');
-      document.getElementById(`${fieldId(path)}.${field.split('.')[path.length] ?? ''}`)?.setAttribute('aria-invalid', 'true');
+      for (const id of [fieldId(path), `${fieldId(path)}.${field.split('.')[path.length] ?? ''}`]) {
+        const input = document.getElementById(id);
+        if (input && /^(INPUT|SELECT|TEXTAREA)$/.test(input.tagName)) input.setAttribute('aria-invalid', 'true');
+      }
     }
   }
   const toLine = (ps: Problem[]): LineProblem[] => ps.map((p) => ({ line: p.line, col: p.col, message: text(p), severity: SEVERITY[p.severity] }));
