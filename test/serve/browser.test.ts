@@ -53,6 +53,7 @@ describe.runIf(available || required)('vanban serve in Chromium', () => {
     await page.goto(server.url);
     await page.locator('table.docs').waitFor();
     expect(await page.locator('table.docs').textContent()).toContain('bo-tu-phap/thi-dua-2024/quyet-dinh.yaml');
+    await page.screenshot({ path: join(SHOTS, 'serve-project.png') });
     await byId('new-loai').selectOption('quyet-dinh');
     await byId('new-path').fill('data/moi/quyet-dinh.yaml');
     await page.getByRole('button', { name: 'Tạo và mở' }).click();
@@ -112,6 +113,7 @@ describe.runIf(available || required)('vanban serve in Chromium', () => {
     expect(yamlText).toContain('# ghi chú của văn thư');
     expect(yamlText).toContain('# Tạo bằng vanban serve');
     expect(yamlText).toContain('trich_yeu: Ban hành Quy chế soạn thảo thử nghiệm');
+    await page.screenshot({ path: join(SHOTS, 'serve-yaml.png') });
 
     // The body in its own editor, with the toolbar's footnote.
     await page.getByRole('tab', { name: /Nội dung/ }).click();
