@@ -72,7 +72,7 @@ async function showProject(): Promise<void> {
   const create = el('form', { class: 'new', 'aria-labelledby': 'new-title' },
     el('h2', { id: 'new-title' }, 'Tạo văn bản mới'),
     el('label', { for: 'new-loai' }, 'Loại văn bản'), loai,
-    el('label', { for: 'new-path' }, 'Tệp (trong thư mục dự án, thư mục phải có sẵn)'), name,
+    el('label', { for: 'new-path' }, 'Tệp (đường dẫn trong thư mục dự án; thư mục chưa có sẽ được tạo)'), name,
     el('button', { type: 'submit' }, 'Tạo và mở'), msg);
   create.addEventListener('submit', (e) => {
     e.preventDefault();
