@@ -14,7 +14,6 @@ import { verifyCommand } from './archive/verify.ts';
 import { deriveCommand } from './derive/command.ts';
 import { checkCommand } from './check/command.ts';
 import { archiveCommand } from './archive/store.ts';
-import { serveCommand } from './serve/command.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -185,6 +184,8 @@ async function run(argv: string[]): Promise<number> {
     .option('--port <số>', 'cổng (0: cổng trống bất kỳ)', '0')
     .option('--host <địa_chỉ>', 'địa chỉ nghe; chỉ máy này khi là 127.0.0.1', '127.0.0.1')
     .action(async (dir: string, opts: { port: string; host: string }) => {
+      // Loaded only here: the server and its bundler cost the other commands nothing.
+      const { serveCommand } = await import('./serve/command.ts');
       exit = await serveCommand(dir, opts);
     });
 
