@@ -252,6 +252,17 @@ async function run(argv: string[]): Promise<number> {
       exit = await quietly(opts.quiet, async () => archiveCommand(out, store, { drafts: !!opts.caDuThao, json: !!opts.json }));
     });
 
+  sub('serve')
+    .description('Mở trình soạn thảo trong trình duyệt: biểu mẫu, YAML và bản PDF cập nhật khi gõ')
+    .argument('[thư_mục]', 'thư mục dự án', '.')
+    .option('--port <số>', 'cổng (0: cổng trống bất kỳ)', '0')
+    .option('--host <địa_chỉ>', 'địa chỉ nghe; chỉ máy này khi là 127.0.0.1', '127.0.0.1')
+    .action(async (dir: string, opts: { port: string; host: string }) => {
+      // Loaded only here: the server and its bundler cost the other commands nothing.
+      const { serveCommand } = await import('./serve/command.ts');
+      exit = await serveCommand(dir, opts);
+    });
+
   sub('schema')
     .description('In JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý và kiểm tra): văn bản (mặc định), chien-dich hoặc ho-so-tinh')
     .argument('[loai_tep]', 'vanban, chien-dich hoặc ho-so-tinh', 'vanban')

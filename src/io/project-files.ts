@@ -82,9 +82,28 @@ function openRegular(path: string): number {
   return fd;
 }
 
+/** Unsaved text of files open in `vanban serve`, keyed by absolute path: read instead of the disk while set. */
+let unsaved: ReadonlyMap<string, Buffer> | null = null;
+
+/** Runs `fn` with `files` read in place of their saved content (the file itself must exist on disk). */
+export async function withUnsaved<T>(files: ReadonlyMap<string, Buffer>, fn: () => Promise<T> | T): Promise<T> {
+  unsaved = files;
+  try {
+    return await fn();
+  } finally {
+    unsaved = null;
+  }
+}
+
 /** Reads a regular file of at most `limit` bytes; opening never blocks (FIFOs are refused, not waited on). */
 export function readRegularFile(path: string, limit = MAX_INPUT_BYTES): Buffer {
   const fd = openRegular(path);
+  const edited = unsaved?.get(resolve(path));
+  if (edited) {
+    closeSync(fd);
+    if (edited.byteLength > limit) throw new FileRefused('qua-lon', path, limit);
+    return edited;
+  }
   try {
     const st = fstatSync(fd);
     if (st.size > limit) throw new FileRefused('qua-lon', path, limit);

@@ -1,0 +1,79 @@
+// The text editor (CodeMirror 6) for the YAML and the Markdown body: line numbers, undo, search,
+// the problems of the last preview as inline diagnostics, and completion of the schema's field names.
+
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from '@codemirror/language';
+import { yaml } from '@codemirror/lang-yaml';
+import { markdown } from '@codemirror/lang-markdown';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { autocompletion, type CompletionContext } from '@codemirror/autocomplete';
+import type { SchemaNode } from './form.ts';
+
+export interface LineProblem {
+  line: number;
+  col: number;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** Completion of the field names the schema allows at the top level of this kind. */
+function fieldCompletion(variant: SchemaNode | null) {
+  return (ctx: CompletionContext) => {
+    if (!variant?.properties) return null;
+    const line = ctx.state.doc.lineAt(ctx.pos);
+    const before = line.text.slice(0, ctx.pos - line.from);
+    const m = /^([a-z_]*)$/.exec(before);
+    if (!m || (!ctx.explicit && !m[1])) return null;
+    return {
+      from: line.from,
+      options: Object.entries(variant.properties).map(([key, p]) => ({ label: key, apply: `${key}: `, detail: p.description ?? '', type: 'property' })),
+    };
+  };
+}
+
+export function createEditor(parent: HTMLElement, text: string, lang: 'yaml' | 'markdown', label: string, variant: SchemaNode | null, onChange: (text: string) => void): EditorView {
+  const extensions: Extension[] = [
+    lineNumbers(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    highlightActiveLine(),
+    syntaxHighlighting(defaultHighlightStyle),
+    lintGutter(),
+    keymap.of([...defaultKeymap, ...historyKeymap]),
+    lang === 'yaml' ? yaml() : markdown(),
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({ 'aria-label': label }),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) onChange(u.state.doc.toString());
+    }),
+  ];
+  if (lang === 'yaml') extensions.push(autocompletion({ override: [fieldCompletion(variant)] }));
+  return new EditorView({ parent, state: EditorState.create({ doc: text, extensions }) });
+}
+
+/** Replaces the editor's text (when the form changed it) without an undo step per keystroke of the form. */
+export function setText(view: EditorView, text: string): void {
+  const old = view.state.doc.toString();
+  if (old === text) return;
+  let from = 0;
+  while (from < old.length && from < text.length && old[from] === text[from]) from++;
+  let end = 0;
+  while (end < old.length - from && end < text.length - from && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  view.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) } });
+}
+
+export function showProblems(view: EditorView, problems: LineProblem[]): void {
+  const doc = view.state.doc;
+  const diagnostics: Diagnostic[] = problems
+    .filter((p) => p.line >= 1 && p.line <= doc.lines)
+    .map((p) => {
+      const line = doc.line(p.line);
+      const from = Math.min(line.from + Math.max(0, p.col - 1), line.to);
+      return { from, to: Math.max(from, line.to), severity: p.severity, message: p.message };
+    });
+  view.dispatch(setDiagnostics(view.state, diagnostics));
+}

@@ -1,0 +1,28 @@
+// The document kinds a JSON Schema describes: each object variant whose "loai" is a constant. Shared by
+// the server (a new document's starter fields) and the page (the form of each kind).
+
+export interface SchemaNode {
+  type?: string;
+  const?: unknown;
+  enum?: unknown[];
+  pattern?: string;
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  items?: SchemaNode;
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+}
+
+export function kinds(schema: SchemaNode): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  const visit = (n: SchemaNode) => {
+    if (n.properties?.loai?.const !== undefined) out.push(n);
+    for (const c of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) visit(c);
+  };
+  visit(schema);
+  return out;
+}

@@ -1,0 +1,137 @@
+// `vanban serve` refuses requests without this run's secret, from another Host or Origin, naming a
+// file outside the project, or saving over a file changed on disk since it was loaded.
+
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Running } from '../../src/serve/server.ts';
+import { BODY, DECISION, makeProject } from '../support/project.ts';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let server: Running;
+let root: string;
+let outside: string;
+let port: number;
+
+function send(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Reply> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', fail);
+    if (body !== undefined) req.write(JSON.stringify(body));
+    req.end();
+  });
+}
+
+const cookie = () => ({ Cookie: `vanban_${port}=${server.token}` });
+const own = () => ({ ...cookie(), Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json' });
+
+beforeAll(async () => {
+  root = makeProject({ 'data/van-ban.yaml': DECISION, 'data/noi-dung.md': BODY });
+  outside = mkdtempSync(join(tmpdir(), 'vanban-outside-'));
+  writeFileSync(join(outside, 'bi-mat.yaml'), 'mat_khau: 1234\n');
+  symlinkSync(join(outside, 'bi-mat.yaml'), join(root, 'data', 'lien-ket.yaml'));
+  server = await startServer({ root });
+  port = new URL(server.origin).port as unknown as number;
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe('who may talk to the server', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect((server.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+
+  it('refuses a request without the secret or with a wrong one', async () => {
+    for (const headers of [{} as Record<string, string>, { Cookie: `vanban_${port}=sai` }, { Cookie: `vanban_${port}=${server.token.slice(0, -1)}${server.token.endsWith('x') ? 'y' : 'x'}` }]) {
+      const r = await send('GET', '/api/documents', headers);
+      expect(r.status).toBe(403);
+      expect(r.body).toContain('mã bí mật');
+      expect(r.body).not.toContain('van-ban.yaml');
+    }
+    expect((await send('GET', '/?t=sai')).status).toBe(403);
+  });
+
+  it('trades the secret in the address for a cookie, then serves the page and the API', async () => {
+    const first = await send('GET', `/?t=${server.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await send('GET', '/', cookie())).body).toContain('<html lang="vi">');
+    const docs = JSON.parse((await send('GET', '/api/documents', cookie())).body) as { documents: { path: string }[] };
+    expect(docs.documents.map((d) => d.path)).toContain('data/van-ban.yaml');
+  });
+
+  it('refuses another Host (DNS rebinding), even with the secret', async () => {
+    for (const host of [`evil.example:${port}`, 'localhost', `127.0.0.1:${port + 1}`]) {
+      const r = await send('GET', '/api/documents', { ...cookie(), Host: host });
+      expect(r.status).toBe(403);
+      expect(r.body).toContain('tên máy');
+    }
+    expect((await send('GET', '/api/documents', { ...cookie(), Host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin, and a write whose origin is not known (CSRF)', async () => {
+    const body = { path: 'data/van-ban.yaml', files: {} };
+    const foreign = await send('POST', '/api/preview', { ...cookie(), Origin: 'http://evil.example' }, body);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toContain('trang khác');
+    expect((await send('POST', '/api/preview', cookie(), body)).status).toBe(403);
+    expect((await send('GET', '/api/documents', { ...cookie(), Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await send('POST', '/api/preview', own(), body)).status).toBe(200);
+  });
+});
+
+describe('files', () => {
+  it('refuses every path outside the project, whatever the route', async () => {
+    for (const path of ['../../../etc/passwd', '/etc/passwd', 'data/../../x.yaml', 'data/lien-ket.yaml', 'package.json', 'data/van-ban.yaml\0.md']) {
+      const read = await send('GET', `/api/file?path=${encodeURIComponent(path)}`, cookie());
+      expect(read.status, path).toBe(403);
+      expect(read.body).not.toContain('mat_khau');
+      expect((await send('GET', `/api/download?path=${encodeURIComponent(path)}&kind=pdf`, cookie())).status, path).toBeGreaterThanOrEqual(400);
+      expect((await send('PUT', '/api/file', own(), { path, text: 'x', version: null })).status, path).toBeGreaterThanOrEqual(400);
+      expect((await send('POST', '/api/new', own(), { path, loai: 'quyet-dinh' })).status, path).toBeGreaterThanOrEqual(400);
+    }
+    const preview = await send('POST', '/api/preview', own(), { path: 'data/van-ban.yaml', files: { '../../../tmp/x.md': 'x' } });
+    expect(preview.status).toBe(403);
+    expect(readFileSync(join(outside, 'bi-mat.yaml'), 'utf8')).toBe('mat_khau: 1234\n');
+  });
+
+  it('saves atomically, and refuses to overwrite a file changed on disk since it was loaded (409)', async () => {
+    const loaded = JSON.parse((await send('GET', '/api/file?path=data/van-ban.yaml', cookie())).body) as { text: string; version: string };
+    expect(loaded.text).toBe(DECISION);
+    writeFileSync(join(root, 'data/van-ban.yaml'), `${DECISION}# sửa bằng chương trình khác\n`);
+    const stale = await send('PUT', '/api/file', own(), { path: 'data/van-ban.yaml', text: 'loai: quyet-dinh\n', version: loaded.version });
+    expect(stale.status).toBe(409);
+    expect(JSON.parse(stale.body).message).toMatch(/đã được sửa trên đĩa.*Tải lại/);
+    expect(readFileSync(join(root, 'data/van-ban.yaml'), 'utf8')).toContain('# sửa bằng chương trình khác');
+    const fresh = JSON.parse((await send('GET', '/api/file?path=data/van-ban.yaml', cookie())).body) as { version: string };
+    const ok = await send('PUT', '/api/file', own(), { path: 'data/van-ban.yaml', text: `${DECISION}# đã lưu\n`, version: fresh.version });
+    expect(ok.status).toBe(200);
+    expect(readFileSync(join(root, 'data/van-ban.yaml'), 'utf8')).toBe(`${DECISION}# đã lưu\n`);
+  });
+
+  it('previews unsaved text without writing it, and reports the error at its field', async () => {
+    const text = DECISION.replace(/ngay: .*/, 'ngay: 2024-02-30');
+    const r = JSON.parse((await send('POST', '/api/preview', own(), { path: 'data/van-ban.yaml', files: { 'data/van-ban.yaml': text } })).body) as { pdf: string | null; problems: { field: string; message: string; line: number }[] };
+    expect(r.pdf).toBeNull();
+    expect(r.problems[0]).toMatchObject({ field: 'ngay', message: expect.stringContaining('không có thật') });
+    expect(readFileSync(join(root, 'data/van-ban.yaml'), 'utf8')).not.toContain('2024-02-30');
+    const good = JSON.parse((await send('POST', '/api/preview', own(), { path: 'data/van-ban.yaml', files: { 'data/van-ban.yaml': DECISION } })).body) as { pdf: string | null };
+    expect(Buffer.from(good.pdf!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
