@@ -7,7 +7,7 @@ describe('thư viện vanban', () => {
   it('build in memory returns the documents with their pages', async () => {
     const r = await vanban.build(['data/an-giang'], { outDir: 'out', root: ROOT, write: false });
     expect(r.failed).toEqual([]);
-    expect(r.built.map((b) => b.stem)).toEqual(['2023-04-27_78-KH-STP']);
+    expect(r.built.map((b) => b.stem)).toEqual(['2023-04-27_78-KH-STP_so-tu-phap-an-giang']);
     expect(r.built[0]!.pages).toBeGreaterThan(1);
     expect(r.built[0]!.doc.meta.kind).toBe('ke-hoach');
   });

@@ -51,6 +51,7 @@ describe('archive takes issued documents only', () => {
   it('leaves drafts out unless --ca-du-thao', () => {
     const dir = join(TMP, 'du-thao');
     cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+    rmSync(join(dir, 'data/examples'), { recursive: true, force: true }); // the four documents of the original samples
     expect(vanban(['build', 'data'], dir).status).toBe(0);
     const issued = vanban(['archive', 'out', 'kho'], dir);
     expect(issued.status, issued.stderr).toBe(0);
