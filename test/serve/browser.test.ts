@@ -142,7 +142,7 @@ describe.runIf(available || required)('vanban serve in Chromium', () => {
     const run = vanban(['build', 'data/moi', '--root', root, '-o', out], root);
     expect(run.status, run.stderr).toBe(0);
     for (const kind of ['docx', 'pdf']) {
-      expect(got[kind]!.name).toBe(`2024-03-05_12-QD-BTP.${kind}`);
+      expect(got[kind]!.name).toBe(`2024-03-05_12-QD-BTP_bo-tu-phap.${kind}`);
       expect(got[kind]!.bytes.equals(readFileSync(join(out, got[kind]!.name))), `${kind} giống hệt bản vanban build`).toBe(true);
     }
   });
