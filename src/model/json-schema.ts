@@ -2,10 +2,11 @@
 
 import { z } from 'zod';
 import { campaignSchema, documentSchema } from './schema.ts';
+import { allKinds } from '../kinds/index.ts';
 
 export function jsonSchema(): object {
   return {
     ...z.toJSONSchema(z.union([documentSchema, campaignSchema]), { io: 'input', unrepresentable: 'any' }),
-    title: 'vanban: văn bản (loai: quyet-dinh | ke-hoach) hoặc dữ liệu phong trào thi đua',
+    title: `vanban: văn bản (loai: ${allKinds().map((k) => k.loai).join(' | ')}) hoặc dữ liệu phong trào thi đua`,
   };
 }
