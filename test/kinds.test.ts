@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuiltDocument } from '../src/build.ts';
+import { composeDocument } from '../src/transform/compose.ts';
 import { registerKind } from '../src/kinds/index.ts';
 import { para, type Kind } from '../src/kinds/kind.ts';
 import { docxToPdf, hasLibreOffice } from './support/libreoffice.ts';
@@ -37,7 +38,7 @@ function sizeOf(pages: PageText[], prefix: string): number | undefined {
 }
 
 const ORDER: Record<string, string[]> = {
-  'cong-van': ['UBND TỈNH AN GIANG', 'SỞ TƯ PHÁP', 'Số: 12/STP-VP', 'V/v đăng ký thi đua năm 2024', 'Kính gửi:', '- Phòng Tư pháp', '- Các đơn vị thuộc Sở.', 'Thực hiện Kế hoạch', 'Nơi nhận:', '- Như trên;', '- Lưu: VT, VP. NVA.(12)', 'Trần Văn Bình', 'Địa chỉ: số 1'],
+  'cong-van': ['UBND TỈNH AN GIANG', 'SỞ TƯ PHÁP', 'Số: 12/STP-VP', 'V/v đăng ký thi đua năm 2024', 'Kính gửi:', '- Phòng Tư pháp', '- Các đơn vị thuộc Sở.', 'Thực hiện Kế hoạch', 'Nơi nhận:', '- Như trên;', '- Lưu: VT, VP. NVA.(12).', 'Trần Văn Bình', 'Địa chỉ: số 1'],
   'to-trinh': ['SỞ TƯ PHÁP', 'Số: 25/TTr-STP', 'TỜ TRÌNH', 'Về việc đề nghị', 'Kính gửi: Ủy ban nhân dân tỉnh An Giang.', 'Căn cứ kết quả', 'Nơi nhận:', '- Như trên;'],
   'bao-cao': ['Số: 30/BC-STP', 'BÁO CÁO', 'Kết quả công tác', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. PHƯƠNG HƯỚNG', '1. Tiếp tục', 'Nơi nhận:'],
   'thong-bao': ['LƯU HÀNH NỘI BỘ', 'SỞ TƯ PHÁP', 'Số: 08/TB-STP', 'KHẨN', 'THÔNG BÁO', 'Về lịch trực', 'Nơi nhận:', 'TL. GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG', 'Lê Thị Cúc'],
@@ -108,6 +109,17 @@ describe('the kinds of documents, as written and as LibreOffice reads their DOCX
     expect(docs.get('du-thao')!.b.doc.parts[0]!.header!.placeDate).toBe('An Giang, ngày      tháng 01 năm 2024');
   });
 
+  it('vanban check finds no error in any sample (DOCX and PDF)', () => {
+    const files = [...docs.values()].flatMap(({ b }) => [b.docx, b.pdf]);
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, ['bin/vanban.js', 'check', ...files], { encoding: 'utf8' });
+    } catch (error) {
+      out = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(out).toMatch(/Tổng cộng: 18 tệp; 0 lỗi/u);
+  }, 120_000);
+
   it('the độ khẩn box is the decree\'s 20 mm for KHẨN, at 13 pt bold', () => {
     const pages = docs.get('thong-bao')!.ours;
     const k = pages[0]!.items.find((i) => i.str === 'KHẨN')!;
@@ -148,6 +160,37 @@ describe('a kind added by one file, no writer touched', () => {
     writeFileSync(join(root, 'data', 'ggt.yaml'), readFileSync(join(root, 'data', 'ggt.yaml'), 'utf8') + 'khong_co: 1\n');
     const bad = await build(['data'], { outDir: join(root, 'out2'), root });
     expect(bad.failed[0]!.error.message).toMatch(/khong_co/);
-    void execFileSync;
   }, 120_000);
+});
+
+describe('one-line fields and the signature levels, refused at their line', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vanban-oneline-'));
+  const write = (signer: string) => {
+    const file = join(root, 'tb.yaml');
+    writeFileSync(file, [
+      'loai: thong-bao', 'co_quan: { ten: Sở Tư pháp, viet_tat: STP }', 'so: 1', 'ngay: 2024-05-06', 'dia_danh: An Giang', 'trich_yeu: Thử', 'noi_dung: tb.md',
+      'noi_nhan: [A]', 'luu: [VT]', 'nguoi_ky:', signer, '  chuc_vu: Phó Giám đốc', '  ho_ten: Trần Văn Bình', '',
+    ].join('\n'));
+    writeFileSync(join(root, 'tb.md'), 'Nội dung.\n');
+    return file;
+  };
+  const error = (signer: string): string => {
+    try {
+      composeDocument(write(signer), root);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'không lỗi';
+  };
+
+  it('a line feed typed into thay_mat is refused at its line, in Vietnamese', () => {
+    expect(error('  tham_quyen: KT\n  thay_mat: "Giám\\nđốc"')).toMatch(/^tb\.yaml:12:\d+: trường "nguoi_ky\.thay_mat": trường này viết trên một dòng/u);
+  });
+
+  it('levels and names must pair up; Q. only last', () => {
+    expect(error('  tham_quyen: [TM, KT]\n  thay_mat: [Ủy ban nhân dân]')).toMatch(/"nguoi_ky\.thay_mat": có 2 cấp TM\.\/KT\.\/TL\.\/TUQ\. nên "thay_mat" cần 2 tên/u);
+    expect(error('  tham_quyen: [Q, KT]\n  thay_mat: [Chủ tịch]')).toMatch(/"nguoi_ky\.tham_quyen": Q\. \(quyền\) chỉ đứng ở cấp cuối/u);
+    // the one-level form of before still works
+    expect(error('  tham_quyen: KT\n  thay_mat: Giám đốc')).toBe('không lỗi');
+  });
 });

@@ -50,11 +50,11 @@ export function stripListPunctuation(item: string): { text: string; removed: str
 
 /**
  * Nơi nhận lines: "- …;" each, and last "- Lưu: VT, <đơn vị>." (Phụ lục I, II.9), followed on the same
- * line by ô 12, the drafter's initials and the number of copies: "- Lưu: VT, VP. PL.(300)" (Mục V).
+ * line by ô 12, the drafter's initials and the number of copies: "- Lưu: VT, VP. PL.(300)." (Mục V; Mẫu 1.4 ends the line "…9.").
  */
 export function recipientLines(items: string[], archive: string[], drafter?: { initials?: string | undefined; copies?: number | undefined }): string[] {
   const typist = drafter?.initials ? ` ${drafter.initials}${drafter.copies ? `.(${drafter.copies})` : ''}` : drafter?.copies ? ` (${drafter.copies})` : '';
-  return [...items.map((i) => `- ${i};`), `- Lưu: ${archive.join(', ')}.${typist}`];
+  return [...items.map((i) => `- ${i};`), `- Lưu: ${archive.join(', ')}.${typist ? `${typist}.` : ''}`];
 }
 
 /** Căn cứ lines: "Căn cứ …;" and the last one ending in "." (Phụ lục I, II.6). */
