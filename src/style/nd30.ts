@@ -79,6 +79,7 @@ export const RANGES = {
   issuer: { min: 12, max: 13 },
   placeDate: { min: 13, max: 14 },
   docType: { min: 13, max: 14 },
+  subjectLine: { min: 12, max: 13 }, // a công văn's "V/v …" (ô 5b)
   pageNumber: { min: 13, max: 14 },
   indentFirstMm: [10, 12.7],
   paragraphSpacingMinPt: 6,
