@@ -15,6 +15,7 @@ export const bienBan: Kind = {
   abbr: 'BB',
   bodyOptional: true,
   noPlaceDate: true,
+  ownClosing: true,
   fields: ({ z, line, isoDate, time, base }) => {
     const who = z.strictObject({ ho_ten: line.describe('Họ tên'), chuc_vu: line.optional().describe('Chức vụ') });
     return {

@@ -43,6 +43,7 @@ export interface Kind {
   fields(kit: FieldKit): Record<string, z.ZodType>; // input fields beyond (or overriding) the common base
   numbering?: NumberingProfile; // the body's numbering when not the document's "danh_so" (Điều n., Chương/Mục/Điều)
   attachable?: boolean; // may be issued with a Quyết định ("kem_theo"): no header, số or closing of its own
+  ownClosing?: boolean; // compose() makes the closing (biên bản's two signatures); nguoi_ky is not read
   noPlaceDate?: boolean; // the header has no địa danh and date line (biên bản, Mẫu 1.9)
   bodyOptional?: boolean; // the kind writes its own body from fields; "noi_dung" then only adds to it
   /** Blocks before and after the author's body (a giấy mời's time and place, a biên bản's opening and end). */

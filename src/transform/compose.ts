@@ -217,7 +217,7 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
     ...(input.dia_chi ? { addressStrip: input.dia_chi } : {}),
   };
   if (!kind.noPlaceDate && (input.dia_danh !== undefined || input.ngay !== undefined)) part.header!.placeDate = placeDateLine(required('dia_danh'), date, year, month);
-  if (input.nguoi_ky !== undefined || input.noi_nhan !== undefined) {
+  if (!kind.ownClosing && (input.nguoi_ky !== undefined || input.noi_nhan !== undefined)) {
     const signer = required('nguoi_ky');
     part.closing = {
       recipients: kit.recipients(required('noi_nhan'), required('luu')),
