@@ -13,6 +13,7 @@ import { InputError } from './model/errors.ts';
 import { isInside, realPath } from './io/project-files.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
+import { hasKind, kindOf } from './kinds/index.ts';
 import { issuerSlug, outputStem } from './archive/naming.ts';
 import { Staging, recover } from './io/staging.ts';
 import { lockFolder } from './io/lock.ts';
@@ -119,7 +120,7 @@ export function findDocuments(paths: string[], root = process.cwd()): { document
   }
   // Only a plan attached to another document is built as part of it; a decision named by kem_theo
   // (itself, or two decisions naming each other) stays a document, so its error is reported.
-  const isPart = (d: { real: string; loai: unknown }) => d.loai === 'ke-hoach' && attached.has(d.real) && attached.get(d.real) !== d.real;
+  const isPart = (d: { real: string; loai: unknown }) => typeof d.loai === 'string' && hasKind(d.loai) && !!kindOf(d.loai).attachable && attached.has(d.real) && attached.get(d.real) !== d.real;
   return { documents: documents.filter((d) => !isPart(d)).map((d) => d.file), failed };
 }
 

@@ -125,8 +125,8 @@ describe('văn bản kèm theo chính nó', () => {
   it('hai Quyết định kèm theo nhau: cả hai báo lỗi', async () => {
     const msg = await failure({ 'data/a.yaml': withField('kem_theo', 'b.yaml'), 'data/b.yaml': withField('kem_theo', 'a.yaml').replace('so: 47', 'so: 48') });
     expect(msg.split('\n').sort()).toEqual([
-      'data/a.yaml:1:1: trường "loai": văn bản kèm theo Quyết định phải là "ke-hoach"',
-      'data/b.yaml:1:1: trường "loai": văn bản kèm theo Quyết định phải là "ke-hoach"',
+      'data/a.yaml:1:1: trường "loai": văn bản kèm theo Quyết định phải là "ke-hoach" hoặc "quy-che"',
+      'data/b.yaml:1:1: trường "loai": văn bản kèm theo Quyết định phải là "ke-hoach" hoặc "quy-che"',
     ]);
   });
 });

@@ -148,7 +148,7 @@ describe('sửa đúng chỗ được báo thì văn bản dựng được', () 
     'chien-dich-ngay-khong-co-that': (edit) => edit('chien-dich.yaml', 'den: 2024-11-31', 'den: 2024-11-30'),
     'kem-theo-khong-co-tep': yaml(/^kem_theo: .*\n/m, ''),
     'ky-thay-thieu-thay-mat': yaml('  tham_quyen: KT\n', '  tham_quyen: KT\n  thay_mat: Bộ trưởng\n'),
-    'loai-cong-van': yaml('loai: cong-van', 'loai: quyet-dinh'),
+    'loai-cong-van': yaml('loai: cong-dien', 'loai: quyet-dinh'),
     'luu-sai-kieu': yaml('luu: VT', 'luu: [VT]'),
     'markdown-bang': md(/^\|.*\n/gm, ''),
     'markdown-html': md(/^<div.*\n/m, ''),

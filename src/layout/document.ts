@@ -3,9 +3,9 @@
 // states the same rules (styles, keep-with-next, widow control, unbreakable spans) so that a word
 // processor breaks the DOCX where this breaks the PDF.
 
-import { hasFootnotes, type Block, type Closing, type Document, type Header, type Inline, type Part, type Role, type Title } from '../model/ast.ts';
+import { hasFootnotes, type Block, type Closing, type Document, type Header, type Inline, type Mark, type Part, type Role, type Signature, type Title } from '../model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
+  ADDRESS_STRIP, MARKS, CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
   mmToGridPt as mmToPt, mmToPt as exactMmToPt, textWidthGridPt, type TextStyle,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
@@ -94,13 +94,49 @@ class Layout {
 
   /** A short centred rule under a text: `fraction` of the widest line the text takes in its column. */
   rule(text: string, s: Style, fraction: number, x: number, width: number): Unit {
-    const lines = breakParagraph({ runs: [{ text, face: faceOf(!!s.bold, !!s.italic), size: s.size }], width, firstIndent: 0, leftIndent: 0, align: 'left' });
+    const lines = text.split('\n').flatMap((t) => breakParagraph({ runs: [{ text: t, face: faceOf(!!s.bold, !!s.italic), size: s.size }], width, firstIndent: 0, leftIndent: 0, align: 'left' }));
     const widest = Math.max(0, ...lines.map((l) => l.width));
     const length = Math.min(width, widest * fraction);
     const x1 = x + (width - length) / 2;
     const y = RULES.gapPt + RULES.thicknessPt / 2;
     return { height: RULES.gapPt + RULES.thicknessPt, before: 0, after: 0, items: [{ type: 'rule', x1, x2: x1 + length, y, thickness: RULES.thicknessPt }], breakBefore: 'allow', block: 0, keepWithNext: false };
   }
+}
+
+/** A header name with the author's line breaks: one paragraph per line, in one style. */
+function nameLines(L: Layout, text: string, s: Style, x: number, width: number): Unit[] {
+  return text.split('\n').flatMap((t) => L.paragraph(plain(t, s), s, x, width, 'P').units);
+}
+
+/**
+ * A boxed mark as the DOCX states it: a paragraph whose single border is `paddingPt` off its text above
+ * and below, the decree's width (or its text's and padding), at the column's left or centred in it.
+ */
+function markUnits(L: Layout, m: Mark, x: number, colWidth: number, atLeft: boolean): Unit[] {
+  const s = STYLES.mark;
+  const textWidth = Math.max(0, ...breakParagraph({ runs: plain(m.text, s), width: colWidth, firstIndent: 0, leftIndent: 0, align: 'left' }).map((l) => l.width));
+  const width = Math.min(colWidth, m.widthMm !== undefined ? exactMmToPt(m.widthMm) : textWidth + 2 * exactMmToPt(MARKS.sidePaddingMm));
+  const x1 = atLeft ? x : x + (colWidth - width) / 2;
+  const inset = MARKS.paddingPt + MARKS.borderPt;
+  const units = L.paragraph(plain(m.text, s), s, x1, width, 'P').units;
+  const first = units[0]!;
+  const last = units[units.length - 1]!;
+  const height = units.reduce((h, u) => h + u.height, 0) + 2 * inset;
+  const items: PageItem[] = [];
+  let y = inset;
+  for (const u of units) {
+    for (const it of u.items) items.push(moved(it, y));
+    y += u.height;
+  }
+  const t = MARKS.borderPt;
+  const [top, bottom, x2] = [t / 2, height - t / 2, x1 + width];
+  items.push(
+    { type: 'line', x1, y1: top, x2, y2: top, thickness: t },
+    { type: 'line', x1, y1: bottom, x2, y2: bottom, thickness: t },
+    { type: 'line', x1, y1: top, x2: x1, y2: bottom, thickness: t },
+    { type: 'line', x1: x2, y1: top, x2, y2: bottom, thickness: t },
+  );
+  return [{ ...first, height, after: last.after, items }];
 }
 
 /** A footnote's reference mark: its number, superscript. */
@@ -179,7 +215,11 @@ function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
   const para = (runs: StyledRun[], s: Style, role: StructRole = 'P') => add(L.paragraph(runs, s, left, width, role).units, !!s.keepWithNext);
 
   if (p.header) add(headerRows(L, p.header, left), false);
-  title(L, p.title, left, width, add, para);
+  if (p.title) title(L, p.title, left, width, add, para);
+  p.addressees?.lines.forEach((l, i) => {
+    const s = i === 0 ? STYLES.addresseeLabel : STYLES.addressee;
+    para(plain(l, s), s);
+  });
   if (p.authority !== undefined && p.authority !== '') para(plain(p.authority, STYLES.authority), STYLES.authority);
   for (const basis of p.bases) para(plain(basis, STYLES.basis), STYLES.basis);
   if (p.enacting !== undefined && p.enacting !== '') para(plain(p.enacting, STYLES.enacting), STYLES.enacting);
@@ -189,6 +229,13 @@ function partUnits(L: Layout, p: Part, firstBlock: number): Unit[] {
       return;
     }
     const role = blockRole(b);
+    if (role && ROLE_STYLES[role].labelLine) {
+      // "Chương I" on its line, the title in capitals under it
+      const ls = ROLE_STYLES[role];
+      para(plain(b.type === 'paragraph' ? '' : (b.label ?? ''), ls), ls, 'H1');
+      para(runsOf(b.content, STYLES.headingTitle, undefined, L), STYLES.headingTitle, 'H1');
+      return;
+    }
     const s: Style = role ? ROLE_STYLES[role] : STYLES.body;
     const label = b.type === 'paragraph' ? undefined : b.label;
     // The end of the text goes with its signature (at least two lines of it, by widow control).
@@ -232,19 +279,31 @@ function headerRows(L: Layout, h: Header, left: number): Unit[] {
   const lw = mmToPt(HEADER_COLUMNS_MM.left);
   const rw = mmToPt(HEADER_COLUMNS_MM.right);
   const rx = left + lw;
+  const marks = (box: Mark['box'], x: number, w: number, atLeft: boolean) => (h.marks ?? []).filter((m) => m.box === box).flatMap((m) => markUnits(L, m, x, w, atLeft));
+  const rows: Unit[] = [];
+  // the draft mark above ô 2, phạm vi lưu hành (ô 11) above ô 1, as in the DOCX
+  const draft = marks('draft', left, lw, false);
+  const circulation = marks('circulation', rx, rw, false);
+  const empty = (x: number, w: number) => L.paragraph(plain('', STYLES.mark), STYLES.mark, x, w, 'P').units;
+  if (draft.length || circulation.length) rows.push(row([draft.length ? draft : empty(left, lw), circulation.length ? circulation : empty(rx, rw)]));
   const issuer: Unit[] = [];
-  if (h.parent !== undefined && h.parent !== '') issuer.push(...L.paragraph(plain(h.parent, STYLES.parentBody), STYLES.parentBody, left, lw, 'P').units);
-  issuer.push(...L.paragraph(plain(h.issuer, STYLES.issuer), STYLES.issuer, left, lw, 'P').units);
+  if (h.parent !== undefined && h.parent !== '') issuer.push(...nameLines(L, h.parent, STYLES.parentBody, left, lw));
+  issuer.push(...nameLines(L, h.issuer, STYLES.issuer, left, lw));
   issuer.push(L.rule(h.issuer, STYLES.issuer, RULES.underIssuer, left, lw));
   const national: Unit[] = [
     ...L.paragraph(plain(NATIONAL_NAME, STYLES.nationalName), STYLES.nationalName, rx, rw, 'P').units,
     ...L.paragraph(plain(MOTTO, STYLES.motto), STYLES.motto, rx, rw, 'P').units,
     L.rule(MOTTO, STYLES.motto, RULES.underMotto, rx, rw),
   ];
-  const rows = [row([issuer, national])];
+  rows.push(row([issuer, national]));
   if (h.number !== undefined || h.placeDate !== undefined) {
     rows.push(row([
-      L.paragraph(plain(h.number ?? '', STYLES.number), STYLES.number, left, lw, 'P').units,
+      [
+        ...L.paragraph(plain(h.number ?? '', STYLES.number), STYLES.number, left, lw, 'P').units,
+        ...(h.subjectLine !== undefined ? L.paragraph(plain(h.subjectLine, STYLES.subjectLine), STYLES.subjectLine, left, lw, 'P').units : []),
+        ...marks('secrecy', left, lw, true),
+        ...marks('urgency', left, lw, true),
+      ],
       L.paragraph(plain(h.placeDate ?? '', STYLES.placeDate), STYLES.placeDate, rx, rw, 'P').units,
     ]));
   }
@@ -252,19 +311,41 @@ function headerRows(L: Layout, h: Header, left: number): Unit[] {
 }
 
 /** Ô 9b and 7: Nơi nhận on the left, level with the signature block on the right, never split. */
-function closingRow(L: Layout, c: Closing, left: number): Unit {
+function closingRow(L: Layout, c: Closing, left0: number): Unit {
   const lw = mmToPt(CLOSING_COLUMNS_MM.left);
   const rw = mmToPt(CLOSING_COLUMNS_MM.right);
-  const rx = left + lw;
-  const label = L.paragraph(plain(RECIPIENTS_LABEL, STYLES.recipientsLabel), STYLES.recipientsLabel, left, lw, 'P').units;
-  const list = L.struct('L'); // the Nơi nhận items, after their label in the tagged PDF's reading order
-  const recipients = [...label, ...c.recipients.flatMap((r) => L.paragraph(plain(r, STYLES.recipient), STYLES.recipient, left, lw, 'LI', { parent: list }).units)];
+  const rx = left0 + lw;
   // The signature lines form one block: its space before is above the block, not between its lines.
-  const signature = [
-    ...c.signature.lines.flatMap((l, i) => L.paragraph(plain(l, STYLES.signatureLine), STYLES.signatureLine, rx, rw, 'P', i === 0 ? {} : { before: 0 }).units),
-    ...L.paragraph(plain(c.signature.name, STYLES.signerName), STYLES.signerName, rx, rw, 'P', { before: SIGNATURE_SPACE_PT + ((STYLES.signerName as Style).beforePt ?? 0) }).units,
+  const signature = (sig: Signature, x: number, w: number) => [
+    ...sig.lines.flatMap((l, i) => L.paragraph(plain(l, STYLES.signatureLine), STYLES.signatureLine, x, w, 'P', i === 0 ? {} : { before: 0 }).units),
+    ...L.paragraph(plain(sig.name, STYLES.signerName), STYLES.signerName, x, w, 'P', { before: SIGNATURE_SPACE_PT + ((STYLES.signerName as Style).beforePt ?? 0) }).units,
   ];
-  return row([recipients, signature]);
+  const left: Unit[] = c.cosignature ? signature(c.cosignature, left0, lw) : [];
+  if (c.recipients.length) {
+    left.push(...L.paragraph(plain(RECIPIENTS_LABEL, STYLES.recipientsLabel), STYLES.recipientsLabel, left0, lw, 'P').units);
+    const list = L.struct('L'); // the Nơi nhận items, after their label in the tagged PDF's reading order
+    left.push(...c.recipients.flatMap((r) => L.paragraph(plain(r, STYLES.recipient), STYLES.recipient, left0, lw, 'LI', { parent: list }).units));
+  }
+  if (!left.length) left.push(...L.paragraph(plain('', STYLES.recipient), STYLES.recipient, left0, lw, 'P').units);
+  return row([left, signature(c.signature, rx, rw)]);
+}
+
+/**
+ * Ô 13 at the foot of page 1, as the DOCX's first-page footer sets it: the last line ends at the footer
+ * distance from the bottom edge, a rule across the text width above the first.
+ */
+function addressStrip(L: Layout, text: string, g: Geometry): PageItem[] {
+  const s = STYLES.addressStrip;
+  const units = L.paragraph(plain(text, s), s, g.left, g.textWidth, 'Artifact').units;
+  const height = units.reduce((h, u) => h + u.height, 0);
+  const top = g.height - mmToPt(ADDRESS_STRIP.bottomMm) - height;
+  const items: PageItem[] = [{ type: 'rule', x1: g.left, x2: g.left + g.textWidth, y: top - ADDRESS_STRIP.gapPt - ADDRESS_STRIP.rulePt / 2, thickness: ADDRESS_STRIP.rulePt }];
+  let y = top;
+  for (const u of units) {
+    for (const it of u.items) items.push(moved(it, y));
+    y += u.height;
+  }
+  return items;
 }
 
 /** Lays a document out on pages. */
@@ -295,6 +376,7 @@ export function layoutDocument(doc: Document): LaidDocument {
         }
       }
       for (const { unit, top: t } of pg.units) for (const it of unit.items) items.push(moved(it, g.top + t));
+      if (pages.length === 0 && p.addressStrip) items.push(...addressStrip(L, p.addressStrip, g));
       if (pg.notes.rule !== null) {
         const y = g.top + pg.notes.rule + FOOTNOTES.gapAbovePt + FOOTNOTES.separatorThicknessPt / 2;
         items.push({ type: 'rule', x1: g.left, x2: g.left + g.textWidth * FOOTNOTES.separatorFraction, y, thickness: FOOTNOTES.separatorThicknessPt });

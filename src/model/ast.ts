@@ -17,6 +17,9 @@ export type Role =
   | 'article' // "Điều 1." of a decision
   | 'clause' // an untitled numbered khoản: "1.1. …" or "1. …"
   | 'point' // an untitled điểm: "a) …"
+  | 'chapter' // "Chương I" on its own line, its title in capitals on the next (a quy chế, numbered across the text)
+  | 'division' // "Mục 1" on its own line, its title in capitals on the next (inside a chương)
+  | 'titledArticle' // "Điều 5. Phạm vi điều chỉnh": an article heading, label and title bold
   | 'dash' // "- …"
   | 'plus'; // "+ …", a dash inside a dash
 
@@ -27,12 +30,21 @@ export type Block =
   | { type: 'item'; level: number; ordered: boolean; content: Inline[]; id?: string; role?: Role; label?: string } // a list point; level is its depth in the heading tree
   | { type: 'table'; header: Inline[][]; rows: Inline[][][]; align: Array<'left' | 'center' | 'right'> }; // a table: its header row (repeated on every page it spans), its rows of cells, each column's alignment
 
-/** Lines of the two-column national header (ô 1–4). */
+/** Lines of the two-column national header (ô 1–4). A "\n" in parent or issuer is a line break the author chose. */
 export interface Header {
   parent?: string; // governing body, upper case, regular: "UBND TỈNH AN GIANG"
   issuer: string; // issuing body, upper case, bold: "SỞ TƯ PHÁP"
   number?: string; // "Số: 244/QĐ-BTP" (absent in a text issued with a decision)
   placeDate?: string; // "Hà Nội, ngày 29 tháng 02 năm 2024"
+  subjectLine?: string; // ô 5b, a công văn's trích yếu under its số: "V/v triển khai …"
+  marks?: Mark[]; // boxed marks: độ mật, độ khẩn (ô 10a, 10b), phạm vi lưu hành (ô 11), "DỰ THẢO"
+}
+
+/** A boxed mark of the header; `box` says where it goes and which style it takes. */
+export interface Mark {
+  box: 'secrecy' | 'urgency' | 'circulation' | 'draft'; // ô 10a, ô 10b (under số, left), ô 11 (above ô 1), the draft mark (above ô 2)
+  text: string; // "MẬT", "HỎA TỐC", "LƯU HÀNH NỘI BỘ", "DỰ THẢO"
+  widthMm?: number; // the box's fixed width where the decree gives one (the độ khẩn stamps)
 }
 
 /** Tên loại and trích yếu (ô 5a), and for an attached text the italic "(Ban hành kèm theo …)" line. */
@@ -42,24 +54,36 @@ export interface Title {
   issuedWith?: string; // "(Ban hành kèm theo Quyết định số … của …)"
 }
 
+/** One signature block (ô 7a–7c, 8). */
+export interface Signature {
+  lines: string[]; // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", in the decree's order
+  name: string; // "Nguyễn Thanh Tịnh"
+  note?: string; // an italic line under the title, as a sample form prints it: "(Chữ ký)"
+}
+
 /** Nơi nhận and the signature block, side by side after the body (ô 9b, 7a–7c). */
 export interface Closing {
-  recipients: string[]; // final lines: "- Như Điều 3 (để thực hiện);" … "- Lưu: VT, Vụ TCCB."
-  signature: {
-    lines: string[]; // "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"
-    name: string; // "Nguyễn Thanh Tịnh"
-  };
+  recipients: string[]; // final lines: "- Như Điều 3 (để thực hiện);" … "- Lưu: VT, Vụ TCCB."; empty: no Nơi nhận
+  signature: Signature;
+  cosignature?: Signature; // a second signature on the left, level with the first (Biên bản: THƯ KÝ); Nơi nhận then goes under both
+}
+
+/** "Kính gửi:" and its recipients (ô 9a): one inline, several as a dash list under it. */
+export interface Addressees {
+  lines: string[]; // final lines: ["Kính gửi: Bộ Tư pháp."] or ["Kính gửi:", "- Bộ Nội vụ;", "- Bộ Tài chính."]
 }
 
 /** One text of the output file: the main document, or a text issued with it (starts on a new page). */
 export interface Part {
   header?: Header; // absent for a text issued with a decision
-  title: Title;
+  title?: Title; // absent in a công văn (no tên loại; its trích yếu is the header's subjectLine)
+  addressees?: Addressees; // ô 9a: công văn, tờ trình and báo cáo sent upward
   authority?: string; // "BỘ TRƯỞNG BỘ TƯ PHÁP" (decisions)
   bases: string[]; // italic căn cứ lines and "Theo đề nghị …", final punctuation included
   enacting?: string; // "QUYẾT ĐỊNH:"
   body: Block[];
   closing?: Closing;
+  addressStrip?: string; // ô 13: address, phone, e-mail at the foot of page 1 under a full-width rule
   restartPageNumbers?: boolean; // a phụ lục: its pages numbered on their own, from 1
   landscape?: boolean; // set on A4 landscape (a phụ lục of wide tables)
 }
@@ -85,7 +109,8 @@ export interface Meta {
   language: string; // BCP 47: "vi"
 }
 
-export type DocKind = 'quyet-dinh' | 'ke-hoach';
+/** A kind's loai id (src/kinds/): 'quyet-dinh', 'ke-hoach', 'cong-van', … */
+export type DocKind = string;
 
 /** One output file pair (DOCX + PDF). */
 export interface Document {

@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import { campaignSchema, documentSchema } from './schema.ts';
 import { profileSchema } from '../derive/profile.ts';
+import { allKinds } from '../kinds/index.ts';
 
 const convert = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 export function jsonSchema(): object {
   return {
     ...convert(z.union([documentSchema, campaignSchema])),
-    title: 'vanban: văn bản (loai: quyet-dinh | ke-hoach) hoặc dữ liệu phong trào thi đua',
+    title: `vanban: văn bản (loai: ${allKinds().map((k) => k.loai).join(' | ')}) hoặc dữ liệu phong trào thi đua`,
   };
 }
 

@@ -3,8 +3,18 @@
 
 import { z } from 'zod';
 import { parseIsoDate } from '../text/date.ts';
+import { allKinds, kindList, onKindsChanged } from '../kinds/index.ts';
+import type { FieldKit, Kind } from '../kinds/kind.ts';
 
 const text = z.string().trim().min(1, { error: 'không được để trống' });
+/** Text on one line: a line feed typed into the field would be written raw, so it is refused at its line. */
+const line = text.refine((s) => !/[\n\r\u2028\u2029]/u.test(s), {
+  error: 'trường này viết trên một dòng; văn bản tự xuống dòng khi cần',
+});
+/** A header name (ô 2): a line feed is the author's line break ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG"), no blank line. */
+const headerName = text.refine((s) => !/\n\s*\n|\r|[\u2028\u2029]/u.test(s), { error: 'tên cơ quan không có dòng trống; mỗi dòng xuống là một lần ngắt dòng' });
+/** "08:30". */
+const time = z.string({ error: 'cần giờ dạng hh:mm, ví dụ 08:30' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'cần giờ dạng hh:mm, ví dụ 08:30' });
 
 /** Years a document may carry: from the founding of the state (1945) to next year + 5 (plans look forward). */
 export const MIN_YEAR = 1945;
@@ -34,25 +44,42 @@ const yearField = z
 
 export const AUTHORITIES = ['TM', 'KT', 'Q', 'TL', 'TUQ'] as const;
 
+const authority = z.enum(AUTHORITIES, { error: 'chỉ nhận một trong: TM, KT, Q, TL, TUQ' });
+const levels = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The signer: one authority form ("tham_quyen: KT", "thay_mat: Bộ trưởng") or several levels, outermost
+ * first ("tham_quyen: [TM, KT]", "thay_mat: [Ủy ban nhân dân, Chủ tịch]"); each TM., KT., TL., TUQ. names
+ * whom it signs for, Q. (last only) stands before the signer's own title.
+ */
 export const signerSchema = z
   .strictObject({
-    tham_quyen: z.enum(AUTHORITIES, { error: 'chỉ nhận một trong: TM, KT, Q, TL, TUQ' }).optional().describe('TM., KT., Q., TL. hoặc TUQ.'),
-    thay_mat: text.optional().describe('Người đứng đầu hoặc tập thể được ký thay, thừa lệnh: "Bộ trưởng", "Ủy ban nhân dân"'),
-    chuc_vu: text.describe('Chức vụ của người ký: "Thứ trưởng", "Giám đốc"'),
-    ho_ten: text.describe('Họ tên người ký, không ghi học hàm, học vị'),
+    tham_quyen: z.union([authority, z.array(authority).min(1).max(3, { error: 'tối đa ba cấp thẩm quyền' })], { error: 'chỉ nhận TM, KT, Q, TL, TUQ hoặc một danh sách các cấp, ví dụ [TM, KT]' }).optional().describe('TM., KT., Q., TL. hoặc TUQ.; nhiều cấp: [TM, KT]'),
+    thay_mat: z.union([line, z.array(line).min(1)]).optional().describe('Người đứng đầu hoặc tập thể được ký thay, thừa lệnh: "Bộ trưởng", "Ủy ban nhân dân"; nhiều cấp: [Ủy ban nhân dân, Chủ tịch]'),
+    chuc_vu: line.describe('Chức vụ của người ký: "Thứ trưởng", "Giám đốc"'),
+    ho_ten: line.describe('Họ tên người ký, không ghi học hàm, học vị'),
   })
-  .refine((s) => !s.tham_quyen || s.tham_quyen === 'Q' || s.thay_mat, {
-    error: 'ký TM., KT., TL., TUQ. phải có trường "thay_mat"',
-    path: ['thay_mat'],
+  .superRefine((s, ctx) => {
+    const forms = levels(s.tham_quyen);
+    const names = levels(s.thay_mat);
+    const q = forms.indexOf('Q');
+    if (q >= 0 && q !== forms.length - 1) ctx.addIssue({ code: 'custom', path: ['tham_quyen'], message: 'Q. (quyền) chỉ đứng ở cấp cuối, trước chức vụ của người ký' });
+    const needed = forms.filter((f) => f !== 'Q').length;
+    if (names.length !== needed)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thay_mat'],
+        message: needed === 0 ? 'không ký TM., KT., TL., TUQ. thì bỏ trường "thay_mat"' : needed === 1 && names.length === 0 ? 'ký TM., KT., TL., TUQ. phải có trường "thay_mat"' : `có ${needed} cấp TM./KT./TL./TUQ. nên "thay_mat" cần ${needed} tên, theo thứ tự (đang có ${names.length})`,
+      });
   });
 
 export const issuerSchema = z.strictObject({
-  ten: text.describe('Tên cơ quan ban hành: "Bộ Tư pháp", "Sở Tư pháp"'),
+  ten: headerName.describe('Tên cơ quan ban hành: "Bộ Tư pháp", "Sở Tư pháp"; xuống dòng ở đâu thì ngắt dòng ở đó'),
   viet_tat: z
     .string()
     .regex(/^[A-ZĐ][A-ZĐa-zđ0-9]*$/u, { error: 'chữ viết tắt chỉ gồm chữ cái và số, không dấu cách, ví dụ BTP, STP' })
     .describe('Chữ viết tắt dùng trong ký hiệu: BTP, STP'),
-  chu_quan: text.optional().describe('Cơ quan chủ quản trực tiếp, như trên văn bản: "UBND TỈNH AN GIANG"'),
+  chu_quan: headerName.optional().describe('Cơ quan chủ quản trực tiếp, như trên văn bản: "UBND TỈNH AN GIANG"; xuống dòng ở đâu thì ngắt dòng ở đó'),
 });
 
 const SO_ERROR = 'số văn bản là một số nguyên dương, hoặc null khi chưa cấp số';
@@ -82,6 +109,28 @@ export type AppendixInput = z.infer<typeof appendixSchema>;
 /** How a campaign's task table (phan_cong) is set in the plan: a table, or lines under each task. */
 export const TASK_LAYOUTS = ['bang', 'dong'] as const;
 
+/**
+ * The date of a document, or of a draft with its day left blank ("2024-01": "ngày      tháng 01 năm
+ * 2024"); null leaves day and month blank (with "nam").
+ */
+const documentDate = z
+  .string({ error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
+  .superRefine((s, ctx) => {
+    const month = /^(\d{4})-(\d{2})$/.exec(s);
+    if (month) {
+      const m = Number(month[2]);
+      if (m < 1 || m > 12) ctx.addIssue({ code: 'custom', message: `tháng không có thật: ${s}`, input: s });
+      const problem = yearProblem(Number(month[1]));
+      if (problem) ctx.addIssue({ code: 'custom', message: `ngày ${s}: ${problem}`, input: s });
+      return;
+    }
+    const r = isoDate.safeParse(s);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, input: s });
+  });
+
+export const URGENCY = ['HỎA TỐC', 'THƯỢNG KHẨN', 'KHẨN'] as const;
+export const SECRECY = ['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const;
+
 const documentBase = {
   co_quan: issuerSchema.describe('Cơ quan ban hành: tên, chữ viết tắt, cơ quan chủ quản'),
   so: z
@@ -93,51 +142,61 @@ const documentBase = {
     .regex(/^[A-ZĐ][A-ZĐa-zđ0-9.]*(-[A-ZĐ][A-ZĐa-zđ0-9.]*)+$/u, { error: 'ký hiệu dạng QĐ-BTP, KH-STP: các nhóm chữ nối bằng "-", không dấu cách' })
     .optional()
     .describe('Ký hiệu khi khác cách tính sẵn (chữ viết tắt tên loại + cơ quan): "QĐ-BTP", "KH-STP"'),
-  ngay: isoDate.nullable().describe('Ngày ban hành yyyy-mm-dd; null cho dự thảo chưa ký'),
+  ngay: documentDate.nullable().describe('Ngày ban hành yyyy-mm-dd; yyyy-mm cho dự thảo để trống ngày; null để trống ngày và tháng'),
   nam: yearField.optional().describe('Năm ban hành, bắt buộc khi "ngay" là null'),
-  dia_danh: text.describe('Địa danh ghi trước ngày tháng: "Hà Nội", "An Giang"'),
-  trich_yeu: text.describe('Trích yếu nội dung'),
-  can_cu: z.array(text).default([]).describe('Các căn cứ ban hành, mỗi căn cứ một dòng, không cần dấu ";" cuối'),
+  dia_danh: line.describe('Địa danh ghi trước ngày tháng: "Hà Nội", "An Giang"'),
+  trich_yeu: line.describe('Trích yếu nội dung'),
+  can_cu: z.array(line).default([]).describe('Các căn cứ ban hành, mỗi căn cứ một dòng, không cần dấu ";" cuối'),
   noi_dung: text.optional().describe('Tệp Markdown chứa nội dung (đường dẫn tương đối với tệp YAML)'),
   mau: text.optional().describe('Tên mẫu Mustache trong templates/ dùng để sinh nội dung'),
   chien_dich: text.optional().describe('Tệp dữ liệu phong trào thi đua dùng chung (đường dẫn tương đối)'),
   danh_so: z.enum(NUMBERING_PROFILES, { error: 'kiểu đánh số chỉ nhận "1.1." hoặc "a)"' }).default('1.1.').describe('Kiểu đánh số cấp thứ ba: "1.1." (Bộ) hoặc "a)" (địa phương)'),
-  noi_nhan: z.array(text).min(1, { error: 'cần ít nhất một nơi nhận' }).describe('Nơi nhận, mỗi dòng một nơi, không cần "-" và ";"'),
-  luu: z.array(text).min(1).describe('Nơi lưu: [VT, Vụ TCCB]'),
+  noi_nhan: z.array(line).min(1, { error: 'cần ít nhất một nơi nhận' }).describe('Nơi nhận, mỗi dòng một nơi, không cần "-" và ";"'),
+  luu: z.array(line).min(1).describe('Nơi lưu: [VT, Vụ TCCB]'),
+  nguoi_soan: z.string().regex(/^[A-ZĐ][A-ZĐ.]*$/u, { error: 'ký hiệu người soạn thảo viết hoa, không dấu cách, ví dụ NVA' }).optional().describe('Ký hiệu người soạn thảo (ô 12), in sau dòng Lưu: "PL"'),
+  so_ban: z.number({ error: 'số bản phát hành là một số nguyên dương' }).int({ error: 'số bản phát hành là một số nguyên dương' }).positive({ error: 'số bản phát hành là một số nguyên dương' }).optional().describe('Số lượng bản phát hành (ô 12): "PL.(300)"'),
+  du_thao: z.union([z.boolean(), line]).optional().describe('Dấu dự thảo: true in "DỰ THẢO", hoặc chữ riêng: "Dự thảo lần 2"'),
+  do_mat: z.enum(SECRECY, { error: 'độ mật chỉ nhận "MẬT", "TỐI MẬT" hoặc "TUYỆT MẬT"' }).optional().describe('Dấu chỉ độ mật (ô 10a)'),
+  do_khan: z.enum(URGENCY, { error: 'độ khẩn chỉ nhận "HỎA TỐC", "THƯỢNG KHẨN" hoặc "KHẨN"' }).optional().describe('Dấu chỉ mức độ khẩn (ô 10b)'),
+  pham_vi_luu_hanh: line.optional().describe('Chỉ dẫn phạm vi lưu hành (ô 11): "Lưu hành nội bộ", "Xem xong trả lại"'),
+  dia_chi: line.optional().describe('Địa chỉ, điện thoại, thư điện tử, trang thông tin (ô 13), in cuối trang 1 dưới một đường kẻ'),
   nguoi_ky: signerSchema.describe('Người ký: quyền hạn, chức vụ, họ tên'),
   chuan_hoa_dau: z.boolean().default(true).describe('Đưa dấu thanh về kiểu "hòa" (như Quốc hiệu); mọi thay đổi đều được báo'),
   phu_luc: z.array(appendixSchema).max(50).optional().describe('Các phụ lục kèm theo văn bản; thân văn bản phải dẫn tới từng phụ lục'),
   trinh_bay_phan_cong: z.enum(TASK_LAYOUTS, { error: 'chỉ nhận "bang" (bảng) hoặc "dong" (các dòng dưới mỗi nhiệm vụ)' }).optional().describe('Cách trình bày bảng phân công nhiệm vụ (phan_cong) của phong trào: "bang" (mặc định) hoặc "dong"'),
 };
 
-export const decisionSchema = z.strictObject({
-  loai: z.literal('quyet-dinh').describe('Loại văn bản: Quyết định'),
-  ...documentBase,
-  tham_quyen_ban_hanh: text.describe('Thẩm quyền ban hành: "Bộ trưởng Bộ Tư pháp"'),
-  theo_de_nghi: text.optional().describe('Theo đề nghị của …'),
-  thi_hanh: text.optional().describe('Các cơ quan, đơn vị chịu trách nhiệm thi hành (Điều cuối)'),
-  kem_theo: text.optional().describe('Tệp YAML của văn bản ban hành kèm theo Quyết định'),
-});
+/** What a kind file builds its fields from (src/kinds/kind.ts). */
+const fieldKit: FieldKit = { z, text, line, isoDate, signer: signerSchema, time, base: documentBase };
 
-export const planSchema = z.strictObject({
-  loai: z.literal('ke-hoach').describe('Loại văn bản: Kế hoạch'),
-  ...documentBase,
-  // A plan issued with a decision has no header, number or closing of its own.
-  so: documentBase.so.optional(),
-  ngay: documentBase.ngay.optional(),
-  dia_danh: documentBase.dia_danh.optional(),
-  noi_nhan: documentBase.noi_nhan.optional(),
-  luu: documentBase.luu.optional(),
-  nguoi_ky: documentBase.nguoi_ky.optional(),
-});
+/** The input schema of one kind: "loai", the common base, the kind's own fields. */
+export function kindSchema(kind: Kind) {
+  return z.strictObject({ loai: z.literal(kind.loai).describe(`Loại văn bản: ${typeof kind.name === 'string' ? kind.name : kind.loai}`), ...documentBase, ...kind.fields(fieldKit) });
+}
 
-export const documentSchema = z.discriminatedUnion('loai', [decisionSchema, planSchema], {
-  error: (iss) => (iss.code === 'invalid_union' ? 'loại văn bản chưa hỗ trợ; "loai" chỉ nhận "quyet-dinh" hoặc "ke-hoach"' : undefined),
-});
+let union: z.ZodType | null = null;
+onKindsChanged(() => (union = null));
+const unionOfKinds = (): z.ZodType => {
+  const [first, ...rest] = allKinds().map(kindSchema);
+  union ??= z.discriminatedUnion('loai', [first!, ...rest], {
+    error: (iss) => (iss.code === 'invalid_union' ? `loại văn bản chưa hỗ trợ; "loai" chỉ nhận ${kindList()}` : undefined),
+  });
+  return union;
+};
 
-export type DecisionInput = z.infer<typeof decisionSchema>;
-export type PlanInput = z.infer<typeof planSchema>;
-export type DocumentInput = z.infer<typeof documentSchema>;
+const baseInput = z.strictObject({ ...documentBase });
+type BaseInput = z.infer<typeof baseInput>;
+type Attached = 'so' | 'ngay' | 'dia_danh' | 'noi_nhan' | 'luu' | 'nguoi_ky';
+/** Any kind's input: the common base and the kind's own fields (src/kinds/), by the registry. */
+export type DocumentInput = Omit<BaseInput, Attached> & Partial<Pick<BaseInput, Attached>> & { loai: string; [field: string]: unknown };
+export type DecisionInput = BaseInput & { loai: 'quyet-dinh'; tham_quyen_ban_hanh: string; theo_de_nghi?: string | undefined; thi_hanh?: string | undefined; kem_theo?: string | undefined };
+export type PlanInput = Omit<BaseInput, Attached> & Partial<Pick<BaseInput, Attached>> & { loai: 'ke-hoach' };
+
+/** Every kind registered when first used, discriminated by "loai" (for editors and static callers). */
+export const documentSchema = z.lazy(unionOfKinds) as unknown as z.ZodType<DocumentInput>;
+/** Every kind registered now (zod's lazy schema keeps its first union; a kind registered later is in this one). */
+export const currentDocumentSchema = (): z.ZodType<DocumentInput> => unionOfKinds() as z.ZodType<DocumentInput>;
+
 export type SignerInput = z.infer<typeof signerSchema>;
 
 const deadlineTask = z.strictObject({

@@ -6,15 +6,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentSchema } from '../model/schema.ts';
+import { allKinds } from '../kinds/index.ts';
 
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const STARTERS = join(TOOL_ROOT, 'templates/new');
 const SCHEMA = join(TOOL_ROOT, 'schema/vanban.schema.json');
 
-/** Every kind the schema's "loai" accepts, in schema order. */
+/** Every kind the schema's "loai" accepts (the registry of src/kinds), in its order. */
 export function supportedKinds(): string[] {
-  return documentSchema.options.map((o) => String(o.shape.loai.value));
+  return allKinds().map((k) => k.loai);
 }
 
 /** The starter files of a kind: name in the folder → content, adjusted to where they are written. */

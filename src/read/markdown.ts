@@ -16,7 +16,7 @@ const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographe
 (md.options as { maxNesting: number }).maxNesting = 200;
 
 /** Heading and numbered-list depth the numbering can label: I., 1., 1.1. or a), then a) under 1.1. */
-export const MAX_NUMBERED_LEVEL = { '1.1.': 4, 'a)': 3, dieu: 3 } as const;
+export const MAX_NUMBERED_LEVEL = { '1.1.': 4, 'a)': 3, dieu: 3, 'quy-che': 5 } as const;
 /** Bullet lists nest two deep: "-" then "+". */
 export const MAX_BULLET_DEPTH = 2;
 /** One paragraph, heading or item: about ten pages of text. */

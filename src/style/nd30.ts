@@ -67,6 +67,7 @@ export const SIZES = {
   recipients: 11, // Nơi nhận items (11)
   footnote: 12, // chú thích at the foot of the page (the decree sets no size; 12 as the Nơi nhận label)
   table: 13, // text in a table of the body (one size below the body, as tables of the sector's plans are set)
+  addressStrip: 11, // ô 13: address, telephone, e-mail (11–12)
 } as const;
 const BODY_SPACING = { beforePt: 6, afterPt: 0, lineMultiple: 1 } as const;
 
@@ -78,6 +79,7 @@ export const RANGES = {
   issuer: { min: 12, max: 13 },
   placeDate: { min: 13, max: 14 },
   docType: { min: 13, max: 14 },
+  subjectLine: { min: 12, max: 13 }, // a công văn's "V/v …" (ô 5b)
   pageNumber: { min: 13, max: 14 },
   indentFirstMm: [10, 12.7],
   paragraphSpacingMinPt: 6,
@@ -104,6 +106,17 @@ export const STYLES = {
   enacting: { size: SIZES.body, bold: true, align: 'center', beforePt: 12, afterPt: 6, keepWithNext: true, keepLines: true },
   // ô 6: body
   body: { size: SIZES.body, align: 'justify', indentFirstMm: 10, ...BODY_SPACING },
+  // ô 5b: a công văn's "V/v …" under its số, 6 pt below it, upright, not bold (12–13)
+  subjectLine: { size: SIZES.header, align: 'center', beforePt: 6 },
+  // ô 9a: "Kính gửi:" (Mẫu 1.5: the line indented 3.5 cm, several recipients as a list at 4.5 cm)
+  addresseeLabel: { size: SIZES.body, align: 'left', indentFirstMm: 35, beforePt: 12, keepWithNext: true },
+  addressee: { size: SIZES.body, align: 'left', indentLeftMm: 45, keepWithNext: true },
+  // ô 10a, 10b, 11 and the draft mark: capitals, bold, centred in a single-line box (13–14)
+  mark: { size: SIZES.header, bold: true, upper: true, align: 'center', beforePt: 6 },
+  // a quy chế's "Chương I" / "Mục 1" title, on the line under its label, in capitals
+  headingTitle: { size: SIZES.body, bold: true, upper: true, align: 'center', keepWithNext: true, keepLines: true },
+  // ô 13: the address strip at the foot of page 1, under a rule across the text width
+  addressStrip: { size: SIZES.addressStrip, align: 'center' },
   // ô 9b and ô 7
   recipientsLabel: { size: SIZES.recipientsLabel, bold: true, italic: true, align: 'left', beforePt: 12 },
   recipient: { size: SIZES.recipients, align: 'left' },
@@ -120,11 +133,15 @@ export const STYLES = {
 export type StyleName = keyof typeof STYLES;
 
 /** Body roles: label and title formatting (Phụ lục I, II.6 and Mục V row 6). */
-export const ROLE_STYLES: Record<Role, TextStyle & { labelBold?: boolean }> = {
+/** labelLine: the label ("Chương I") is a line of its own, the title under it in STYLES.headingTitle. */
+export const ROLE_STYLES: Record<Role, TextStyle & { labelBold?: boolean; labelLine?: boolean }> = {
   part: { ...STYLES.body, bold: true, upper: true, keepWithNext: true, keepLines: true },
   section: { ...STYLES.body, bold: true, keepWithNext: true, keepLines: true },
   subsection: { ...STYLES.body, bold: true, italic: true, keepWithNext: true, keepLines: true },
   article: { ...STYLES.body, labelBold: true },
+  chapter: { ...STYLES.body, bold: true, upper: true, align: 'center', indentFirstMm: 0, beforePt: 12, keepWithNext: true, keepLines: true, labelLine: true },
+  division: { ...STYLES.body, bold: true, upper: true, align: 'center', indentFirstMm: 0, keepWithNext: true, keepLines: true, labelLine: true },
+  titledArticle: { ...STYLES.body, bold: true, keepWithNext: true, keepLines: true },
   clause: { ...STYLES.body },
   point: { ...STYLES.body },
   dash: { ...STYLES.body },
@@ -169,6 +186,21 @@ export const TABLES = {
  * out alike, keeps it from doing so.
  */
 export const LEADING_SPACER_PT = 1;
+
+/**
+ * Boxed marks (Phụ lục I, III.2): single black border (the stamps themselves are red ink, stamped on
+ * paper), text padded so that a one-line box is about the stamps' 8 mm high; the độ khẩn stamps have
+ * the decree's widths. A box without a fixed width fits its text.
+ */
+export const MARKS = {
+  borderPt: 0.5,
+  paddingPt: 3, // between the text and the border, above and below (DOCX takes whole points)
+  sidePaddingMm: 3, // left and right, in a box that fits its text
+  urgencyWidthMm: { 'HỎA TỐC': 30, 'THƯỢNG KHẨN': 40, 'KHẨN': 20 } as Record<string, number>,
+} as const;
+
+/** ô 13: the rule above the address strip, and where the strip's last line ends (the footer distance). */
+export const ADDRESS_STRIP = { rulePt: 0.5, gapPt: 2, bottomMm: 10 } as const;
 
 /** Vertical room for the handwritten signature and seal between the title and the name. */
 export const SIGNATURE_SPACE_PT = 72;

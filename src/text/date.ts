@@ -42,12 +42,12 @@ export function shortDate(date: CalendarDate): string {
   return `${dayText(date.d)}/${monthText(date.m)}/${date.y}`;
 }
 
-/** Blank day and month for an undated draft, to be filled by hand at signing. */
-export const BLANK_DATE = (year: number): string => `ngày      tháng      năm ${year}`;
+/** Blank day (and month, unless known) for an undated draft, to be filled by hand at signing. */
+export const BLANK_DATE = (year: number, month?: number): string => `ngày      tháng ${month ? monthText(month) : '     '} năm ${year}`;
 
-/** The ô 4 line: "Hà Nội, ngày 29 tháng 02 năm 2024". */
-export function placeDateLine(place: string, date: CalendarDate | null, year: number): string {
-  return `${place}, ${date ? longDate(date) : BLANK_DATE(year)}`;
+/** The ô 4 line: "Hà Nội, ngày 29 tháng 02 năm 2024"; a draft's "ngày      tháng 01 năm 2024". */
+export function placeDateLine(place: string, date: CalendarDate | null, year: number, month?: number): string {
+  return `${place}, ${date ? longDate(date) : BLANK_DATE(year, month)}`;
 }
 
 /** Days between two dates (b − a). */

@@ -11,23 +11,35 @@ export function numberText(so: number | string): string {
   return String(so).padStart(2, '0');
 }
 
-/** "Số: 244/QĐ-BTP"; a draft without a number leaves room for Văn thư to fill in. */
+/** "Số: 244/QĐ-BTP"; a draft without a number leaves room for Văn thư to fill in ("Số:       /KH-STP"). */
 export function numberLine(so: string | null, kyHieu: string): string {
   return `Số: ${so === null ? '       ' : so}/${kyHieu}`;
 }
 
+type Authority = 'TM' | 'KT' | 'Q' | 'TL' | 'TUQ';
+
 export interface Signer {
-  tham_quyen?: 'TM' | 'KT' | 'Q' | 'TL' | 'TUQ' | undefined;
-  thay_mat?: string | undefined;
+  tham_quyen?: Authority | Authority[] | undefined; // one form, or the levels outermost first: [TM, KT]
+  thay_mat?: string | string[] | undefined; // whom each TM./KT./TL./TUQ. level signs for, in the same order
   chuc_vu: string;
   ho_ten: string;
 }
 
-/** The quyền hạn/chức vụ lines (ô 7a): "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG", or "GIÁM ĐỐC". */
+/**
+ * The quyền hạn/chức vụ lines (ô 7a), one per level and the signer's own title last (Phụ lục I, II.7):
+ * "GIÁM ĐỐC"; "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"; "Q. GIÁM ĐỐC";
+ * "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"; "TL. BỘ TRƯỞNG" / "VỤ TRƯỞNG VỤ …".
+ */
 export function signatureLines(s: Signer): string[] {
-  if (!s.tham_quyen) return [upperVi(s.chuc_vu)];
-  if (s.tham_quyen === 'Q') return [`Q. ${upperVi(s.chuc_vu)}`];
-  return [`${s.tham_quyen}. ${upperVi(s.thay_mat ?? '')}`, upperVi(s.chuc_vu)];
+  const forms = s.tham_quyen === undefined ? [] : Array.isArray(s.tham_quyen) ? s.tham_quyen : [s.tham_quyen];
+  const names = s.thay_mat === undefined ? [] : Array.isArray(s.thay_mat) ? [...s.thay_mat] : [s.thay_mat];
+  const lines: string[] = [];
+  let own = upperVi(s.chuc_vu);
+  for (const f of forms) {
+    if (f === 'Q') own = `Q. ${own}`;
+    else lines.push(`${f}. ${upperVi(names.shift() ?? '')}`);
+  }
+  return [...lines, own];
 }
 
 /** Strips punctuation a clerk may have typed that the layout computes; says what it removed. */
@@ -36,9 +48,13 @@ export function stripListPunctuation(item: string): { text: string; removed: str
   return { text: m[2]!.trim(), removed: `${m[1] ?? ''}${m[3] ?? ''}`.replace(/\s/g, '') };
 }
 
-/** Nơi nhận lines: "- …;" each, and last "- Lưu: VT, <đơn vị>." (Phụ lục I, II.9). */
-export function recipientLines(items: string[], archive: string[]): string[] {
-  return [...items.map((i) => `- ${i};`), `- Lưu: ${archive.join(', ')}.`];
+/**
+ * Nơi nhận lines: "- …;" each, and last "- Lưu: VT, <đơn vị>." (Phụ lục I, II.9), followed on the same
+ * line by ô 12, the drafter's initials and the number of copies: "- Lưu: VT, VP. PL.(300)." (Mục V; Mẫu 1.4 ends the line "…9.").
+ */
+export function recipientLines(items: string[], archive: string[], drafter?: { initials?: string | undefined; copies?: number | undefined }): string[] {
+  const typist = drafter?.initials ? ` ${drafter.initials}${drafter.copies ? `.(${drafter.copies})` : ''}` : drafter?.copies ? ` (${drafter.copies})` : '';
+  return [...items.map((i) => `- ${i};`), `- Lưu: ${archive.join(', ')}.${typist ? `${typist}.` : ''}`];
 }
 
 /** Căn cứ lines: "Căn cứ …;" and the last one ending in "." (Phụ lục I, II.6). */

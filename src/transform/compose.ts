@@ -2,9 +2,12 @@
 // template), computes every fixed wording, numbers the body and normalizes the text.
 
 import { dirname, relative, resolve } from 'node:path';
-import type { Block, Document, Part } from '../model/ast.ts';
+import type { Block, Document, Mark, Part } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
-import { campaignSchema, documentSchema, type CampaignInput, type DecisionInput, type DocumentInput, type PlanInput } from '../model/schema.ts';
+import { campaignSchema, currentDocumentSchema, type CampaignInput, type DocumentInput, type PlanInput, type SignerInput } from '../model/schema.ts';
+import { kindList, kindOf } from '../kinds/index.ts';
+import { kindKyHieu, kindName, type ComposeKit, type KindInput } from '../kinds/kind.ts';
+import { MARKS } from '../style/nd30.ts';
 import { MAX_NUMBERED_LEVEL, readMarkdown } from '../read/markdown.ts';
 import { TEMPLATE_NAME, findTemplate, renderTemplate } from '../read/template.ts';
 import { fail, readYaml, validate, type YamlFile } from '../read/yaml.ts';
@@ -13,11 +16,11 @@ import { checkCharacters, decodeUtf8 } from '../read/characters.ts';
 import { longDate, parseIsoDate, placeDateLine, shortDate } from '../text/date.ts';
 import { upperVi } from '../text/normalize.ts';
 import {
-  PLACEHOLDER, TYPE_ABBR, TYPE_NAME, appendixLine, basisLines, issuedWithLine, lowerFirst, numberLine, numberText,
+  PLACEHOLDER, appendixLine, basisLines, issuedWithLine, lowerFirst, numberLine, numberText,
   recipientLines, signatureLines, stripListPunctuation,
 } from '../text/wording.ts';
 import { normalizeDocument, type NormalizeReport } from './normalize.ts';
-import { closeBody, numberBlocks } from './numbering.ts';
+import { closeBody, numberBlocks, type NumberingProfile } from './numbering.ts';
 import { applyCase } from './case.ts';
 import { checkCampaignDates, milestoneLines, phaseLines, taskLines, taskTable, timeDetails } from './campaign-plan.ts';
 import { appendixLabel, appendixNames, appendixPart, referencedLabels } from './appendix.ts';
@@ -53,8 +56,8 @@ function readBodyText(yaml: YamlFile, path: string, shown: string, field: readon
   return text;
 }
 
-export const MISSING_LOAI = 'thiếu trường bắt buộc; "loai" chỉ nhận "quyet-dinh" hoặc "ke-hoach"';
-export const LOAI_FIX = 'thêm dòng "loai: quyet-dinh" hoặc "loai: ke-hoach"';
+export const MISSING_LOAI = `thiếu trường bắt buộc; "loai" chỉ nhận ${kindList()}`;
+export const LOAI_FIX = 'thêm dòng "loai: quyet-dinh", "loai: ke-hoach", "loai: cong-van" … (xem README, mục "Các loại văn bản")';
 
 export interface Composed {
   doc: Document;
@@ -82,34 +85,39 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
   const parts: Part[] = [main.part];
 
   if (input.loai === 'quyet-dinh' && input.kem_theo) {
-    const attachedPath = namedFile(yaml, 'kem_theo', input.kem_theo, 'tệp văn bản kèm theo', ctx);
+    const kemTheo = String(input.kem_theo);
+    const attachedPath = namedFile(yaml, 'kem_theo', kemTheo, 'tệp văn bản kèm theo', ctx);
     if (attachedPath === realOf(yamlPath)) fail(yaml, ['kem_theo'], 'văn bản kèm theo chính nó', 'chỉ tới tệp Kế hoạch ban hành kèm theo, không phải tệp này');
     const att = loadInput(attachedPath, ctx);
-    if (att.input.loai !== 'ke-hoach') fail(att.yaml, ['loai'], 'văn bản kèm theo Quyết định phải là "ke-hoach"');
+    if (!kindOf(att.input.loai).attachable) fail(att.yaml, ['loai'], 'văn bản kèm theo Quyết định phải là "ke-hoach" hoặc "quy-che"');
     if (att.input.phu_luc?.length) fail(att.yaml, ['phu_luc'], 'phụ lục của văn bản kèm theo Quyết định chưa được hỗ trợ', 'khai báo phụ lục ở tệp Quyết định (trường "phu_luc"), thân Kế hoạch vẫn dẫn tới được');
     parts.push(composePart(att.yaml, att.input, ctx, { decision: input, yaml }).part);
   }
   parts.push(...composeAppendices(yaml, input, ctx, parts));
 
+  const kind = kindOf(input.loai);
+  const name = kindName(kind, input as KindInput);
+  const ky = kyHieu(yaml, input);
   const so = input.so === undefined || input.so === null ? null : numberText(input.so);
   const date = input.ngay ? parseIsoDate(input.ngay) : null;
+  const year = date?.y ?? (input.ngay ? Number(input.ngay.slice(0, 4)) : undefined) ?? input.nam ?? new Date().getFullYear();
   const doc: Document = {
     meta: {
       kind: input.loai,
       so,
-      kyHieu: kyHieu(input),
-      date: input.ngay ?? null,
-      year: date?.y ?? input.nam ?? new Date().getFullYear(),
-      issuer: input.co_quan.ten,
-      parent: input.co_quan.chu_quan ?? null,
-      docType: TYPE_NAME[input.loai],
+      kyHieu: ky,
+      date: date ? input.ngay! : null,
+      year,
+      issuer: input.co_quan.ten.replace(/\s*\n\s*/gu, ' '),
+      parent: input.co_quan.chu_quan?.replace(/\s*\n\s*/gu, ' ') ?? null,
+      docType: name,
       subject: input.trich_yeu,
       sources: [...ctx.inputs].map((p) => relative(root, p)),
       placeholders: [],
-      title: `${TYPE_NAME[input.loai]} ${input.trich_yeu}`,
-      soKyHieu: so === null ? null : `${so}/${kyHieu(input)}`,
-      keywords: [so === null ? null : `${so}/${kyHieu(input)}`, TYPE_NAME[input.loai], input.co_quan.ten].filter((k): k is string => k !== null),
-      created: `${input.ngay ?? `${date?.y ?? input.nam ?? new Date().getFullYear()}-01-01`}T00:00:00Z`,
+      title: `${name} ${input.trich_yeu}`,
+      soKyHieu: so === null ? null : `${so}/${ky}`,
+      keywords: [so === null ? null : `${so}/${ky}`, name, input.co_quan.ten.replace(/\s*\n\s*/gu, ' ')].filter((k): k is string => k !== null),
+      created: `${date ? input.ngay : `${year}-01-01`}T00:00:00Z`,
       language: 'vi',
     },
     parts,
@@ -127,24 +135,43 @@ function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: Documen
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data))
     throw new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/');
   if (!('loai' in yaml.data)) fail(yaml, ['loai'], MISSING_LOAI, LOAI_FIX);
-  const input = validate(documentSchema, yaml);
+  const input = validate(currentDocumentSchema(), yaml);
   if (input.ngay === null && input.nam === undefined) fail(yaml, ['ngay'], 'dự thảo chưa có ngày thì phải có trường "nam"', 'thêm "nam: 2024"');
   return { yaml, input };
 }
 
-function kyHieu(input: DocumentInput): string {
-  return input.ky_hieu ?? `${TYPE_ABBR[input.loai]}-${input.co_quan.viet_tat}`;
+function kyHieu(yaml: YamlFile, input: DocumentInput): string {
+  const k = kindKyHieu(kindOf(input.loai), input as KindInput);
+  if (k === null) return fail(yaml, ['ky_hieu'], 'công văn cần ký hiệu "<cơ quan>-<đơn vị soạn thảo>"', 'thêm "don_vi: VP" (ký hiệu thành STP-VP) hoặc "ky_hieu: STP-VP"');
+  return k;
 }
 
 interface Parent {
-  decision: DecisionInput;
+  decision: DocumentInput;
   yaml: YamlFile;
 }
 
+/** The header's boxed marks: draft (above ô 2), phạm vi lưu hành (above ô 1), độ mật and độ khẩn (under số). */
+function marksOf(input: DocumentInput): Mark[] {
+  const marks: Mark[] = [];
+  if (input.du_thao) marks.push({ box: 'draft', text: upperVi(input.du_thao === true ? 'Dự thảo' : String(input.du_thao)) });
+  if (input.pham_vi_luu_hanh) marks.push({ box: 'circulation', text: upperVi(input.pham_vi_luu_hanh) });
+  if (input.do_mat) marks.push({ box: 'secrecy', text: input.do_mat });
+  if (input.do_khan) marks.push({ box: 'urgency', text: input.do_khan, widthMm: MARKS.urgencyWidthMm[input.do_khan]! });
+  return marks;
+}
+
+/** A header name with the author's line breaks kept, each line trimmed and upper-cased. */
+const headerLines = (name: string): string => name.split('\n').map((l) => upperVi(l.trim())).join('\n');
+
 function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent: Parent | null): { part: Part } {
+  const kind = kindOf(input.loai);
+  const kindInput = input as KindInput;
   const campaign = input.chien_dich ? loadCampaign(yaml, input.chien_dich, ctx) : undefined;
-  const body = applyCase(closeBody(numberBlocks(readBody(yaml, input, campaign, ctx, parent), input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so, yaml.file, ctx.refs)));
-  const docTypeName = TYPE_NAME[input.loai];
+  const own = kind.bodyOptional && !input.noi_dung && !input.mau ? [] : readBody(yaml, input, campaign, ctx, parent);
+  const blocks = [...(kind.bodyBefore?.(kindInput) ?? []), ...own, ...(kind.bodyAfter?.(kindInput) ?? [])];
+  const body = applyCase(closeBody(numberBlocks(blocks, numberingOf(input), yaml.file, ctx.refs)));
+  const docTypeName = kindName(kind, kindInput);
 
   if (parent) {
     const d = parent.decision;
@@ -154,7 +181,7 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
         title: {
           docType: upperVi(docTypeName),
           subject: input.trich_yeu,
-          issuedWith: issuedWithLine('Quyết định', d.so === null ? null : numberText(d.so), kyHieu(d), date ? longDate(date) : null, d.tham_quyen_ban_hanh),
+          issuedWith: issuedWithLine('Quyết định', d.so === null || d.so === undefined ? null : numberText(d.so), kyHieu(parent.yaml, d), date ? longDate(date) : null, String(d.tham_quyen_ban_hanh)),
         },
         bases: input.can_cu.length ? basisLines(input.can_cu) : [],
         body,
@@ -168,33 +195,49 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
     return v as NonNullable<PlanInput[K]>;
   };
   const date = input.ngay ? parseIsoDate(input.ngay) : null;
+  const month = input.ngay && !date ? Number(input.ngay.slice(5, 7)) : undefined;
+  const year = date?.y ?? (input.ngay ? Number(input.ngay.slice(0, 4)) : undefined) ?? input.nam ?? 0;
   const so = input.so === undefined || input.so === null ? null : numberText(input.so);
   if (input.so === undefined) required('so');
-  const recipients = required('noi_nhan').map((r, i) => {
-    const { text, removed } = stripListPunctuation(r);
-    if (removed) ctx.notes.push(`${yaml.file}: noi_nhan[${i}]: bỏ "${removed}" gõ thừa, dấu câu của Nơi nhận được tính theo Phụ lục I`);
-    return text;
-  });
-  const signer = required('nguoi_ky');
-  const decision = input.loai === 'quyet-dinh' ? input : null;
+  const strip = (items: string[], field: string) =>
+    items.map((r, i) => {
+      const { text, removed } = stripListPunctuation(r);
+      if (removed) ctx.notes.push(`${yaml.file}: ${field}[${i}]: bỏ "${removed}" gõ thừa, dấu câu của Nơi nhận được tính theo Phụ lục I`);
+      return text;
+    });
+  const drafter = { initials: input.nguoi_soan, copies: input.so_ban };
+  const kit: ComposeKit = {
+    fail: (field, problem, fix) => fail(yaml, [field], problem, fix),
+    note: (t) => ctx.notes.push(`${yaml.file}: ${t}`),
+    signature: (s) => ({ lines: signatureLines(s as SignerInput), name: (s as SignerInput).ho_ten }),
+    recipients: (items, archive) => recipientLines(strip(items, 'noi_nhan'), archive, drafter),
+  };
+  const marks = marksOf(input);
   const part: Part = {
     header: {
-      ...(input.co_quan.chu_quan ? { parent: upperVi(input.co_quan.chu_quan) } : {}),
-      issuer: upperVi(input.co_quan.ten),
-      number: numberLine(so, kyHieu(input)),
-      placeDate: placeDateLine(required('dia_danh'), date, date?.y ?? input.nam ?? 0),
+      ...(input.co_quan.chu_quan ? { parent: headerLines(input.co_quan.chu_quan) } : {}),
+      issuer: headerLines(input.co_quan.ten),
+      number: numberLine(so, kyHieu(yaml, input)),
+      ...(marks.length ? { marks } : {}),
     },
     title: { docType: upperVi(docTypeName), subject: input.trich_yeu },
-    ...(decision ? { authority: upperVi(decision.tham_quyen_ban_hanh) } : {}),
-    bases: basisLines(input.can_cu, decision?.theo_de_nghi),
-    ...(decision ? { enacting: `${upperVi(docTypeName)}:` } : {}),
+    bases: basisLines(input.can_cu),
     body,
-    closing: {
-      recipients: recipientLines(recipients, required('luu')),
-      signature: { lines: signatureLines(signer), name: signer.ho_ten },
-    },
+    ...(input.dia_chi ? { addressStrip: input.dia_chi } : {}),
   };
+  if (!kind.noPlaceDate && (input.dia_danh !== undefined || input.ngay !== undefined)) part.header!.placeDate = placeDateLine(required('dia_danh'), date, year, month);
+  if (!kind.ownClosing && (input.nguoi_ky !== undefined || input.noi_nhan !== undefined)) {
+    const signer = required('nguoi_ky');
+    part.closing = {
+      recipients: kit.recipients(required('noi_nhan'), required('luu')),
+      signature: kit.signature(signer),
+    };
+  }
+  kind.compose?.(kindInput, part, kit);
+  if (!part.header!.placeDate && !kind.noPlaceDate) part.header!.placeDate = placeDateLine(required('dia_danh'), date, year, month);
+  if (!part.closing) required('nguoi_ky');
   if (input.ngay === null && input.dia_danh) ctx.notes.push(`${yaml.file}: dự thảo chưa có ngày, dòng địa danh để trống ngày và tháng`);
+  if (month) ctx.notes.push(`${yaml.file}: dự thảo chưa có ngày, dòng địa danh để trống ngày, giữ tháng ${month}`);
   return { part };
 }
 
@@ -207,9 +250,10 @@ function composeAppendices(yaml: YamlFile, input: DocumentInput, ctx: Context, p
   const used = referencedLabels(parts);
   const date = input.ngay ? parseIsoDate(input.ngay) : null;
   const so = input.so === undefined || input.so === null ? null : numberText(input.so);
-  const authority = input.loai === 'quyet-dinh' ? input.tham_quyen_ban_hanh : input.co_quan.ten;
-  const line = appendixLine(TYPE_NAME[input.loai], so, kyHieu(input), date ? longDate(date) : null, authority);
-  const profile = input.loai === 'quyet-dinh' ? 'a)' : input.danh_so;
+  const authority = input.loai === 'quyet-dinh' ? String(input.tham_quyen_ban_hanh) : input.co_quan.ten.replace(/\s*\n\s*/gu, ' ');
+  const line = appendixLine(kindName(kindOf(input.loai), input as KindInput), so, kyHieu(yaml, input), date ? longDate(date) : null, authority);
+  // A phụ lục is numbered I., 1., a) whatever its document's own numbering (Điều, Chương).
+  const profile = kindOf(input.loai).numbering ? 'a)' : input.danh_so;
   return input.phu_luc.map((a, i) => {
     const label = appendixLabel(a, i);
     const name = ctx.refs.get(label)!;
@@ -222,6 +266,9 @@ function composeAppendices(yaml: YamlFile, input: DocumentInput, ctx: Context, p
     return appendixPart(a, name, line, applyCase(closeBody(numberBlocks(blocks, profile, shown, ctx.refs))));
   });
 }
+
+/** The body's numbering: the kind's own (Điều, Chương/Mục/Điều) or the document's "danh_so". */
+const numberingOf = (input: DocumentInput): NumberingProfile => kindOf(input.loai).numbering ?? input.danh_so;
 
 /** Where each loaded campaign came from, to locate errors in its inline templates ("{{han}}"). */
 const campaignYaml = new WeakMap<CampaignInput, YamlFile>();
@@ -274,13 +321,13 @@ function templateView(yaml: YamlFile, input: DocumentInput, campaign: CampaignIn
   const view: Record<string, unknown> = { ...input };
   if (campaign) view.chien_dich = campaignView(campaign, campaignFile(yaml, input, ctx), input.trinh_bay_phan_cong);
   if (input.loai === 'quyet-dinh' && input.kem_theo) {
-    const path = namedFile(yaml, 'kem_theo', input.kem_theo, 'tệp văn bản kèm theo', ctx);
+    const path = namedFile(yaml, 'kem_theo', String(input.kem_theo), 'tệp văn bản kèm theo', ctx);
     const attYaml = readYaml(path, relative(ctx.root, path));
-    const att = validate(documentSchema, attYaml);
+    const att = validate(currentDocumentSchema(), attYaml);
     const attCampaign = att.chien_dich ? loadCampaign(attYaml, att.chien_dich, ctx) : undefined;
     view.kem_theo = {
       ...att,
-      ten_goi: `${TYPE_NAME[att.loai]} ${lowerFirst(att.trich_yeu)}`,
+      ten_goi: `${kindName(kindOf(att.loai), att as KindInput)} ${lowerFirst(att.trich_yeu)}`,
       ...(attCampaign ? { chien_dich: campaignView(attCampaign, campaignFile(attYaml, att, ctx), att.trinh_bay_phan_cong) } : {}),
     };
   }
@@ -316,7 +363,7 @@ function campaignView(c: CampaignInput, shown: string, taskLayout: DocumentInput
   };
 }
 
-const maxLevelOf = (input: DocumentInput): number => MAX_NUMBERED_LEVEL[input.loai === 'quyet-dinh' ? 'dieu' : input.danh_so];
+const maxLevelOf = (input: DocumentInput): number => MAX_NUMBERED_LEVEL[numberingOf(input)];
 
 const realOf = (p: string): string => {
   try {

@@ -6,8 +6,8 @@ import { inlineText } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
 import { pointLetter, roman } from '../text/sequence.ts';
 
-/** "1.1." — the ministry's style; "a)" — the provinces' style; "dieu" — articles of a decision. */
-export type NumberingProfile = '1.1.' | 'a)' | 'dieu';
+/** "1.1." — the ministry's style; "a)" — the provinces' style; "dieu" — articles of a decision; "quy-che" — Chương, Mục, Điều across the text. */
+export type NumberingProfile = '1.1.' | 'a)' | 'dieu' | 'quy-che';
 
 interface Numbered {
   role: Role;
@@ -18,6 +18,7 @@ interface Numbered {
 
 /** Assigns roles and labels; returns new blocks (the input is not changed). */
 export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: string, external: ReadonlyMap<string, string> = new Map()): Block[] {
+  if (profile === 'quy-che') return numberRegulation(blocks, file, external);
   const counters: number[] = []; // counters[level] among numbered siblings under the current parent
   const labels: string[] = []; // bare number of the current block at each level ("II", "1", "2")
   const refNames = new Map<string, string>(external); // labels outside the text: its phụ lục ("Phụ lục I")
@@ -88,6 +89,64 @@ function assign(profile: NumberingProfile, heading: boolean, level: number, n: n
   }
   const letter = pointLetter(n);
   return { role: heading ? 'subsection' : 'point', label: `${letter})`, bare: letter, refName: `điểm ${letter}`, skipParent: false };
+}
+
+/**
+ * A quy chế or quy định: "#" Chương I, II (Roman), "##" Mục 1, 2 (Arabic, from 1 in each chương), "###"
+ * Điều 1, 2 … counted across the whole text; under an điều, a numbered list is its khoản "1.", a list
+ * under a khoản its điểm "a)"; "-" and "+" as anywhere.
+ */
+function numberRegulation(blocks: Block[], file: string, external: ReadonlyMap<string, string>): Block[] {
+  let chapter = 0;
+  let division = 0;
+  let article = 0;
+  let articleLevel = 0;
+  let articleRef = '';
+  let clause = 0;
+  let clauseRef = '';
+  let point = 0;
+  const refNames = new Map<string, string>(external); // labels outside the text: its phụ lục
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph' || b.type === 'table') {
+      out.push(b);
+      continue;
+    }
+    if (b.type === 'item' && !b.ordered) {
+      const parentIsDash = out.at(-1)?.type === 'item' && dashDepth(out, b.level) > 0;
+      out.push({ ...b, role: parentIsDash ? 'plus' : 'dash', label: parentIsDash ? '+' : '-' });
+      continue;
+    }
+    let n: { role: Role; label: string; ref: string };
+    if (b.type === 'heading' && b.level === 1) {
+      chapter++;
+      division = 0;
+      n = { role: 'chapter', label: `Chương ${roman(chapter)}`, ref: `Chương ${roman(chapter)}` };
+    } else if (b.type === 'heading' && b.level === 2) {
+      division++;
+      n = { role: 'division', label: `Mục ${division}`, ref: `Mục ${division} Chương ${roman(chapter)}` };
+    } else if (b.type === 'heading') {
+      article++;
+      articleLevel = b.level;
+      articleRef = `Điều ${article}`;
+      clause = 0;
+      n = { role: 'titledArticle', label: `Điều ${article}.`, ref: articleRef };
+    } else if (b.level <= articleLevel + 1) {
+      clause++;
+      point = 0;
+      clauseRef = `khoản ${clause} ${articleRef}`.trim();
+      n = { role: 'clause', label: `${clause}.`, ref: clauseRef };
+    } else {
+      point++;
+      n = { role: 'point', label: `${pointLetter(point)})`, ref: `điểm ${pointLetter(point)} ${clauseRef}`.trim() };
+    }
+    if (b.id) refNames.set(b.id, n.ref);
+    out.push({ ...b, role: n.role, label: n.label });
+  }
+  const cells = (rows: Inline[][][]) => rows.map((r) => r.map((c) => resolveRefs(c, refNames, file)));
+  return out.map((b) =>
+    b.type === 'table' ? { ...b, header: cells([b.header])[0]!, rows: cells(b.rows) } : { ...b, content: resolveRefs(b.content, refNames, file) },
+  );
 }
 
 function resolveRefs(content: Inline[], names: Map<string, string>, file: string): Inline[] {

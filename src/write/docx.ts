@@ -8,13 +8,13 @@
 // package is re-zipped with a fixed entry order and a fixed timestamp.
 
 import {
-  AlignmentType, BorderStyle, Document as DocxDocument, Header, FootnoteReferenceRun, LineRuleType, Packer, PageNumber, PageOrientation,
+  AlignmentType, BorderStyle, Document as DocxDocument, Footer, Header, FootnoteReferenceRun, LineRuleType, Packer, PageNumber, PageOrientation,
   Paragraph, SectionType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IParagraphOptions, type IParagraphStyleOptions,
 } from 'docx';
-import { hasFootnotes, type Block, type Closing, type Document, type Header as HeaderModel, type Inline, type Part, type Role } from '../model/ast.ts';
+import { hasFootnotes, type Block, type Closing, type Document, type Header as HeaderModel, type Inline, type Mark, type Part, type Role, type Signature } from '../model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
+  ADDRESS_STRIP, MARKS, CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, PAGE_NUMBER, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
   TABLES, TEXT_WIDTH_MM, mmToTwips, textWidthGridPt, type StyleName, type TextStyle,
   PAGINATION,
 } from '../style/nd30.ts';
@@ -216,7 +216,7 @@ class Paragraphs {
   rule(key: StyleKey, text: string, fraction: number, boxWidthMm: number): Paragraph {
     const style: TextStyle = key in STYLES ? STYLES[key as StyleName] : ROLE_STYLES[key as Role];
     const boxPt = boxWidthMm * PT_PER_MM;
-    const textPt = Math.max(0, ...wrappedLineWidthsPt(text, style, boxPt));
+    const textPt = Math.max(0, ...text.split('\n').flatMap((l) => wrappedLineWidthsPt(l, style, boxPt)));
     const rulePt = Math.min(boxPt, textPt * fraction);
     const sideTwips = Math.max(0, ptToTwips((boxPt - rulePt) / 2));
     const border: IBorderOptions = { style: BorderStyle.SINGLE, size: ptToEighths(RULES.thicknessPt), color: FONT.colour, space: 0 };
@@ -225,6 +225,28 @@ class Paragraphs {
       indent: { left: sideTwips, right: sideTwips, firstLine: 0 },
       // as thin as the PDF's rule: an exact line box as tall as the gap, the rule as its bottom border
       spacing: { before: 0, after: 0, line: ptToTwips(RULES.gapPt), lineRule: LineRuleType.EXACT },
+    });
+  }
+
+  /** A header name with the author's line breaks: one paragraph per line, in one style. */
+  lines(key: StyleKey, text: string): Paragraph[] {
+    return text.split('\n').map((l) => this.text(key, l));
+  }
+
+  /**
+   * A boxed mark (ô 10a, 10b, 11, the draft mark): a paragraph with a single border on all sides, indented
+   * so the box is the decree's width, or its text's width and padding; at the column's left or centred.
+   */
+  box(m: Mark, columnMm: number, atLeft: boolean): Paragraph {
+    const s = STYLES.mark;
+    const colPt = columnMm * PT_PER_MM;
+    const widthPt = Math.min(colPt, m.widthMm !== undefined ? m.widthMm * PT_PER_MM : textWidthPt(m.text, s) + 2 * MARKS.sidePaddingMm * PT_PER_MM);
+    const spare = Math.max(0, ptToTwips(colPt - widthPt));
+    const border: IBorderOptions = { style: BorderStyle.SINGLE, size: ptToEighths(MARKS.borderPt), color: FONT.colour, space: MARKS.paddingPt };
+    const sideSpace = { ...border, space: 0 };
+    return this.make('mark', noBreakRuns([{ text: m.text }]) as TextRun[], {
+      border: { top: border, bottom: border, left: sideSpace, right: sideSpace },
+      indent: atLeft ? { left: 0, right: spare, firstLine: 0 } : { left: Math.round(spare / 2), right: spare - Math.round(spare / 2), firstLine: 0 },
     });
   }
 }
@@ -367,26 +389,41 @@ function bodyTable(ps: Paragraphs, t: Extract<Block, { type: 'table' }>, landsca
 
 /** Ô 1–4: the issuer and số on the left, Quốc hiệu, Tiêu ngữ and date on the right. */
 function headerTable(ps: Paragraphs, h: HeaderModel): Table {
+  const marks = (box: Mark['box'], atLeft: boolean, col: number) => (h.marks ?? []).filter((m) => m.box === box).map((m) => ps.box(m, col, atLeft));
+  const rows: Array<[Paragraph[], Paragraph[]]> = [];
+  // the draft mark above ô 2, phạm vi lưu hành (ô 11) above ô 1: a row of their own over the header
+  const draft = marks('draft', false, HEADER_COLUMNS_MM.left);
+  const circulation = marks('circulation', false, HEADER_COLUMNS_MM.right);
+  if (draft.length || circulation.length) rows.push([draft.length ? draft : [ps.text('mark', '')], circulation.length ? circulation : [ps.text('mark', '')]]);
   const left: Paragraph[] = [];
-  if (h.parent !== undefined && h.parent !== '') left.push(ps.text('parentBody', h.parent));
-  left.push(ps.text('issuer', h.issuer));
+  if (h.parent !== undefined && h.parent !== '') left.push(...ps.lines('parentBody', h.parent));
+  left.push(...ps.lines('issuer', h.issuer));
   left.push(ps.rule('issuer', h.issuer, RULES.underIssuer, HEADER_COLUMNS_MM.left));
   const right = [
     ps.text('nationalName', NATIONAL_NAME),
     ps.text('motto', MOTTO),
     ps.rule('motto', MOTTO, RULES.underMotto, HEADER_COLUMNS_MM.right),
   ];
-  const rows: Array<[Paragraph[], Paragraph[]]> = [[left, right]];
+  rows.push([left, right]);
   if (h.number !== undefined || h.placeDate !== undefined) {
-    rows.push([[ps.text('number', h.number ?? '')], [ps.text('placeDate', h.placeDate ?? '')]]);
+    const under = [
+      ps.text('number', h.number ?? ''),
+      ...(h.subjectLine !== undefined ? [ps.text('subjectLine', h.subjectLine)] : []),
+      ...marks('secrecy', true, HEADER_COLUMNS_MM.left),
+      ...marks('urgency', true, HEADER_COLUMNS_MM.left),
+    ];
+    rows.push([under, [ps.text('placeDate', h.placeDate ?? '')]]);
   }
   return layoutTable(HEADER_COLUMNS_MM, rows);
 }
 
 /** Ô 9b and 7: Nơi nhận on the left, level with the signature block on the right. */
 function closingTable(ps: Paragraphs, c: Closing): Table {
-  const left = [ps.text('recipientsLabel', RECIPIENTS_LABEL), ...c.recipients.map((r) => ps.text('recipient', r))];
-  const right = [...c.signature.lines.map((l) => ps.text('signatureLine', l)), ps.text('signerName', c.signature.name)];
+  const signature = (sig: Signature) => [...sig.lines.map((l) => ps.text('signatureLine', l)), ps.text('signerName', sig.name)];
+  const recipients = c.recipients.length ? [ps.text('recipientsLabel', RECIPIENTS_LABEL), ...c.recipients.map((r) => ps.text('recipient', r))] : [];
+  const left = [...(c.cosignature ? signature(c.cosignature) : []), ...recipients];
+  if (!left.length) left.push(ps.text('recipient', ''));
+  const right = signature(c.signature);
   // the block is never split across pages: the signature stays with its Nơi nhận (and, through the
   // keep-with-next of the last body paragraph, with the end of the text it signs)
   return layoutTable(CLOSING_COLUMNS_MM, [[left, right]], true);
@@ -421,14 +458,17 @@ function partChildren(part: Part, index: number, previousPart?: Part): Array<Par
   const out: Array<Paragraph | Table> = [];
   if (part.header) out.push(headerTable(ps, part.header));
 
-  out.push(ps.text('docType', part.title.docType));
-  out.push(ps.text('subject', part.title.subject));
-  if (part.title.issuedWith !== undefined && part.title.issuedWith !== '') {
-    out.push(ps.text('issuedWith', part.title.issuedWith));
-    out.push(ps.rule('issuedWith', part.title.issuedWith, RULES.underIssuedWith, TEXT_WIDTH_MM));
-  } else {
-    out.push(ps.rule('subject', part.title.subject, RULES.underSubject, TEXT_WIDTH_MM));
+  if (part.title) {
+    out.push(ps.text('docType', part.title.docType));
+    out.push(ps.text('subject', part.title.subject));
+    if (part.title.issuedWith !== undefined && part.title.issuedWith !== '') {
+      out.push(ps.text('issuedWith', part.title.issuedWith));
+      out.push(ps.rule('issuedWith', part.title.issuedWith, RULES.underIssuedWith, TEXT_WIDTH_MM));
+    } else {
+      out.push(ps.rule('subject', part.title.subject, RULES.underSubject, TEXT_WIDTH_MM));
+    }
   }
+  part.addressees?.lines.forEach((l, i) => out.push(ps.text(i === 0 ? 'addresseeLabel' : 'addressee', l)));
 
   if (part.authority !== undefined && part.authority !== '') out.push(ps.text('authority', part.authority));
   for (const basis of part.bases) out.push(ps.text('basis', basis));
@@ -437,7 +477,11 @@ function partChildren(part: Part, index: number, previousPart?: Part): Array<Par
   part.body.forEach((block, i) => {
     const last = i === part.body.length - 1;
     if (block.type === 'table') out.push(bodyTable(ps, block, part.landscape));
-    else out.push(bodyParagraph(ps, block, last && part.closing ? { keepNext: true } : {}));
+    else if (block.type !== 'paragraph' && block.role && ROLE_STYLES[block.role].labelLine) {
+      // "Chương I" on its line, the title in capitals under it
+      out.push(ps.make(block.role, noBreakRuns([{ text: block.label ?? '' }])));
+      out.push(ps.make('headingTitle', noBreakRuns(inlineParts(block.content))));
+    } else out.push(bodyParagraph(ps, block, last && part.closing ? { keepNext: true } : {}));
   });
 
   if (part.closing) out.push(closingTable(ps, part.closing));
@@ -514,6 +558,12 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
     children: [new Paragraph({ style: styleId('pageNumber'), children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
   });
   const firstPageHeader = new Header({ children: [new Paragraph({ style: styleId('pageNumber') })] });
+  // ô 13 on page 1 only: the first-page footer, its rule the paragraph's top border
+  const strip = doc.parts[0]?.addressStrip;
+  const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: ptToEighths(ADDRESS_STRIP.rulePt), color: FONT.colour, space: ADDRESS_STRIP.gapPt };
+  const firstPageFooter = strip
+    ? new Footer({ children: [new Paragraph({ style: styleId('addressStrip'), border: { top: rule }, children: noBreakRuns([{ text: strip }]) as TextRun[] })] })
+    : undefined;
 
   const page = {
     size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm), orientation: PageOrientation.PORTRAIT },
@@ -523,7 +573,7 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
       left: mmToTwips(PAGE.margin.leftMm),
       right: mmToTwips(PAGE.margin.rightMm),
       header: mmToTwips(PAGE.headerDistanceMm),
-      footer: mmToTwips(PAGE.headerDistanceMm), // no footer is written; the style sheet has no footer distance
+      footer: mmToTwips(ADDRESS_STRIP.bottomMm), // only ô 13 is written there, on page 1
       gutter: 0,
     },
   };
@@ -552,6 +602,7 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
         ...(i > 0 ? { type: SectionType.NEXT_PAGE } : {}),
       },
       headers: own && !PAGE_NUMBER.firstPageShown ? { default: pageNumberHeader, first: firstPageHeader } : { default: pageNumberHeader },
+      ...(i === 0 && firstPageFooter ? { footers: { default: new Footer({ children: [new Paragraph({})] }), first: firstPageFooter } } : {}),
       children,
     };
   });

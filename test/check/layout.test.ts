@@ -213,7 +213,10 @@ describe('every DOCX our build produces', () => {
     for (const b of built) {
       const r = checkDocxLayout(b.bytes.docx);
       expect({ file: b.stem, findings: brief(r) }).toEqual({ file: b.stem, findings: [] });
-      expect({ file: b.stem, open: r.outcomes.filter((o) => o.status !== 'checked' || o.reason) }).toEqual({ file: b.stem, open: [] });
+      // a rule that does not apply to the kind (no page number on a one-page sample, no place and date in a
+      // biên bản) was evaluated; only one that could not be evaluated is open
+      const open = r.outcomes.filter((o) => (o.status !== 'checked' || o.reason) && o.status !== 'not-applicable');
+      expect({ file: b.stem, open }).toEqual({ file: b.stem, open: [] });
     }
   });
 

@@ -8,6 +8,10 @@ describe('computed wording', () => {
     expect(signatureLines({ tham_quyen: 'TM', thay_mat: 'Ủy ban nhân dân', chuc_vu: 'Chủ tịch', ho_ten: 'A' })).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
     expect(signatureLines({ tham_quyen: 'Q', chuc_vu: 'Giám đốc', ho_ten: 'A' })).toEqual(['Q. GIÁM ĐỐC']);
     expect(signatureLines({ tham_quyen: 'TL', thay_mat: 'Bộ trưởng', chuc_vu: 'Vụ trưởng Vụ Tổ chức cán bộ', ho_ten: 'A' })).toEqual(['TL. BỘ TRƯỞNG', 'VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ']);
+    // several levels, outermost first (Phụ lục I, II.7): a collective's TM., then KT. of its head
+    expect(signatureLines({ tham_quyen: ['TM', 'KT'], thay_mat: ['Ủy ban nhân dân', 'Chủ tịch'], chuc_vu: 'Phó Chủ tịch', ho_ten: 'A' })).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(signatureLines({ tham_quyen: ['TM', 'Q'], thay_mat: ['Ủy ban nhân dân'], chuc_vu: 'Chủ tịch', ho_ten: 'A' })).toEqual(['TM. ỦY BAN NHÂN DÂN', 'Q. CHỦ TỊCH']);
+    expect(signatureLines({ tham_quyen: ['TL', 'KT'], thay_mat: ['Bộ trưởng', 'Vụ trưởng Vụ Tổ chức cán bộ'], chuc_vu: 'Phó Vụ trưởng', ho_ten: 'A' })).toEqual(['TL. BỘ TRƯỞNG', 'KT. VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ', 'PHÓ VỤ TRƯỞNG']);
     expect(signatureLines({ tham_quyen: 'TUQ', thay_mat: 'Chủ tịch', chuc_vu: 'Giám đốc Sở Tư pháp', ho_ten: 'A' })).toEqual(['TUQ. CHỦ TỊCH', 'GIÁM ĐỐC SỞ TƯ PHÁP']);
   });
 

@@ -30,7 +30,7 @@ describe('phụ lục', () => {
       subject: 'DANH SÁCH CÁC PHÒNG, ĐƠN VỊ THAM GIA PHONG TRÀO',
       issuedWith: '(Kèm theo Kế hoạch số 15/KH-STP ngày 20 tháng 3 năm 2024 của Sở Tư pháp)',
     });
-    expect(second.title.docType).toBe('Phụ lục II');
+    expect(second.title!.docType).toBe('Phụ lục II');
     expect([first.restartPageNumbers, second.restartPageNumbers]).toEqual([true, true]);
     expect([!!first.landscape, !!second.landscape]).toEqual([false, true]);
     expect(first.header).toBeUndefined();
@@ -46,8 +46,8 @@ describe('phụ lục', () => {
   it('one phụ lục is not numbered; a decision\'s line names its authority', () => {
     const { doc } = composeDocument('data/examples/tham-chieu/quyet-dinh.yaml');
     const appendix = doc.parts.at(-1)!;
-    expect(appendix.title.docType).toBe('Phụ lục');
-    expect(appendix.title.issuedWith).toBe('(Kèm theo Quyết định số 36/QĐ-STP ngày 02 tháng 4 năm 2024 của Giám đốc Sở Tư pháp)');
+    expect(appendix.title!.docType).toBe('Phụ lục');
+    expect(appendix.title!.issuedWith).toBe('(Kèm theo Quyết định số 36/QĐ-STP ngày 02 tháng 4 năm 2024 của Giám đốc Sở Tư pháp)');
     expect(doc.parts[0]!.body.map(blockText).join('\n')).toContain('theo Phụ lục kèm theo Quyết định này');
   });
 

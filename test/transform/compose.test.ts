@@ -27,7 +27,7 @@ describe('compose', () => {
     const plan = doc.parts[1]!;
     expect(plan.header).toBeUndefined();
     expect(plan.closing).toBeUndefined();
-    expect(plan.title.issuedWith).toBe('(Ban hành kèm theo Quyết định số 244/QĐ-BTP ngày 29 tháng 02 năm 2024 của Bộ trưởng Bộ Tư pháp)');
+    expect(plan.title!.issuedWith).toBe('(Ban hành kèm theo Quyết định số 244/QĐ-BTP ngày 29 tháng 02 năm 2024 của Bộ trưởng Bộ Tư pháp)');
     expect(doc.meta.sources).toContain('data/bo-tu-phap/thi-dua-2024/chien-dich.yaml');
   });
 

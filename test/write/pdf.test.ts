@@ -450,7 +450,7 @@ describe('writePdf determinism and text fidelity', () => {
     const odd = 'Về việc <A> & “B” — 50% (thử) ‘C’ ./.';
     doc.meta.subject = odd;
     doc.meta.title = `Quyết định ${odd}`;
-    doc.parts[0]!.title.subject = odd;
+    doc.parts[0]!.title!.subject = odd;
     doc.parts[0]!.body.push(para('  hai  khoảng trắng, tab\tvà ký tự lạ: ≤ ≥ № ½ ƒ'));
     const pdf = await writePdf(doc);
     const text = bodyText(await pdfPages(pdf));

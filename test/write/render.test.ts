@@ -9,7 +9,7 @@ describe('batch rendering', () => {
   it('gives the same bytes in worker threads as in this thread, in input order', async () => {
     const docs = Array.from({ length: 12 }, (_, i) => {
       const d = sample();
-      d.parts[0]!.title.subject = `${d.parts[0]!.title.subject} (${i + 1})`;
+      d.parts[0]!.title!.subject = `${d.parts[0]!.title!.subject} (${i + 1})`;
       return d;
     });
     const batch = await renderAll(docs, 2, 6); // two workers, six documents each

@@ -41,9 +41,13 @@ export const subject: LayoutRule = {
     const typed = a.parts.filter((p) => p.kind === 'typed' && p.docType);
     const withSubject = typed.filter((p) => p.subject);
     if (withSubject.length === 0) {
-      if (a.parts.some((p) => p.kind === 'cong-van')) {
-        return notEvaluated('trích yếu của công văn ("V/v …", cỡ chữ 12–13, không đậm) chưa có trong bảng kiểu src/style/nd30.ts');
+      const vvs = a.parts.filter((p) => p.kind === 'cong-van' && p.vv).map((p) => p.vv!);
+      if (vvs.length) {
+        // ô 5b: the công văn's "V/v …", 12–13 pt, upright, not bold (STYLES.subjectLine)
+        const f = vvs.map((vv) => checkFormat(subject, vv, { what: 'trích yếu công văn', size: RANGES.subjectLine, bold: false, italic: false }));
+        return checked(f.flatMap((x) => x.findings), sizeNote(f.some((x) => x.unknownSize)));
       }
+      if (a.parts.some((p) => p.kind === 'cong-van')) return notEvaluated('không nhận ra dòng trích yếu "V/v …" dưới số của công văn');
       if (typed.length) return notEvaluated('không nhận ra dòng trích yếu dưới tên loại văn bản');
       return notEvaluated('không nhận ra tên loại và trích yếu văn bản sau phần đầu');
     }

@@ -109,6 +109,9 @@ export const recipientsPunctuation: Rule = {
   },
 };
 
+/** Ô 12 after the Lưu line, the drafter's initials and the copies: "- Lưu: VT, VP. PL.(300)." (Mục V, Mẫu 1.4). */
+const OFFICE_12 = /\.\s+\p{Lu}[\p{Lu}.]*\.\(\d+\)\.?$/u;
+
 export const recipientsArchive: Rule = {
   id: 'recipients-luu',
   title: 'dòng cuối Nơi nhận không phải "- Lưu: VT, …"',
@@ -133,7 +136,7 @@ export const recipientsArchive: Rule = {
       } else if (!m[1]) {
         const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
         out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
-      } else if (/,(?=\S)/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(/\.$/u, ''))) {
+      } else if (/,(?=\S)/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(OFFICE_12, '').replace(/\.$/u, ''))) {
         // "VT,KHTC" or "VT. KHTC": the units of the Lưu line are parted by ", "
         const units = m[2]!.replace(/\.$/u, '');
         const right = units.replace(/\s*,\s*/gu, ', ').replace(/(\p{Lu}{2,})\.\s*(?=\p{Lu}{2,})/gu, '$1, ');
