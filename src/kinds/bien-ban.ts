@@ -20,8 +20,8 @@ export const bienBan: Kind = {
     const who = z.strictObject({ ho_ten: line.describe('Họ tên'), chuc_vu: line.optional().describe('Chức vụ') });
     return {
       hinh_thuc: z.enum(['cuộc họp', 'hội nghị', 'hội thảo'], { error: 'chỉ nhận "cuộc họp", "hội nghị" hoặc "hội thảo"' }).default('cuộc họp').describe('Cuộc họp, hội nghị hay hội thảo'),
-      thoi_gian: z.strictObject({ ngay: isoDate, gio: time }).describe('Thời gian bắt đầu: ngày yyyy-mm-dd và giờ hh:mm'),
-      ket_thuc: z.strictObject({ gio: time, ngay: isoDate.optional() }).describe('Giờ kết thúc (và ngày, nếu khác ngày bắt đầu)'),
+      thoi_gian: z.strictObject({ ngay: isoDate.describe('Ngày yyyy-mm-dd'), gio: time.describe('Giờ hh:mm, ví dụ 08:30') }).describe('Thời gian bắt đầu: ngày yyyy-mm-dd và giờ hh:mm'),
+      ket_thuc: z.strictObject({ gio: time.describe('Giờ kết thúc hh:mm'), ngay: isoDate.optional().describe('Ngày kết thúc yyyy-mm-dd, khi khác ngày bắt đầu') }).describe('Giờ kết thúc (và ngày, nếu khác ngày bắt đầu)'),
       dia_diem: line.describe('Địa điểm'),
       thanh_phan: z.array(line).min(1, { error: 'cần ít nhất một thành phần tham dự' }).describe('Thành phần tham dự, mỗi dòng một người hoặc nhóm'),
       chu_toa: who.describe('Chủ trì (chủ tọa): ký bên phải, dưới "CHỦ TỌA"'),
@@ -30,7 +30,7 @@ export const bienBan: Kind = {
       dia_danh: base.dia_danh!.optional(),
       noi_nhan: base.noi_nhan!.optional(),
       luu: base.luu!.optional(),
-      nguoi_ky: z.undefined({ error: 'biên bản do "chu_toa" và "thu_ky" ký, không dùng "nguoi_ky"' }).optional(),
+      nguoi_ky: z.undefined({ error: 'biên bản do "chu_toa" và "thu_ky" ký, không dùng "nguoi_ky"' }).optional().describe('Không dùng: biên bản do chủ tọa và thư ký ký'),
     };
   },
   bodyBefore(input) {

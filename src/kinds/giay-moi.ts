@@ -16,7 +16,7 @@ export const giayMoi: Kind = {
     kinh_moi: z.union([line, z.array(line).min(1)]).describe('Người, cơ quan được mời: một dòng, hoặc danh sách mỗi nơi một dòng'),
     toi_du: line.describe('Tới dự …: tên cuộc họp, hội nghị ("Hội nghị sơ kết công tác tư pháp 6 tháng đầu năm 2024")'),
     chu_tri: line.optional().describe('Người chủ trì: "Đồng chí Nguyễn Văn A, Giám đốc Sở"'),
-    thoi_gian: z.strictObject({ ngay: isoDate, gio: time }).describe('Thời gian: ngày yyyy-mm-dd và giờ hh:mm'),
+    thoi_gian: z.strictObject({ ngay: isoDate.describe('Ngày yyyy-mm-dd'), gio: time.describe('Giờ hh:mm, ví dụ 08:30') }).describe('Thời gian: ngày yyyy-mm-dd và giờ hh:mm'),
     dia_diem: line.describe('Địa điểm'),
   }),
   bodyBefore(input) {

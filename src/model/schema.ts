@@ -113,6 +113,8 @@ export const TASK_LAYOUTS = ['bang', 'dong'] as const;
  * The date of a document, or of a draft with its day left blank ("2024-01": "ngày      tháng 01 năm
  * 2024"); null leaves day and month blank (with "nam").
  */
+/** yyyy-mm-dd, or yyyy-mm for a draft whose day is left blank. */
+export const DRAFT_DATE_PATTERN = '^\\d{4}-\\d{2}(-\\d{2})?$';
 const documentDate = z
   .string({ error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
   .superRefine((s, ctx) => {
@@ -126,7 +128,9 @@ const documentDate = z
     }
     const r = isoDate.safeParse(s);
     if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, input: s });
-  });
+  })
+  // For editors and the browser form (validation is the refinement above): a date, or a month for a draft.
+  .meta({ pattern: DRAFT_DATE_PATTERN });
 
 export const URGENCY = ['HỎA TỐC', 'THƯỢNG KHẨN', 'KHẨN'] as const;
 export const SECRECY = ['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const;

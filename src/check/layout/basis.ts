@@ -19,10 +19,14 @@ export const basisItalic: LayoutRule = {
     const kindAt = typed ? a.texts.findIndex((p) => p.number === typed.number) : a.texts.findIndex((p) => isKnownDocType(p.shown.trim()));
     if (kindAt < 0) return notApplicable('không có tên loại văn bản, nên không có căn cứ ban hành');
     const out: LayoutFinding[] = [];
-    for (const p of a.texts.slice(kindAt + 1)) {
+    const after = a.texts.slice(kindAt + 1);
+    // Without an enacting line ("QUYẾT ĐỊNH:"), a body paragraph may open "Căn cứ kết quả …" (a tờ trình,
+    // a công văn): only the grounds of a list ending ";" are căn cứ ban hành there (a Thông tư's).
+    const enacts = after.some((p) => ARTICLES.test(p.shown.trim()));
+    for (const p of after) {
       const s = p.shown.trim();
       if (ARTICLES.test(s)) break;
-      if (!GROUND.test(s)) continue;
+      if (!GROUND.test(s) || (!enacts && !s.endsWith(';'))) continue;
       out.push(...checkFormat(basisItalic, p, { what: 'căn cứ ban hành', italic: STYLES.basis.italic }, 'cảnh báo').findings);
     }
     // no căn cứ (a plan opening "Thực hiện …"): nothing stands upright

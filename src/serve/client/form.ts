@@ -15,16 +15,24 @@ export type Edit =
   | { op: 'swap'; path: Path; index: number; with: number };
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+/** A document's date: also yyyy-mm, a draft with its day left blank (src/model/schema.ts). */
+const DRAFT_DATE_PATTERN = '^\\d{4}-\\d{2}(-\\d{2})?$';
+/** The alternatives of a node; {"type": ["string", "null"]} is the short form of anyOf string | null. */
+const anyOf = (node: SchemaNode): SchemaNode[] =>
+  node.anyOf ?? (Array.isArray(node.type) ? node.type.map((type) => ({ ...node, type })) : [node]);
 
 export const fieldId = (path: Path) => `f-${path.join('.')}`;
 export const errorId = (path: Path) => `e-${path.join('.')}`;
 
 /** The parts of a schema node that matter for an input. */
-function shape(node: SchemaNode): { kind: 'date' | 'enum' | 'integer' | 'number-or-text' | 'boolean' | 'text' | 'list' | 'object' | 'other'; nullable: boolean; enum?: unknown[] } {
-  const options = node.anyOf ?? [node];
+function shape(node: SchemaNode, value?: unknown): { kind: 'date' | 'enum' | 'integer' | 'number-or-text' | 'boolean' | 'text' | 'list' | 'object' | 'other'; nullable: boolean; enum?: unknown[] } {
+  const options = anyOf(node);
   const nullable = options.some((o) => o.type === 'null');
   const real = options.filter((o) => o.type !== 'null');
-  if (real.some((o) => o.pattern === DATE_PATTERN)) return { kind: 'date', nullable };
+  if (real.some((o) => o.pattern === DATE_PATTERN || o.pattern === DRAFT_DATE_PATTERN)) return { kind: 'date', nullable };
+  // "one or several" (a signature's levels: KT or [TM, KT]): the single form unless the file holds a list.
+  const single = real.length === 2 && !Array.isArray(value) ? real.find((o) => o.type !== 'array') : undefined;
+  if (single && real.some((o) => o.type === 'array' && o.items?.type === single.type)) return shape(single);
   if (real.length === 1) {
     const o = real[0]!;
     if (o.enum) return { kind: 'enum', nullable, enum: o.enum };
@@ -40,7 +48,7 @@ function shape(node: SchemaNode): { kind: 'date' | 'enum' | 'integer' | 'number-
 
 /** The value an input's text stands for under `node`: a number where the schema takes one, null for empty. */
 function valueOf(text: string, node: SchemaNode, required: boolean): string | number | null | undefined {
-  const options = node.anyOf ?? [node];
+  const options = anyOf(node);
   if (text.trim() === '') return options.some((o) => o.type === 'null') ? null : required ? '' : undefined;
   if (/^\d+$/.test(text.trim()) && options.some((o) => o.type === 'integer')) return Number(text.trim());
   return text;
@@ -71,7 +79,7 @@ function fields(node: SchemaNode, data: Record<string, unknown>, at: Path, edit:
 
 function field(key: string, node: SchemaNode, required: boolean, value: unknown, path: Path, edit: (e: Edit) => void): HTMLElement {
   const id = fieldId(path);
-  const s = shape(node);
+  const s = shape(node, value);
   const box = el('div', { class: `field field-${s.kind}`, 'data-path': path.join('.') });
   const err = el('div', { class: 'err', id: errorId(path), role: 'status', 'aria-live': 'polite' });
   const described = { 'aria-describedby': errorId(path) };

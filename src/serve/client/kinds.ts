@@ -2,7 +2,7 @@
 // the server (a new document's starter fields) and the page (the form of each kind).
 
 export interface SchemaNode {
-  type?: string;
+  type?: string | string[]; // an array: the short form of anyOf (["string", "null"])
   const?: unknown;
   enum?: unknown[];
   pattern?: string;
