@@ -55,6 +55,10 @@ export interface Kind {
   kyHieu?(input: KindInput): string | null;
 }
 
+/** A text issued with a decision has no header, number or closing of its own: these base fields become optional. */
+export const attachedFields = (base: Record<string, z.ZodType>): Record<string, z.ZodType> =>
+  Object.fromEntries(['so', 'ngay', 'dia_danh', 'noi_nhan', 'luu', 'nguoi_ky'].map((f) => [f, base[f]!.optional()]));
+
 export const kindName = (k: Kind, input: KindInput): string => (typeof k.name === 'function' ? k.name(input) : k.name);
 
 /** ký hiệu of a document: as written, else computed by the kind, else "<loại>-<cơ quan>". */

@@ -2,7 +2,7 @@
 // Mục 1 (inside a chương), Điều n. numbered across the whole text, khoản "1.", điểm "a)".
 // Markdown: "#" chương, "##" mục, "###" điều, a numbered list under an điều its khoản.
 
-import type { Kind } from './kind.ts';
+import { attachedFields, type Kind } from './kind.ts';
 
 const ABBR = { 'Quy chế': 'QC', 'Quy định': 'QyĐ' } as const;
 
@@ -14,11 +14,6 @@ export const quyChe: Kind = {
   attachable: true,
   fields: ({ z, base }) => ({
     ten_loai: z.enum(['Quy chế', 'Quy định'], { error: 'chỉ nhận "Quy chế" hoặc "Quy định"' }).default('Quy chế').describe('Tên loại: Quy chế hoặc Quy định'),
-    so: base.so!.optional(),
-    ngay: base.ngay!.optional(),
-    dia_danh: base.dia_danh!.optional(),
-    noi_nhan: base.noi_nhan!.optional(),
-    luu: base.luu!.optional(),
-    nguoi_ky: base.nguoi_ky!.optional(),
+    ...attachedFields(base),
   }),
 };
