@@ -196,6 +196,7 @@ function assemble(c: Composed, r: Rendered, opts: BuildOptions): BuiltDocument {
     subject: doc.meta.subject,
     issuer: doc.meta.issuer,
     issuerSlug: issuerSlug(doc.meta.issuer, doc.meta.parent),
+    parent: doc.meta.parent ?? null,
     pages,
     inputs: [
       ...c.inputs.map((p) => ({ file: relative(root, p), sha256: sha256(readFileSync(p)) })),

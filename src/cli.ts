@@ -205,7 +205,7 @@ async function run(argv: string[]): Promise<number> {
     .action(async (opts: { from: string; profile: string[]; out: string; force?: boolean; chiTiet?: boolean; json?: boolean; quiet?: boolean }) => {
       const { json, quiet, ...derive } = opts;
       if (json) exit = await deriveJson(derive);
-      else exit = await quietly(quiet, async () => (await import('./derive/command.ts')).deriveCommand(derive));
+      else exit = await quietly(quiet, async () => (await import('./derive/command.ts')).deriveCommand({ ...derive, quiet }));
     });
 
   sub('check')

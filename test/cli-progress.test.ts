@@ -46,6 +46,19 @@ describe.runIf(hasScript || required)('dòng tiến độ', () => {
     expect(screen).not.toContain('✓');
   });
 
+  it('derive on a terminal: a live line of provinces done, wiped before the summary; none with --quiet', () => {
+    const args = ['derive', '--from', 'data/bo-tu-phap/thi-dua-2024', '--profile', 'profiles/2023-2024/an-giang.yaml', 'profiles/2023-2024/ninh-thuan.yaml', 'profiles/2023-2024/ha-noi.yaml', '--out', join(out, 'derived'), '--force'];
+    const live = inTerminal(args);
+    expect(live.status, live.screen).toBe(0);
+    expect(live.screen).toMatch(/\r\x1b\[2K\[3\/3\] \d+,\d s/);
+    expect(live.screen).toMatch(/Đã sinh dữ liệu 3 Kế hoạch/);
+    const quiet = inTerminal([...args, '--quiet']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.screen).not.toMatch(/\[\d+\/\d+\]/);
+    const piped = vanban(args);
+    expect(piped.stdout + piped.stderr).not.toMatch(/\x1b|\r|\[\d+\/\d+\]/);
+  });
+
   it('piped: the ✓ lines and the summary only, no control characters', () => {
     const r = vanban(['build', 'data', '--out', out, '--force']);
     expect(r.status).toBe(0);

@@ -31,6 +31,7 @@ export interface ManifestEntry {
   subject: string;
   issuer: string;
   issuerSlug?: string; // the issuer in names and archive folders ("so-tu-phap-an-giang"); absent in older manifests
+  parent?: string | null; // its cơ quan chủ quản as written ("UBND tỉnh An Giang"); absent in older manifests
   pages: number;
   inputs: { file: string; sha256: string }[]; // every file read to build it, relative to the project
   outputs: OutputFile[];
@@ -54,7 +55,7 @@ export function isManifestEntry(e: unknown): e is ManifestEntry {
   const d = e as Record<string, unknown>;
   return (
     isText(d.source) && isText(d.tool) && (d.soKyHieu === null || isText(d.soKyHieu)) && (d.date === null || (isText(d.date) && /^\d{4}-\d{2}-\d{2}$/.test(d.date))) &&
-    isText(d.kind) && isText(d.docType) && isText(d.subject) && isText(d.issuer) && (d.issuerSlug === undefined || (isText(d.issuerSlug) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(d.issuerSlug))) && typeof d.pages === 'number' &&
+    isText(d.kind) && isText(d.docType) && isText(d.subject) && isText(d.issuer) && (d.issuerSlug === undefined || (isText(d.issuerSlug) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(d.issuerSlug))) && (d.parent === undefined || d.parent === null || isText(d.parent)) && typeof d.pages === 'number' &&
     Array.isArray(d.inputs) && d.inputs.every((i) => i && typeof i === 'object' && isText((i as { file: unknown }).file) && isHash((i as { sha256: unknown }).sha256)) &&
     Array.isArray(d.outputs) && d.outputs.every((o) => o && typeof o === 'object' && isOutputName((o as OutputFile).file) && isHash((o as OutputFile).sha256) && typeof (o as OutputFile).bytes === 'number')
   );

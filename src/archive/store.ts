@@ -112,7 +112,9 @@ const isLink = (p: string): boolean => {
 
 function indexRow(d: ManifestEntry, rel: string, hash: string): string {
   const note = d.soKyHieu === null ? 'dự thảo chưa cấp số' : '';
-  return [d.soKyHieu, d.date, d.docType, d.subject, d.issuer, 'Tiếng Việt', d.pages, note, rel, hash].map(csvField).join(',');
+  // Two Sở Tư pháp are told apart by their cơ quan chủ quản, as in the archive folder.
+  const issuer = d.parent ? `${d.issuer} (${d.parent})` : d.issuer;
+  return [d.soKyHieu, d.date, d.docType, d.subject, issuer, 'Tiếng Việt', d.pages, note, rel, hash].map(csvField).join(',');
 }
 
 /** The "tep" column of an index row (fields may be quoted and contain commas). */

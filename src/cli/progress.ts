@@ -3,8 +3,8 @@
 // before each and drawn again after, so a terminal shows both and a pipe gets only the results.
 
 export interface Progress {
-  /** One more document finished; `pages` is the running total. */
-  update(done: number, total: number, pages: number): void;
+  /** One more item finished; `pages` is the running total (absent for work that makes no pages). */
+  update(done: number, total: number, pages?: number): void;
   /** A result line for stdout, printed above the live line. */
   print(line: string): void;
   /** Wipes the live line (before the final summary). */
@@ -17,11 +17,11 @@ const EVERY_MS = 100;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 
-/** "[12/63] 45 trang · 3,2 s · còn khoảng 6,0 s" */
-export function progressText(done: number, total: number, pages: number, elapsedMs: number): string {
+/** "[12/63] 45 trang · 3,2 s · còn khoảng 6,0 s" ("[12/63] 3,2 s · …" without pages) */
+export function progressText(done: number, total: number, pages: number | undefined, elapsedMs: number): string {
   const width = String(total).length;
   const left = done > 0 && done < total ? ` · còn khoảng ${seconds((elapsedMs / done) * (total - done))}` : '';
-  return `[${String(done).padStart(width)}/${total}] ${pages} trang · ${seconds(elapsedMs)}${left}`;
+  return `[${String(done).padStart(width)}/${total}] ${pages === undefined ? '' : `${pages} trang · `}${seconds(elapsedMs)}${left}`;
 }
 
 /** Whether a live line belongs on this run: stderr is a terminal that can redraw, and not --quiet or --json. */

@@ -7,6 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { InputError, marked } from '../model/errors.ts';
 import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE, derivePlan, type DerivedPlan } from './derive.ts';
 import { atomicWrite } from '../io/atomic-write.ts';
+import { progress, wantsProgress } from '../cli/progress.ts';
 import { writeDerived } from './manifest.ts';
 import { findPlaceholders } from '../read/placeholders.ts';
 import { expandProfileArgs, loadProfile, outOfValidity, validInYear } from './profile.ts';
@@ -22,6 +23,8 @@ export interface DeriveCommandOptions {
   force?: boolean; // overwrite files edited since they were derived
   chiTiet?: boolean; // print every province's full report, not just the summary
   root?: string; // project root, default the current folder
+  quiet?: boolean; // no live progress line
+  onProgress?: (done: number, total: number) => void; // after each profile derived (or refused)
 }
 
 export interface DeriveOutcome {
@@ -39,7 +42,9 @@ export function deriveAll(opts: DeriveCommandOptions): DeriveOutcome {
   const plans: DerivedPlan[] = [];
   const dirs = new Map<string, string>();
 
-  for (const arg of expandProfileArgs(opts.profile, root)) {
+  const args = expandProfileArgs(opts.profile, root);
+  for (const [i, arg] of args.entries()) {
+    if (i > 0) opts.onProgress?.(i, args.length);
     const shown = relative(root, arg.path) || arg.path;
     try {
       const profile = loadProfile(arg.path, root);
@@ -63,6 +68,7 @@ export function deriveAll(opts: DeriveCommandOptions): DeriveOutcome {
     }
   }
 
+  if (args.length) opts.onProgress?.(args.length, args.length);
   const outRoot = resolve(root, opts.out ?? DEFAULT_OUT);
   for (const plan of plans) {
     // Each folder between --out and the plan's folder must be a real folder, not a symlink out of --out.
@@ -102,12 +108,15 @@ export function placeholdersIn(dir: string): PlaceholderAt[] {
 export async function deriveCommand(opts: DeriveCommandOptions): Promise<number> {
   const started = performance.now();
   let outcome: DeriveOutcome;
+  const bar = progress(wantsProgress(process.stderr, opts.quiet ?? false));
   try {
-    outcome = deriveAll(opts);
+    outcome = deriveAll({ ...opts, onProgress: (done, total) => bar.update(done, total) });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     console.error(marked(error.message));
     return 1;
+  } finally {
+    bar.end();
   }
   const { reports, failed, skipped } = outcome;
   for (const f of failed) console.error(marked(f.error.message));

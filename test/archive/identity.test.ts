@@ -44,6 +44,9 @@ describe('issuer in names', () => {
     expect(archive.stdout).toContain('+ 2023/so-tu-phap-an-giang/2023-04-27_20-KH-STP_so-tu-phap-an-giang.pdf');
     expect(archive.stdout).toContain('+ 2023/so-tu-phap-ninh-thuan/2023-04-27_20-KH-STP_so-tu-phap-ninh-thuan.pdf');
     expect(readdirSync(join(dir, 'kho/2023')).sort()).toEqual(['so-tu-phap-an-giang', 'so-tu-phap-ninh-thuan']);
+    const index = readFileSync(join(dir, 'kho/chi-muc.csv'), 'utf8');
+    expect(index).toContain(',Sở Tư pháp (UBND tỉnh An Giang),');
+    expect(index).toContain(',Sở Tư pháp (UBND tỉnh Ninh Thuận),');
   });
 });
 
