@@ -94,7 +94,7 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
     const key = `${level}:${parentIndex}`;
     const n = (siblings.get(key) ?? 0) + 1;
     siblings.set(key, n);
-    if (n > MAX_SIBLINGS) throw new InputError(where(at), '', `quá ${MAX_SIBLINGS} mục cùng cấp trong một phần`, 'chia văn bản thành nhiều phần hoặc nhiều văn bản');
+    if (n === MAX_SIBLINGS + 1) throw new InputError(where(at), '', `quá ${MAX_SIBLINGS} mục cùng cấp trong một phần`, 'chia văn bản thành nhiều phần hoặc nhiều văn bản');
   };
   const ids = new Map<string, number>(); // label → line where it is defined
   const refs: { target: string; line: number }[] = [];
@@ -113,99 +113,111 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
     ids.set(id, where(at).line);
   };
 
+  let tooDeep = false; // a nesting error was reported in the list being read: its deeper items say the same
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    switch (t.type) {
-      case 'heading_open': {
-        const inline = tokens[i + 1]!;
-        const level = Number(t.tag.slice(1));
-        const { content, id } = splitId(read(inline, t));
-        rejectTypedLabel(content, where(t));
-        if (level > maxLevel) throw new InputError(where(t), '', `tiêu đề cấp ${level} ("${'#'.repeat(level)}") sâu hơn ${maxLevel} cấp đánh số của văn bản này`, `dùng tối đa ${'#'.repeat(maxLevel)}; nội dung sâu hơn viết thành danh sách "-" và "+"`);
-        if (!content.some((c) => c.type === 'text' && c.text.trim())) throw new InputError(where(t), '', 'tiêu đề trống', 'viết tên mục sau dấu #, hoặc xóa dòng này');
-        label(id, t);
-        count(level, t);
-        blocks.push({ type: 'heading', level, content, ...(id ? { id } : {}) });
-        headingLevel = level;
-        parentIndex = blocks.length;
-        i += 2;
-        break;
-      }
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-        lists.push(t.type === 'ordered_list_open');
-        break;
-      case 'bullet_list_close':
-      case 'ordered_list_close':
-        lists.pop();
-        break;
-      case 'list_item_open': {
-        const ordered = lists.at(-1) ?? false;
-        const level = headingLevel + lists.length;
-        const bullets = lists.length - lists.lastIndexOf(true) - 1; // bullet lists nested under the last numbered one
-        if (ordered && level > maxLevel) throw new InputError(where(t), '', `danh sách đánh số lồng tới cấp ${level}, sâu hơn ${maxLevel} cấp đánh số của văn bản này`, 'bớt một cấp thụt lề, hoặc dùng danh sách "-" cho cấp sâu hơn');
-        if (!ordered && bullets > MAX_BULLET_DEPTH) throw new InputError(where(t), '', `danh sách "-" lồng ${bullets} cấp, quá ${MAX_BULLET_DEPTH} cấp ("-" rồi "+")`, 'bớt thụt lề để mục này thành "-" hoặc "+"');
-        count(level, t);
-        pendingItem = { ordered, level, at: t };
-        break;
-      }
-      case 'paragraph_open': {
-        const inline = tokens[i + 1]!;
-        const raw = read(inline, t);
-        if (pendingItem) {
-          const { content, id } = splitId(raw);
+    // Every refusal of the file is reported in one run: a refused block is skipped, reading goes on.
+    try {
+      switch (t.type) {
+        case 'heading_open': {
+          const inline = tokens[i + 1]!;
+          const level = Number(t.tag.slice(1));
+          const { content, id } = splitId(read(inline, t));
           rejectTypedLabel(content, where(t));
+          if (level > maxLevel) throw new InputError(where(t), '', `tiêu đề cấp ${level} ("${'#'.repeat(level)}") sâu hơn ${maxLevel} cấp đánh số của văn bản này`, `dùng tối đa ${'#'.repeat(maxLevel)}; nội dung sâu hơn viết thành danh sách "-" và "+"`);
+          if (!content.some((c) => c.type === 'text' && c.text.trim())) throw new InputError(where(t), '', 'tiêu đề trống', 'viết tên mục sau dấu #, hoặc xóa dòng này');
           label(id, t);
-          blocks.push({ type: 'item', level: pendingItem.level, ordered: pendingItem.ordered, content, ...(id ? { id } : {}) });
-          pendingItem = null;
-        } else {
-          rejectTypedLabel(raw, where(t));
-          blocks.push({ type: 'paragraph', content: raw });
+          count(level, t);
+          blocks.push({ type: 'heading', level, content, ...(id ? { id } : {}) });
+          headingLevel = level;
+          parentIndex = blocks.length;
+          i += 2;
+          break;
         }
-        i += 2;
-        break;
-      }
-      case 'list_item_close':
-        if (pendingItem) throw new InputError(where(pendingItem.at), '', 'mục danh sách trống', 'viết nội dung sau dấu "-" hoặc "1.", hoặc xóa dòng này');
-        break;
-      case 'table_open': {
-        // | a | b | with a header row: cells are inline text; alignment from the delimiter row (:--, :-:, --:)
-        const header: Inline[][] = [];
-        const rows: Inline[][][] = [];
-        const align: Array<'left' | 'center' | 'right'> = [];
-        let inHead = false;
-        let row: Inline[][] | null = null;
-        for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
-          const c = tokens[i]!;
-          if (c.type === 'thead_open') inHead = true;
-          else if (c.type === 'thead_close') inHead = false;
-          else if (c.type === 'tr_open') row = [];
-          else if (c.type === 'tr_close') {
-            if (row && !inHead) rows.push(row);
-            row = null;
-          } else if (c.type === 'th_open') {
-            const a = /text-align:(left|center|right)/.exec(c.attrGet('style') ?? '')?.[1] as 'left' | 'center' | 'right' | undefined;
-            align.push(a ?? 'left');
-          } else if (c.type === 'inline' && row) {
-            const cell = read(c, c.map ? c : t);
-            (inHead ? header : row).push(cell);
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          lists.push(t.type === 'ordered_list_open');
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          lists.pop();
+          if (!lists.length) tooDeep = false;
+          break;
+        case 'list_item_open': {
+          const ordered = lists.at(-1) ?? false;
+          const level = headingLevel + lists.length;
+          const bullets = lists.length - lists.lastIndexOf(true) - 1; // bullet lists nested under the last numbered one
+          const deep = (ordered && level > maxLevel) || (!ordered && bullets > MAX_BULLET_DEPTH);
+          if (deep && tooDeep) break;
+          tooDeep ||= deep;
+          if (ordered && level > maxLevel) throw new InputError(where(t), '', `danh sách đánh số lồng tới cấp ${level}, sâu hơn ${maxLevel} cấp đánh số của văn bản này`, 'bớt một cấp thụt lề, hoặc dùng danh sách "-" cho cấp sâu hơn');
+          if (!ordered && bullets > MAX_BULLET_DEPTH) throw new InputError(where(t), '', `danh sách "-" lồng ${bullets} cấp, quá ${MAX_BULLET_DEPTH} cấp ("-" rồi "+")`, 'bớt thụt lề để mục này thành "-" hoặc "+"');
+          count(level, t);
+          pendingItem = { ordered, level, at: t };
+          break;
+        }
+        case 'paragraph_open': {
+          const inline = tokens[i + 1]!;
+          const raw = read(inline, t);
+          if (pendingItem) {
+            const { content, id } = splitId(raw);
+            rejectTypedLabel(content, where(t));
+            label(id, t);
+            blocks.push({ type: 'item', level: pendingItem.level, ordered: pendingItem.ordered, content, ...(id ? { id } : {}) });
+            pendingItem = null;
+          } else {
+            rejectTypedLabel(raw, where(t));
+            blocks.push({ type: 'paragraph', content: raw });
           }
+          i += 2;
+          break;
         }
-        if (!rows.length) throw new InputError(where(t), '', 'bảng chỉ có dòng tiêu đề', 'thêm ít nhất một dòng dữ liệu dưới dòng | --- |');
-        blocks.push({ type: 'table', header, rows: rows.map((r) => header.map((_, k) => r[k] ?? [])), align });
-        break;
+        case 'list_item_close':
+          if (pendingItem) throw new InputError(where(pendingItem.at), '', 'mục danh sách trống', 'viết nội dung sau dấu "-" hoặc "1.", hoặc xóa dòng này');
+          break;
+        case 'table_open': {
+          // | a | b | with a header row: cells are inline text; alignment from the delimiter row (:--, :-:, --:)
+          const header: Inline[][] = [];
+          const rows: Inline[][][] = [];
+          const align: Array<'left' | 'center' | 'right'> = [];
+          let inHead = false;
+          let row: Inline[][] | null = null;
+          for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+            const c = tokens[i]!;
+            if (c.type === 'thead_open') inHead = true;
+            else if (c.type === 'thead_close') inHead = false;
+            else if (c.type === 'tr_open') row = [];
+            else if (c.type === 'tr_close') {
+              if (row && !inHead) rows.push(row);
+              row = null;
+            } else if (c.type === 'th_open') {
+              const a = /text-align:(left|center|right)/.exec(c.attrGet('style') ?? '')?.[1] as 'left' | 'center' | 'right' | undefined;
+              align.push(a ?? 'left');
+            } else if (c.type === 'inline' && row) {
+              const cell = read(c, c.map ? c : t);
+              (inHead ? header : row).push(cell);
+            }
+          }
+          if (!rows.length) throw new InputError(where(t), '', 'bảng chỉ có dòng tiêu đề', 'thêm ít nhất một dòng dữ liệu dưới dòng | --- |');
+          blocks.push({ type: 'table', header, rows: rows.map((r) => header.map((_, k) => r[k] ?? [])), align });
+          break;
+        }
+        case 'footnote_block_open':
+          while (i < tokens.length && tokens[i]!.type !== 'footnote_block_close') i++;
+          break;
+        case 'fence':
+        case 'code_block':
+        case 'html_block':
+        case 'blockquote_open':
+        case 'hr':
+          throw new InputError(where(t), '', `cấu trúc Markdown "${BLOCK_NAMES[t.type] ?? t.type}" không dùng trong văn bản hành chính`, MD_FIX);
+        default:
+          break;
       }
-      case 'footnote_block_open':
-        while (i < tokens.length && tokens[i]!.type !== 'footnote_block_close') i++;
-        break;
-      case 'fence':
-      case 'code_block':
-      case 'html_block':
-      case 'blockquote_open':
-      case 'hr':
-        throw new InputError(where(t), '', `cấu trúc Markdown "${BLOCK_NAMES[t.type] ?? t.type}" không dùng trong văn bản hành chính`, MD_FIX);
-      default:
-        break;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+      pendingItem = null; // the refused item's text is not then reported again as an empty item
     }
   }
   for (const r of refs)

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/errors.ts';
+import { InputError, eachError } from '../../src/model/errors.ts';
 import { parseYaml } from '../../src/read/yaml.ts';
 import { checkCharacters, decodeUtf8 } from '../../src/read/characters.ts';
 import { readMarkdown } from '../../src/read/markdown.ts';
@@ -18,10 +18,13 @@ function onlyInputErrors(text: string, f: () => unknown): void {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const lines = text.split('\n').length;
-    expect(error.loc.line).toBeGreaterThanOrEqual(1);
-    expect(error.loc.line).toBeLessThanOrEqual(lines);
-    expect(error.loc.col).toBeGreaterThanOrEqual(1);
-    expect(error.message).not.toMatch(/\n/);
+    // a combined error: one line per error, each inside the text
+    for (const e of eachError(error)) {
+      expect(e.loc.line).toBeGreaterThanOrEqual(1);
+      expect(e.loc.line).toBeLessThanOrEqual(lines);
+      expect(e.loc.col).toBeGreaterThanOrEqual(1);
+      expect(e.message).not.toMatch(/\n/);
+    }
   }
 }
 

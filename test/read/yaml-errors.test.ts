@@ -87,4 +87,26 @@ describe('tất cả lỗi của một tệp nội dung Markdown', () => {
     const e = caught(() => readMarkdown({ text, file: 'noi-dung.md' }));
     expect((e as InputErrors).errors.map((x) => x.loc.line)).toEqual([3, 5]);
   });
+
+  it('every refused block and inline of the body: a code block, an empty heading, an image, a quotation', async () => {
+    const { readMarkdown } = await import('../../src/read/markdown.ts');
+    const text = '# Mục một\n\n```\nmã\n```\n\n##\n\nMột đoạn có ![hình](a.png) ở giữa.\n\n> trích dẫn\n';
+    const e = caught(() => readMarkdown({ text, file: 'noi-dung.md' }));
+    const errors = (e as InputErrors).errors;
+    expect(errors.map((x) => x.loc.line)).toEqual([3, 7, 9, 11]);
+    expect(errors.map((x) => x.problem)).toEqual([
+      'cấu trúc Markdown "khối mã" không dùng trong văn bản hành chính',
+      'tiêu đề trống',
+      'hình ảnh "hình" chưa được hỗ trợ (sẽ mất khỏi văn bản)',
+      'cấu trúc Markdown "trích dẫn" không dùng trong văn bản hành chính',
+    ]);
+  });
+
+  it('a list nested too deep is one error, not one per deeper item', async () => {
+    const { readMarkdown } = await import('../../src/read/markdown.ts');
+    const text = '# Mục\n\n- một\n  - hai\n    - ba\n      - bốn\n        - năm\n';
+    const e = caught(() => readMarkdown({ text, file: 'noi-dung.md' }));
+    expect(e).not.toBeInstanceOf(InputErrors);
+    expect(e.loc.line).toBe(5);
+  });
 });
