@@ -6,14 +6,13 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { projectRoot } from './io/project-files.ts';
 import { build } from './index.ts';
 import { InputError, eachError, marked } from './model/errors.ts';
 import { OutputError, fsReason } from './io/fs-errors.ts';
 import { LockTimeout } from './io/lock.ts';
 import { progress, wantsProgress } from './cli/progress.ts';
 import type { BuildFailure } from './build.ts';
-import { rememberedRoot } from './archive/manifest.ts';
+import { buildRoot } from './archive/manifest.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -315,8 +314,7 @@ async function deriveJson(opts: import('./derive/command.ts').DeriveCommandOptio
 
 async function buildCommand(paths: string[], out: string, flags: { force: boolean; strict: boolean; root?: string | undefined; json: boolean; quiet: boolean }): Promise<number> {
   const started = performance.now();
-  // Without --root, the root out/'s manifest remembers: the same documents keep the same entries from any folder.
-  const root = (!flags.root && rememberedRoot(resolve(out), paths)) || projectRoot(paths, process.cwd(), flags.root);
+  const root = buildRoot(paths, out, flags.root);
   if (flags.root && !isDirectory(root)) {
     console.error(`lỗi: thư mục dự án --root "${flags.root}" không tồn tại hoặc không phải thư mục`);
     return EXIT.usage;

@@ -24,7 +24,12 @@ export type { Location } from './model/errors.ts';
  * with out/manifest.json; an invalid document is reported in `failed` and gets nothing written.
  */
 export async function build(paths: string[], opts: BuildOptions): Promise<BuildResult> {
-  return (await import('./build.ts')).build(paths, opts);
+  const { build } = await import('./build.ts');
+  if (opts.root) return build(paths, opts);
+  // The root the command would take, so a manifest written by either keeps the same entries.
+  const { buildRoot } = await import('./archive/manifest.ts');
+  const outDir = resolve(opts.outDir);
+  return build(paths.map((p) => resolve(p)), { ...opts, outDir, root: buildRoot(paths, outDir) });
 }
 
 /** Derives one local plan's data per province profile from a ministry campaign (and writes it). */

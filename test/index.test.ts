@@ -1,7 +1,11 @@
 // The library API from the sources: the same functions the package exports and the CLI calls.
 import { describe, expect, it } from 'vitest';
 import * as vanban from '../src/index.ts';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT } from './support/invalid-fixtures.ts';
+import { vanban as vanbanCli } from './support/cli.ts';
 
 describe('thư viện vanban', () => {
   it('build in memory returns the documents with their pages', async () => {
@@ -10,6 +14,22 @@ describe('thư viện vanban', () => {
     expect(r.built.map((b) => b.stem)).toEqual(['2023-04-27_78-KH-STP_so-tu-phap-an-giang']);
     expect(r.built[0]!.pages).toBeGreaterThan(1);
     expect(r.built[0]!.doc.meta.kind).toBe('ke-hoach');
+  });
+
+  it('build without a root takes the project the command would: data outside the current folder builds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-api-'));
+    try {
+      cpSync(join(ROOT, 'data/an-giang'), join(dir, 'data'), { recursive: true });
+      const r = await vanban.build([join(dir, 'data')], { outDir: join(dir, 'out') });
+      expect(r.failed.map((f) => f.error.message)).toEqual([]);
+      expect(r.built.map((b) => b.source)).toEqual(['data/vi-nguoi-ngheo-2023/ke-hoach.yaml']);
+      // the command, from another folder, finds the same entry in the manifest and builds nothing again
+      const cli = vanbanCli(['build', join(dir, 'data'), '--out', join(dir, 'out')], tmpdir());
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(cli.stdout).toContain('bỏ qua 1 văn bản không thay đổi');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('check reads a data file and its Markdown body once each', async () => {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isInside } from '../io/project-files.ts';
+import { isInside, projectRoot } from '../io/project-files.ts';
 import type { Meta } from '../model/ast.ts';
 
 export const MANIFEST_JSON = 'manifest.json';
@@ -172,4 +172,12 @@ export function manifestCsv(m: Manifest): string {
           .join(','),
       );
   return rows.join('\r\n') + '\r\n';
+}
+
+/**
+ * The project root of a build: as given (--root), else the one the output folder's manifest remembers (so
+ * the same documents keep the same entries from any folder), else the project the paths are in.
+ */
+export function buildRoot(paths: string[], outDir: string, explicit?: string, cwd = process.cwd()): string {
+  return (!explicit && rememberedRoot(resolve(cwd, outDir), paths, cwd)) || projectRoot(paths, cwd, explicit);
 }
