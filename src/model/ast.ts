@@ -54,11 +54,21 @@ export interface Title {
   issuedWith?: string; // "(Ban hành kèm theo Quyết định số … của …)"
 }
 
+/** A PNG picture placed in the document (electronic issue): its bytes and its size on the page. */
+export interface Picture {
+  png: string; // the PNG file's bytes, base64 (transparent background, as Phụ lục I asks)
+  widthMm: number; // printed size; a seal at its real size
+  heightMm: number;
+  source: string; // the file it came from, relative to the project
+}
+
 /** One signature block (ô 7a–7c, 8). */
 export interface Signature {
   lines: string[]; // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", in the decree's order
   name: string; // "Nguyễn Thanh Tịnh"
   note?: string; // an italic line under the title, as a sample form prints it: "(Chữ ký)"
+  image?: Picture; // ô 7c: the signer's signature image (blue), centred between the title lines and the name
+  seal?: Picture; // ô 8: the issuer's seal image (red, real size), over the left third of the signature image
 }
 
 /** Nơi nhận and the signature block, side by side after the body (ô 9b, 7a–7c). */

@@ -206,6 +206,14 @@ export const ADDRESS_STRIP = { rulePt: 0.5, gapPt: 2, bottomMm: 10 } as const;
 export const SIGNATURE_SPACE_PT = 72;
 
 /**
+ * Pictures of an electronic issue (Phụ lục I, II.7.d and II.8): the signature image centred in the space
+ * between title and name (the space grows to hold a taller image); the seal over its left third. Colours
+ * of the marks printed in ink: the độ khẩn stamps are bright red (Phụ lục I, III.2.b).
+ */
+export const PICTURES = { signatureMarginPt: 4, sealOverlap: 1 / 3 } as const;
+export const MARK_COLOURS = { urgency: 'FF0000' } as const;
+
+/**
  * Pagination, stated in the DOCX and applied by the layout stage alike: widow and orphan control (a
  * paragraph leaves at least two lines at the foot of a page and carries at least two to the next),
  * keep-with-next for titles and headings, keep-lines for headings, the closing table never split.
