@@ -75,7 +75,10 @@ export const ANNOUNCED: Record<number, Announced[]> = {
     { covers: ['Quốc khánh'], from: '2025-08-30', to: '2025-09-02' }, // 1 and 2/9
   ],
   2026: [
-    { covers: ['Tết Nguyên đán'], from: '2026-02-14', to: '2026-02-22' }, // 27 tháng Chạp to mùng 6 (5 days: 16–20/2)
+    // 27 tháng Chạp to mùng 6 (5 days: 16–20/2); as reported by congan.com.vn ("Chính thức chốt phương án
+    // Tết Nguyên đán Bính Ngọ 2026 nghỉ 9 ngày"). The other 2026 days off were not found in a public source
+    // here, so they follow the cautious rule.
+    { covers: ['Tết Nguyên đán'], from: '2026-02-14', to: '2026-02-22' },
   ],
 };
 
