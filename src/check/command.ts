@@ -213,7 +213,7 @@ const checkable = (s: StructureSummary): boolean => s.status === 'document';
 /** The text rules over the recognized lines, less what a damaged copy cannot tell (damage.ts); the damage is noted. */
 function checkRecognized(r: RecognizedLines, file: string, today: { today?: Date }): Finding[] {
   const d = textDamage(r.lines);
-  if (d.lines.size || d.lostHyphens.length) r.summary.damaged = { lines: d.lines.size, lostHyphens: d.lostHyphens.slice(0, 3) };
+  if (d.lines.size || d.lostHyphens.length || d.gaps.length) r.summary.damaged = { lines: d.lines.size, lostHyphens: d.lostHyphens.slice(0, 3), ...(d.gaps.length ? { gaps: d.gaps.length } : {}) };
   return checkLines(r.lines, file, today).filter((f) => judged(d, f.rule, f.line - 1));
 }
 
@@ -493,6 +493,7 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
   const dmg = r.structure?.damaged;
   if (dmg && dmg.lines > 0) out.push(`không kiểm tra ${dmg.lines} dòng có dấu thanh tách khỏi chữ (bản sao lỗi từ PDF, như "Giao duc ́ ̣"): đối chiếu bản gốc`);
   if (dmg && dmg.lostHyphens.length > 0) out.push(`bản sao mất dấu gạch nối (như "${dmg.lostHyphens[0]}"): không kiểm tra tiêu ngữ, ký hiệu và khoảng cách; các phát hiện còn lại độ tin cậy thấp, đối chiếu bản gốc`);
+  if (dmg?.gaps) out.push(`bản sao bị cắt bớt: ${dmg.gaps} dòng bắt đầu giữa chừng sau một câu đã hết (như trang web trích đoạn): không kiểm tra thứ tự đánh số; đối chiếu bản gốc`);
   if (r.structure && r.structure.garbled > 0) out.push(`không kiểm tra ${r.structure.garbled} đoạn chữ bị tách rời từng chữ cái (bản sao lỗi, như "T hủ tướ ng"): đối chiếu bản gốc`);
   if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
   for (const f of r.findings) {
