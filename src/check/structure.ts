@@ -71,7 +71,7 @@ const isUpper = (s: string): boolean => /\p{L}/u.test(s) && s === s.toLocaleUppe
 /** A công văn's trích yếu under its number, as clerks write it: "V/v …", "V/v: …", "Về: …", "Về việc: …". */
 export const VV_LINE = /^(?:V\/v|v\/v|V\/V|Về việc|Về)(?:\s*:\s*|\s+)\S/u;
 /** A sample form's heading in the decree's appendix: "Mẫu 1.1 - Nghị quyết (cá biệt)". */
-const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
+export const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
 
 /**
  * A line whose words the copy split into letters: a third or more of its words are single letters (Vietnamese has

@@ -18,7 +18,8 @@ export const vvForm: Rule = {
       if (word) problems.push(`trích yếu công văn ghi sau chữ "V/v", không ghi "${m[1]}:"`);
       else if (m[1] !== 'V/v') problems.push(`viết "V/v", không viết "${m[1]}"`);
       if (!word && m[2]!.includes(':')) problems.push('không có dấu hai chấm sau "V/v"');
-      if (/[.;]/u.test(m[4]!)) problems.push('trích yếu không kết thúc bằng dấu chấm');
+      // a run of dots is a form's blank to fill ("V/v …6……….."), not a full stop
+      if (/[.;]/u.test(m[4]!) && !/(?:…|\.\.)[.…]*$/u.test(line)) problems.push('trích yếu không kết thúc bằng dấu chấm');
       if (!problems.length) return;
       const fixed = `V/v ${m[3]}`;
       out.push(finding(vvForm, 'lỗi', i + 1, line, problems.join('; '), { col: 1, fix: `ghi "${fixed}"`, replacement: { from: line, to: fixed } }));

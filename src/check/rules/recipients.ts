@@ -42,6 +42,8 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
         }
         break;
       }
+      // a DOCX whose signature cell is read between the label and its list ("Nơi nhận:" | "GIÁM ĐỐC" | "- Như trên;")
+      if (!items.length && isUpper(text) && !BULLET.test(text) && !SIGNATURE.test(text) && lines.slice(i + 1, i + 4).some((l) => /^-\s/u.test(l))) continue;
       if (LABEL.test(text) || SIGNATURE.test(text) || (isUpper(text) && !BULLET.test(text))) break;
       // the rest of a unit's own list, wrapped by the page: "- VPCP: BTCN;" | "Vụ TH; Cổng TTĐT;"
       const prev = items[items.length - 1];
@@ -160,7 +162,7 @@ export const recipientsArchive: Rule = {
       } else if (!m[1]) {
         const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
         out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
-      } else if (/,(?=\S)/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(OFFICE_12, '').replace(/\.$/u, ''))) {
+      } else if (/,(?=[^\s…])/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(OFFICE_12, '').replace(/\.$/u, ''))) {
         // "VT,KHTC" or "VT. KHTC": the units of the Lưu line are parted by ", "
         const units = m[2]!.replace(/\.$/u, '');
         const right = units.replace(/\s*,\s*/gu, ', ').replace(/(\p{Lu}{2,})\.\s*(?=\p{Lu}{2,})/gu, '$1, ');
