@@ -30,6 +30,10 @@ describe('vanban check on the real corpus', () => {
     for (const f of s.falsePositives) console.log(`  false finding: ${f.file} ${f.at} ${f.rule} "${f.excerpt}"`);
     for (const m of s.misses) console.log(`  missed: ${m.file} ${m.at} ${m.rule}`);
     expect(s.reports.filter((r) => r.error)).toEqual([]);
+    // a set tuned on is no held-out measure: the held-out figure counts only the files never tuned on
+    const labels = readLabels(DIR);
+    expect(s.heldout.files).toBe(Object.values(labels).filter((l) => l.heldout && !l.tuned).length);
+    for (const [name, set] of Object.entries(s.sets)) expect(set.tuned, name).toBe(Object.values(labels).some((l) => l.set === name && (l.tuned || name.endsWith('tune'))));
     expect(s.precision).toBeGreaterThanOrEqual(0.9);
     expect(s.recall).toBeGreaterThanOrEqual(0.85);
   });
