@@ -19,6 +19,7 @@ import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
 import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
 import { englishReport } from './json.ts';
+import { sampleLines, sampleRanges } from './samples.ts';
 
 export interface CheckCommandOptions {
   format: 'text' | 'json';
@@ -61,6 +62,17 @@ export interface FileReport {
   error?: string;
   /** What the file holds: one document, several samples, no document, or a PDF without text. */
   structure?: StructureSummary;
+  /** A file of several sample forms: each sample checked on its own (samples.ts). */
+  samples?: SampleReport[];
+}
+
+/** One sample form of a file of samples, checked on its own lines. */
+export interface SampleReport {
+  /** Its heading ("Mẫu 1.2 - Quyết định (quy định trực tiếp)"). */
+  title: string;
+  /** Where the heading stands, as the report names places. */
+  where: string;
+  findings: ReportedFinding[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -213,8 +225,16 @@ const checkable = (s: StructureSummary): boolean => s.status === 'document';
 /** The text rules over the recognized lines, less what a damaged copy cannot tell (damage.ts); the damage is noted. */
 function checkRecognized(r: RecognizedLines, file: string, today: { today?: Date }): Finding[] {
   const d = textDamage(r.lines);
-  if (d.lines.size || d.lostHyphens.length) r.summary.damaged = { lines: d.lines.size, lostHyphens: d.lostHyphens.slice(0, 3) };
+  if (d.lines.size || d.lostHyphens.length || d.gaps.length) r.summary.damaged = { lines: d.lines.size, lostHyphens: d.lostHyphens.slice(0, 3), ...(d.gaps.length ? { gaps: d.gaps.length } : {}) };
   return checkLines(r.lines, file, today).filter((f) => judged(d, f.rule, f.line - 1));
+}
+
+/** Each sample of a file of samples through the text rules, its findings placed as `place` reports them. */
+function checkSamples(r: RecognizedLines, raw: readonly string[], file: string, today: { today?: Date }, place: (fs: Finding[]) => ReportedFinding[]): SampleReport[] {
+  return sampleRanges(r.lines, raw).map((s) => {
+    const part: RecognizedLines = { ...r, summary: { ...r.summary }, lines: sampleLines(r.lines, s) };
+    return { title: s.title, where: r.where(Math.max(s.start, 0) + 1), findings: place(toOrigin(checkRecognized(part, file, today), r)) };
+  });
 }
 
 /** Findings on logical lines, placed back on the reader's lines (the fixes are made there). */
@@ -260,6 +280,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         // the recognizer reads the lines as typed: it drops the site's lines itself, and counts them
         const r = recognizeLines({ lines: text.split(/\r\n|\r|\n/u), where: (l) => `dòng ${l}` }, { markdown: true });
         const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        if (r.summary.status === 'samples') report.samples = checkSamples(r, text.split(/\r\n|\r|\n/u), file, today, (fs) => textFindings(fs, (l) => `dòng ${l}`, (l) => l, true, r.where));
         if (!checkable(r.summary)) return [report];
         const fs = checkRecognized(r, file, today);
         const placed = toOrigin(fs, r);
@@ -286,6 +307,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         const r = recognizeLines(t, { wrapped: false });
         if (t.lines.every((l) => l.trim() === '')) r.summary.status = 'no-text';
         const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        if (r.summary.status === 'samples') report.samples = checkSamples(r, t.lines, file, today, (fs) => textFindings(fs, t.where, (l) => l, true, r.where));
         if (!checkable(r.summary)) return [report];
         const fs = checkRecognized(r, file, today);
         report.findings = textFindings(toOrigin(fs, r), t.where, (l) => l, true, r.where);
@@ -297,6 +319,10 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         const t = docxLines(doc);
         const r = recognizeLines(t, { wrapped: false });
         const signed = doc.signatureParts.length > 0;
+        if (r.summary.status === 'samples') {
+          const samples = checkSamples(r, t.lines, file, today, (fs) => textFindings(fs, t.where, (l) => t.paragraphNumber(l) ?? 0, true, r.where));
+          return [{ file, kind, findings: [], structure: r.summary, signed, samples }];
+        }
         if (!checkable(r.summary)) return [{ file, kind, findings: [], structure: r.summary, signed }];
         const fs = toOrigin(checkRecognized(r, file, today), r);
         const layout = checkLayout(doc);
@@ -487,12 +513,25 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
   }
   if (status === 'samples') {
     out.push(`tệp gồm ${r.structure!.samples} mẫu văn bản (như phụ lục mẫu của Nghị định), không phải một văn bản: không kiểm tra như một văn bản`);
+    if (r.samples?.length) {
+      const found = r.samples.filter((s) => s.findings.length > 0).length;
+      out.push(`kiểm tra riêng từng mẫu có Quốc hiệu (${r.samples.length} mẫu): ${found === 0 ? 'không mẫu nào có vấn đề' : `${found} mẫu có phát hiện`}`);
+      for (const s of r.samples) {
+        if (s.findings.length === 0) continue;
+        out.push(`${s.title} (${s.where}):`);
+        for (const f of s.findings) {
+          out.push(`  ${f.where} [${f.severity}] ${f.rule}: "${f.excerpt}" — ${f.message}`);
+          if (f.fix) out.push(`    Sửa: ${f.fix}`);
+        }
+      }
+    }
     return out.join('\n') + '\n';
   }
   if (r.structure && r.structure.discarded > 0) out.push(`bỏ qua ${r.structure.discarded} dòng không thuộc văn bản (tiêu đề, thông tin của trang web, dấu kẻ bảng)`);
   const dmg = r.structure?.damaged;
   if (dmg && dmg.lines > 0) out.push(`không kiểm tra ${dmg.lines} dòng có dấu thanh tách khỏi chữ (bản sao lỗi từ PDF, như "Giao duc ́ ̣"): đối chiếu bản gốc`);
   if (dmg && dmg.lostHyphens.length > 0) out.push(`bản sao mất dấu gạch nối (như "${dmg.lostHyphens[0]}"): không kiểm tra tiêu ngữ, ký hiệu và khoảng cách; các phát hiện còn lại độ tin cậy thấp, đối chiếu bản gốc`);
+  if (dmg?.gaps) out.push(`bản sao bị cắt bớt: ${dmg.gaps} dòng bắt đầu giữa chừng sau một câu đã hết (như trang web trích đoạn): không kiểm tra thứ tự đánh số; đối chiếu bản gốc`);
   if (r.structure && r.structure.garbled > 0) out.push(`không kiểm tra ${r.structure.garbled} đoạn chữ bị tách rời từng chữ cái (bản sao lỗi, như "T hủ tướ ng"): đối chiếu bản gốc`);
   if (r.findings.length === 0) out.push('không phát hiện vấn đề nào');
   for (const f of r.findings) {

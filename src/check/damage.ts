@@ -25,11 +25,20 @@ export const HYPHEN_RULES: ReadonlySet<string> = new Set([
   'citation-party',
 ]);
 
+/** Rules that read the order of items: not run on a copy with lines left out (the numbering then jumps). */
+export const ORDER_RULES: ReadonlySet<string> = new Set(['numbering-sequence']);
+
+/** A line that starts in the middle of a word or sentence, after a line that ended one: text left out between. */
+const LIST_MARK = /^[a-zđ][).\/]\s/u;
+const ENDED = /(?:[.;:!?]|\.\/\.)$/u;
+
 export interface TextDamage {
   /** 0-based indexes of lines whose marks are cut off their letters: not judged. */
   lines: Set<number>;
   /** What shows the hyphens are gone ("1961/QĐUBND", the motto without dashes); two or more: a damaged copy. */
   lostHyphens: string[];
+  /** 0-based lines that start mid-sentence after a finished one ("ính quyền địa phương…"); two or more: an excerpt with gaps. */
+  gaps: number[];
 }
 
 export function textDamage(lines: readonly string[]): TextDamage {
@@ -40,11 +49,20 @@ export function textDamage(lines: readonly string[]): TextDamage {
     for (const m of l.matchAll(LOST_HYPHEN)) lost.push(m[0]);
     if (LOST_DASHES.test(l)) lost.push('Độc lập  Tự do  Hạnh phúc');
   });
-  return { lines: damaged, lostHyphens: lost.length >= 2 ? lost : [] };
+  const gaps: number[] = [];
+  let prev = '';
+  lines.forEach((l, i) => {
+    if (l === '') return;
+    const upper = /\p{L}/u.test(prev) && prev === prev.toLocaleUpperCase('vi');
+    if (prev !== '' && /^\p{Ll}/u.test(l) && !LIST_MARK.test(l) && (ENDED.test(prev) || upper)) gaps.push(i);
+    prev = l;
+  });
+  return { lines: damaged, lostHyphens: lost.length >= 2 ? lost : [], gaps: gaps.length >= 2 ? gaps : [] };
 }
 
 /** Whether a finding of `rule` on 0-based logical line `line` stands on a damaged copy. */
 export function judged(d: TextDamage, rule: string, line: number): boolean {
   if (d.lines.has(line)) return false;
+  if (d.gaps.length > 0 && ORDER_RULES.has(rule)) return false;
   return !(d.lostHyphens.length > 0 && HYPHEN_RULES.has(rule));
 }

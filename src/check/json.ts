@@ -33,6 +33,7 @@ export function englishReport(reports: FileReport[], unmatched: string[]): strin
       source: f.source,
       kind: f.kind,
     })),
+    samples: r.samples?.map((x) => ({ title: x.title, where: x.where, findings: x.findings.map((f) => ({ rule: f.rule, severity: SEVERITY[f.severity], line: f.line, where: f.where, excerpt: f.excerpt, message: f.message, fix: f.fix ?? null })) })) ?? null,
     layout: r.layout?.map((o) => ({ rule: o.rule, status: o.status, reason: o.reason ?? null, findings: o.findings })) ?? null,
     fixed: r.fix ? { written: r.fix.written ?? null, changes: r.fix.changes, refused: r.fix.refused ?? null } : null,
   }));

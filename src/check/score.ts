@@ -25,6 +25,11 @@ export interface LabelledFile {
   samples?: boolean;
   /** true: labelled after the rules were tuned on the others, and first checked only then (its first measurement is in PROVENANCE.md). */
   heldout?: boolean;
+  /**
+   * A held-out file whose set the rules were later tuned on (its first measurement stays in PROVENANCE.md): it no
+   * longer counts as held out, and its set is printed as tuned.
+   */
+  tuned?: boolean;
   /** The set the file was gathered in ("4-tune", "4-heldout"): each set is measured apart. */
   set?: string;
   /** true: a text layer that lost characters; what the damage made is not a defect of the document. */
@@ -42,7 +47,7 @@ export interface CorpusScore {
   recall: number;
   /** The same figures against the labels made before the check was first run (no `seen: check`). */
   strict: { precision: number; recall: number };
-  /** The figures on the held-out files alone. */
+  /** The figures on the held-out files alone (held out and never tuned on). */
   heldout: { files: number; precision: number; recall: number };
   /** The figures on each labelled set alone (files with `set:`). */
   sets: Record<string, SetScore>;
@@ -54,6 +59,8 @@ export interface CorpusScore {
 
 export interface SetScore {
   files: number;
+  /** The rules were tuned on this set after its first measurement: its figures are no held-out measure. */
+  tuned: boolean;
   found: number;
   truePositives: number;
   labelled: number;
@@ -94,12 +101,14 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
     const expected = new Map(label.defects.map((d) => [key(d.rule, d.at), d]));
     score.labelled += expected.size;
     const before = new Set(label.defects.filter((d) => d.seen === undefined).map((d) => key(d.rule, d.at)));
-    const set = label.set ? (score.sets[label.set] ??= { files: 0, found: 0, truePositives: 0, labelled: 0, precision: 1, recall: 1 }) : undefined;
+    const set = label.set ? (score.sets[label.set] ??= { files: 0, tuned: false, found: 0, truePositives: 0, labelled: 0, precision: 1, recall: 1 }) : undefined;
+    const heldout = label.heldout === true && label.tuned !== true;
     if (set) {
       set.files++;
+      if (label.tuned || label.set!.endsWith('tune')) set.tuned = true;
       set.labelled += expected.size;
     }
-    if (label.heldout) {
+    if (heldout) {
       held.files++;
       held.labelled += expected.size;
     }
@@ -117,7 +126,7 @@ export async function scoreCorpus(dir: string, today = new Date(2026, 10, 22)): 
         set.found++;
         if (expected.has(k)) set.truePositives++;
       }
-      if (label.heldout) {
+      if (heldout) {
         held.found++;
         if (expected.has(k)) held.truePositives++;
       }

@@ -17,7 +17,7 @@ export interface StructureSummary {
   /** Lines a web copy garbled by splitting words into letters ("T hủ tướ ng C h í nh ph ủ"): not checked. */
   garbled: number;
   /** A copy damaged on its way out of a PDF (damage.ts): lines not judged, and the signs that its hyphens are gone. */
-  damaged?: { lines: number; lostHyphens: string[] };
+  damaged?: { lines: number; lostHyphens: string[]; gaps?: number };
   /** The parts found, as input line numbers (1-based), for the report. */
   parts: Partial<Record<PartName, number>>;
 }
@@ -63,13 +63,15 @@ const RULE_MARKS = /^[\s|:]*(?:[-_*=]{3,}[\s|:]*)+$/u;
 const TRAILING_RULE = /\s+[-_*]{3,}\s*$/u;
 /** Names of the kinds of documents (tên loại) as they stand alone on their line. */
 const KIND_LINE =
-  /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|GIẤY GIỚI THIỆU|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BIÊN BẢN|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|CÔNG VĂN|GIẤY ỦY QUYỀN|PHIẾU GỬI|PHIẾU CHUYỂN|THƯ CÔNG)$/u;
+  /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|GIẤY GIỚI THIỆU|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BIÊN BẢN|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|CÔNG VĂN|GIẤY ỦY QUYỀN|PHIẾU GỬI|PHIẾU CHUYỂN|THƯ CÔNG|THƯ NGỎ|THƯ CẢM ƠN|THƯ KÊU GỌI|THƯ CHÚC MỪNG|THƯ THĂM HỎI)$/u;
 /** A line that begins a new item and is never the continuation of the line before. */
 const ITEM_START =
   /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
 const isUpper = (s: string): boolean => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
+/** A công văn's trích yếu under its number, as clerks write it: "V/v …", "V/v: …", "Về: …", "Về việc: …". */
+export const VV_LINE = /^(?:V\/v|v\/v|V\/V|Về việc|Về)(?:\s*:\s*|\s+)\S/u;
 /** A sample form's heading in the decree's appendix: "Mẫu 1.1 - Nghị quyết (cá biệt)". */
-const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
+export const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
 
 /**
  * A line whose words the copy split into letters: a third or more of its words are single letters (Vietnamese has
@@ -285,7 +287,7 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
       const l = lines[j]!;
       if (l === '') continue;
       const above = lines.slice(0, j).reverse().find((x) => x !== '') ?? '';
-      if (isUpper(l) || /^Số\s*:/u.test(l) || (/^V\/v\s/u.test(l) && /^Số\s*:/u.test(above)) || source[j]?.line === source[start]?.line) k = j;
+      if (isUpper(l) || /^Số\s*:/u.test(l) || (VV_LINE.test(l) && /^Số\s*:/u.test(above)) || source[j]?.line === source[start]?.line) k = j;
       else break;
     }
     start = k;

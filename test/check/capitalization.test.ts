@@ -38,4 +38,13 @@ describe('capitalization forms added with set 4 of the real corpus (tuning part)
     expect(runReal(capitalization, 'web-quyet-dinh-773-qd-ttg-2018-tang-cuong-lanh-dao-cong-tac-nguoi-co-cong.md')).toEqual([]);
     expect(run(capitalization, 'các Nghị định của Chính phủ; Bộ Tư pháp; Như Điều 3;')).toEqual([]);
   });
+
+  it('finds "sở Giáo dục và Đào tạo" in lower case mid-sentence (Quyết định 232/QĐ-UBND, Ninh Bình), not "cán bộ", "cơ sở"', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-232-qd-ubnd-2019-ninh-binh.txt').filter((x) => / sở /u.test(` ${x.slice(x.indexOf(' ') + 1)}`))).toEqual([
+      '9 sở Giáo dục và Đào tạo',
+      '11 sở Giáo dục và Đào tạo',
+      '14 sở Giáo dục và Đào tạo thực h',
+    ]);
+    expect(run(capitalization, 'Chỉ đạo cán bộ Lao động - Thương binh và Xã hội; qua phòng An ninh nội bộ Công an tỉnh; cơ sở Giáo dục nghề nghiệp.')).toEqual([]);
+  });
 });

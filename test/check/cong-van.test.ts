@@ -19,4 +19,14 @@ describe('kinh-gui', () => {
     expect(run(kinhGui, 'Kính gửi Sở Tư pháp các tỉnh').map((f) => f.replacement!.to)).toEqual(['Kính gửi: Sở Tư pháp các tỉnh']);
     expect(runReal(kinhGui, 'web-cong-van-1040-ldtbxh-ncc-giai-quyet-che-do-nguoi-hoat-dong-k.md')).toEqual([]);
   });
+
+  it('reads "V/v:" and "Về:" under the number as the trích yếu, on real công văn', () => {
+    expect(runReal(vvForm, 'page-cong-van-2776-vpcp-qhqt-2011.txt')).toEqual(['4 V/v: UBND tỉnh Khánh Hòa mời lãnh đạo một số địa phương bạn ở nước ngoài tham dự Festival biển 2011']);
+    const [f] = run(vvForm, 'Số: 2865/GDĐT-KT&KĐCL\nVề: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT.');
+    expect(f!.message).toBe('trích yếu công văn ghi sau chữ "V/v", không ghi "Về:"; trích yếu không kết thúc bằng dấu chấm');
+    expect(f!.replacement!.to).toBe('V/v tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT');
+    expect(runReal(vvForm, 'page-cong-van-2865-gddt-2007-ho-chi-minh.txt')).toEqual(['11 Về: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT.']);
+    // "Về: …" in the body is a heading, no trích yếu
+    expect(run(vvForm, 'Nội dung như sau:\nVề: công tác tổ chức.')).toEqual([]);
+  });
 });

@@ -36,4 +36,13 @@ describe('damaged copies', () => {
     }
     expect(textDamage(['Căn cứ Quyết định số 12/QĐUBND ngày 02/3/2020;']).lostHyphens).toEqual([]);
   });
+
+  it('does not judge the numbering of an excerpt with lines left out, and says so (Quyết định 41/2019/QĐ-UBND, Quảng Trị)', async () => {
+    const d = textDamage(lines('page-quyet-dinh-41-2019-qd-ubnd-quang-tri.txt'));
+    expect(d.gaps.length).toBeGreaterThanOrEqual(2);
+    const r = await check('page-quyet-dinh-41-2019-qd-ubnd-quang-tri.txt');
+    expect(r.findings.filter((f) => f.rule === 'numbering-sequence')).toEqual([]);
+    expect(formatFileReport(r)).toContain('không kiểm tra thứ tự đánh số');
+    expect(textDamage(['Điều 1. Ban hành.', 'a) Nội dung;', 'b) Nội dung.']).gaps).toEqual([]);
+  });
 });

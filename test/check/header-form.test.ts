@@ -25,4 +25,10 @@ describe('date-line-form', () => {
     expect(runReal(dateLineForm, 'page-quyet-dinh-06-2024-qd-ubnd-kon-tum.txt')).toEqual([]);
     expect(run(dateLineForm, 'Tại cuộc họp ngày 27 tháng 3 năm 2012')).toEqual([]);
   });
+
+  it('finds a header block without the national header (Thư ngỏ of UBND huyện Mai Châu), not a copy whose site dropped it', () => {
+    expect(runReal(nationalHeader, 'page-thu-ngo-ubnd-mai-chau-2019.txt')).toEqual(['1 UỶ BAN NHÂN DÂN HUYỆN MAI CHÂU']);
+    // no place-and-date line at the top: the header block is not there to judge
+    expect(runReal(nationalHeader, 'page-giay-moi-tet-trong-cay-hai-duong-2018.txt')).toEqual([]);
+  });
 });

@@ -76,5 +76,28 @@ describe('Nơi nhận', () => {
     // a list that ends on its Lưu line is whole, even at the end of the file
     expect(brief(run(recipientsPunctuation, 'Nơi nhận:\n- Như trên;\n- Lưu: VT'))).toEqual(['3 recipients-punct - Lưu: VT']);
   });
-});
 
+  it('reads a list with a blank line between its entries as one list (Công văn 73/UBND-TH, Hậu Giang)', () => {
+    const name = 'page-cong-van-73-ubnd-th-2018-hau-giang.txt';
+    // before: the list ended at the first blank line, and "- Như trên;" was told to be the Lưu line ending with "."
+    expect(runReal(recipientsPunctuation, name)).toEqual([]);
+    expect(runReal(recipientsArchive, name)).toEqual(['44 - Lưu: VT,TH. TT.']);
+    expect(recipientBlocks(['Nơi nhận:', '', '- Như trên;', '', '- TT. UBND tỉnh;', '', '- Lưu: VT, TH.', '', 'D\\2017\\CVUB'])[0]!.items.map((it) => it.index)).toEqual([2, 4, 6]);
+  });
+
+  it('does not judge the end of a list the page cut short (Quyết định 1209/QĐ-UBND, Hà Giang: "- CVP, c")', () => {
+    const name = 'page-quyet-dinh-1209-qd-ubnd-2013-ha-giang.txt';
+    expect(runReal(recipientsArchive, name)).toEqual([]);
+    expect(runReal(recipientsPunctuation, name)).toEqual([]);
+    // a cut list still has its entries judged
+    expect(brief(run(recipientsPunctuation, 'Nơi nhận:\n- Bộ Y tế,\n- Chủ tịch;\n- CVP, c'))).toEqual(['2 recipients-punct - Bộ Y tế,']);
+  });
+
+  it('takes the wrapped rest of a unit\'s own list and the copies after the Lưu line (Công văn 2776/VPCP-QHQT)', () => {
+    const name = 'page-cong-van-2776-vpcp-qhqt-2011.txt';
+    expect(runReal(recipientsDash, name)).toEqual([]); // "- VPCP: BTCN;" | "Vụ TH; Cổng TTĐT;"
+    expect(runReal(recipientsPunctuation, name)).toEqual([]); // "- Lưu: VT, QHQT (3b).12"
+    // a line without its dash after an entry of one unit is still one
+    expect(brief(run(recipientsDash, 'Nơi nhận:\n- Bộ Y tế;\nVụ TH;\n- Lưu: VT.'))).toEqual(['3 recipients-dash Vụ TH;']);
+  });
+});

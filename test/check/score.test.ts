@@ -24,10 +24,16 @@ describe('vanban check on the real corpus', () => {
     const s = await get();
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     console.log(`corpus: ${s.files} files, ${s.labelled} labelled defects; precision ${pct(s.precision)}, recall ${pct(s.recall)} (labels made before the first run only: precision ${pct(s.strict.precision)}, recall ${pct(s.strict.recall)}; ${s.heldout.files} held-out files: precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)})`);
-    for (const [name, set] of Object.entries(s.sets)) console.log(`  set ${name}: ${set.files} files, precision ${pct(set.precision)}, recall ${pct(set.recall)} (${set.truePositives} true of ${set.found} found, ${set.labelled} labelled)`);
+    // the held-out figure: files labelled before their first run and never tuned on (set 6 and any set after it)
+    console.log(`held out, never tuned on: ${s.heldout.files} files, precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)}${Object.entries(s.sets).filter(([, x]) => !x.tuned).map(([n, x]) => `; set ${n}: precision ${pct(x.precision)}, recall ${pct(x.recall)}`).join('')}`);
+    for (const [name, set] of Object.entries(s.sets)) console.log(`  set ${name}${set.tuned ? ' (tuned on)' : ' (held out, never tuned on)'}: ${set.files} files, precision ${pct(set.precision)}, recall ${pct(set.recall)} (${set.truePositives} true of ${set.found} found, ${set.labelled} labelled)`);
     for (const f of s.falsePositives) console.log(`  false finding: ${f.file} ${f.at} ${f.rule} "${f.excerpt}"`);
     for (const m of s.misses) console.log(`  missed: ${m.file} ${m.at} ${m.rule}`);
     expect(s.reports.filter((r) => r.error)).toEqual([]);
+    // a set tuned on is no held-out measure: the held-out figure counts only the files never tuned on
+    const labels = readLabels(DIR);
+    expect(s.heldout.files).toBe(Object.values(labels).filter((l) => l.heldout && !l.tuned).length);
+    for (const [name, set] of Object.entries(s.sets)) expect(set.tuned, name).toBe(Object.values(labels).some((l) => l.set === name && (l.tuned || name.endsWith('tune'))));
     expect(s.precision).toBeGreaterThanOrEqual(0.9);
     expect(s.recall).toBeGreaterThanOrEqual(0.85);
   });
@@ -38,10 +44,7 @@ describe('vanban check on the real corpus', () => {
     // Held-out sets are measured, not tuned to: what they show wrong is pinned here as it stands, and reported.
     const measured = (f: string) => labels[f]!.set?.endsWith('heldout') === true;
     expect(s.structure.filter((x) => !measured(x.file))).toEqual([]);
-    expect(s.structure.filter((x) => measured(x.file)).map((x) => `${x.file}: ${x.got}`)).toEqual([
-      'page-quyet-dinh-291-2006-qd-ubdt-pdf-mat-chu.txt: no-document',
-      'page-thu-ngo-ubnd-mai-chau-2019.txt: no-document',
-    ]);
+    expect(s.structure.filter((x) => measured(x.file)).map((x) => `${x.file}: ${x.got}`)).toEqual(['page-quyet-dinh-291-2006-qd-ubdt-pdf-mat-chu.txt: no-document']);
     const byFile = new Map(s.reports.map((r) => [r.file.split('/').pop()!, r]));
     expect(byFile.get('page-tin-cong-dien-1478-atmt-2016.txt')!.structure!.status).toBe('no-document');
     expect(byFile.get('docx-phu-luc-iii-mau-nd30.docx')!.structure!.status).toBe('samples');

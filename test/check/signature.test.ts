@@ -16,4 +16,13 @@ describe('signature-form', () => {
     expect(runReal(signatureForm, 'web-cong-van-1414-tct-cs-ho-tro-nguoi-co-cong-voi-cach-mang-cai.md')).toEqual([]);
     expect(run(signatureForm, 'KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nQUYẾT ĐỊNH\nTL BỘ TRƯỞNG tại dòng thường')).toEqual([]);
   });
+
+  it('finds a deputy who signs without "KT." (Thư ngỏ of UBND huyện Mai Châu: "PHÓ CHỦ TỊCH UBND HUYỆN")', () => {
+    expect(runReal(signatureForm, 'page-thu-ngo-ubnd-mai-chau-2019.txt')).toEqual(['25 PHÓ CHỦ TỊCH UBND HUYỆN']);
+    const [f] = run(signatureForm, 'Nơi nhận:\n- Lưu: VT.\nPHÓ GIÁM ĐỐC\nTrần Văn An');
+    expect(f!.fix).toBe('thêm dòng "KT. GIÁM ĐỐC" ngay trên "PHÓ GIÁM ĐỐC"');
+    expect(run(signatureForm, 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An')).toEqual([]);
+    // a title in a sentence's heading, no signer under it
+    expect(run(signatureForm, 'PHÓ CHỦ TỊCH\n1. Nhiệm vụ của Phó Chủ tịch.')).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { RULES, checkLines, checkText, fixText } from '../../src/check/text.ts';
 import { TODAY } from './helpers.ts';
 
 const DOC = `BỘ TƯ PHÁP
-
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Số: 12/QĐ-BTP
 
 Hà Nội, ngày 5 tháng 3 năm 2024

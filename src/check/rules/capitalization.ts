@@ -28,6 +28,12 @@ const KIND_CLASS = /(?<=(?:các|những) )(Nghị định|Thông tư|Quyết đ�
 /** A ministry's name in lower case: "Bộ tư pháp" → "Bộ Tư pháp" (Phụ lục II, mục I.1). */
 const MINISTRY = /(?<![\p{L}\p{M}])Bộ (tư pháp|tài chính|nội vụ|xây dựng|y tế|công an|quốc phòng|ngoại giao|công thương|ngoại giao|tài nguyên và môi trường|kế hoạch và đầu tư|giáo dục và đào tạo)(?![\p{L}\p{M}])/gu;
 /**
+ * The full name of one body written with its common noun in lower case: "của sở Giáo dục và Đào tạo" → "Sở Giáo dục
+ * và Đào tạo" (Phụ lục II, mục I.1: the first letter of the name of a body is capitalized, "Sở Tư pháp"). Only
+ * before the name of a sector, and not "cơ sở", "trụ sở"; not "bộ" ("cán bộ Lao động", "nội bộ Công an" are words).
+ */
+const BODY_LOWER = /(?<![\p{L}\p{M}])(?<!(?:cơ|trụ|Cơ|Trụ) )(sở) (?=(?:Tư pháp|Nội vụ|Tài chính|Y tế|Giáo dục|Xây dựng|Công Thương|Công thương|Nông nghiệp|Kế hoạch và Đầu tư|Lao động|Giao thông|Tài nguyên|Văn hóa|Văn hoá|Thông tin|Khoa học|Ngoại vụ|Ngoại giao|Công an|Quốc phòng|Công nghiệp|Thương mại|Du lịch|Dân tộc)(?![\p{L}\p{M}]))/gu;
+/**
  * Common nouns of units in a plural list, capitalized: "các Huyện, Thị xã, Thành phố", "cấp Xã, Phường, Thị
  * trấn" (Phụ lục II, mục I.2.a: "các huyện, thị xã"). Not "các Sở", "các Ban của Đảng": those stand for named
  * bodies and are written capitalized.
@@ -77,6 +83,11 @@ export const capitalization: Rule = {
         const name = m[1]!;
         const right = `Bộ ${name.charAt(0).toLocaleUpperCase('vi')}${name.slice(1)}`;
         out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của tên: "${right}" (Phụ lục II, mục I.1)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of /sở \p{Lu}/u.test(line) ? line.matchAll(BODY_LOWER) : []) {
+        const right = m[1]!.charAt(0).toLocaleUpperCase('vi') + m[1]!.slice(1);
+        const name = /^[^,;.()]*/u.exec(line.slice(m.index!))![0].trim();
+        out.push(finding(capitalization, 'gợi ý', i + 1, name, `tên cơ quan viết hoa chữ đầu: "${right}${name.slice(m[1]!.length)}" (Phụ lục II, mục I.1)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[1]!, to: right } }));
       }
       for (const m of plural ? line.matchAll(PLURAL) : []) {
         const right = m[0].toLocaleLowerCase('vi');

@@ -9,12 +9,17 @@ export const vvForm: Rule = {
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
     doc.lines.forEach((line, i) => {
-      const m = /^(V\/v|v\/v|V\/V)(\s*:\s*|\s+)(.*?)(\s*[.;]?)$/u.exec(line);
+      const m = /^(V\/v|v\/v|V\/V|Về việc|Về)(\s*:\s*|\s+)(.*?)(\s*[.;]?)$/u.exec(line);
       if (!m || m[3] === '') return;
+      // "Về: …" is a công văn's trích yếu only right under its number (a body line may start with "Về")
+      const word = m[1]!.startsWith('Về');
+      if (word && (!m[2]!.includes(':') || !/^Số\s*:/u.test(doc.lines.slice(0, i).reverse().find((l) => l.trim() !== '') ?? ''))) return;
       const problems: string[] = [];
-      if (m[1] !== 'V/v') problems.push(`viết "V/v", không viết "${m[1]}"`);
-      if (m[2]!.includes(':')) problems.push('không có dấu hai chấm sau "V/v"');
-      if (/[.;]/u.test(m[4]!)) problems.push('trích yếu không kết thúc bằng dấu chấm');
+      if (word) problems.push(`trích yếu công văn ghi sau chữ "V/v", không ghi "${m[1]}:"`);
+      else if (m[1] !== 'V/v') problems.push(`viết "V/v", không viết "${m[1]}"`);
+      if (!word && m[2]!.includes(':')) problems.push('không có dấu hai chấm sau "V/v"');
+      // a run of dots is a form's blank to fill ("V/v …6……….."), not a full stop
+      if (/[.;]/u.test(m[4]!) && !/(?:…|\.\.)[.…]*$/u.test(line)) problems.push('trích yếu không kết thúc bằng dấu chấm');
       if (!problems.length) return;
       const fixed = `V/v ${m[3]}`;
       out.push(finding(vvForm, 'lỗi', i + 1, line, problems.join('; '), { col: 1, fix: `ghi "${fixed}"`, replacement: { from: line, to: fixed } }));

@@ -7,12 +7,32 @@ import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
+const NATIONAL_ANY = /C[ỘO]NG\s+H[ÒOÓ][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/iu;
+
+/**
+ * The first line of a document whose header block stands without the national header: an issuer in capitals first,
+ * then the place-and-date line within the next few lines, and no "CỘNG HÒA …" anywhere. A copy whose site dropped
+ * the whole header block has no place-and-date line at its top, and is not told this.
+ */
+function missingHeader(lines: readonly string[]): number | undefined {
+  if (lines.some((l) => NATIONAL_ANY.test(l.normalize('NFC')))) return undefined;
+  const filled = lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
+  const first = filled[0];
+  if (!first || !/\p{L}/u.test(first[0]) || first[0] !== first[0].toLocaleUpperCase('vi') || first[0].length > 80) return undefined;
+  const dated = filled.slice(1, 5).some(([l]) => PLACE_DATE.test(l));
+  return dated ? first[1] : undefined;
+}
+
 export const nationalHeader: Rule = {
   id: 'national-header',
   title: 'Quốc hiệu, Tiêu ngữ không đúng chữ, đúng dấu',
   source: 'NĐ 30/2020, Phụ lục I, mục II.1: Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" (giữa các cụm từ có gạch nối, có cách chữ)',
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
+    const missing = missingHeader(doc.lines);
+    if (missing !== undefined) {
+      out.push(finding(nationalHeader, 'lỗi', missing + 1, doc.lines[missing]!, 'văn bản không có Quốc hiệu và Tiêu ngữ (ô 1)', { col: 1, fix: `thêm ở đầu văn bản, bên phải, cùng hàng với tên cơ quan: "${QUOC_HIEU}" và dưới đó "${TIEU_NGU}"` }));
+    }
     doc.lines.forEach((line, i) => {
       const q = /C[ỘO]NG\s+H[ÒOÓ][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/u.exec(line);
       if (q && q[0] !== QUOC_HIEU) {

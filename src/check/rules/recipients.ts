@@ -13,6 +13,14 @@ const isUpper = (s: string) => /\p{L}.*\p{L}/u.test(s) && s === s.toLocaleUpperC
 export interface RecipientBlock {
   label: number; // 0-based line of "Nơi nhận:"
   items: { index: number; text: string }[];
+  /** The page ends inside the list (its last entry cut short): the list's end cannot be judged. */
+  cut?: true;
+}
+
+/** The next non-blank line from `i` on, and its index. */
+function nextFilled(lines: string[], i: number): number {
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  return i;
 }
 
 /** The Nơi nhận blocks: the lines after each label until a blank line, a signature line or the end. */
@@ -24,10 +32,22 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
     for (let i = label + 1; i < lines.length && items.length < 40; i++) {
       const text = lines[i]!;
       if (text === '') {
-        if (items.length) break;
-        continue;
+        if (!items.length) continue;
+        // a copy that puts a blank line between the entries ("- Như trên;" | "" | "- TT. UBND tỉnh;"): the list goes
+        // on while every entry so far starts with a dash and so does the next line
+        const j = nextFilled(lines, i);
+        if (j < lines.length && /^-\s/u.test(lines[j]!) && items.every((it) => /^-\s/u.test(it.text))) {
+          i = j - 1;
+          continue;
+        }
+        break;
       }
+      // a DOCX whose signature cell is read between the label and its list ("Nơi nhận:" | "GIÁM ĐỐC" | "- Như trên;")
+      if (!items.length && isUpper(text) && !BULLET.test(text) && !SIGNATURE.test(text) && lines.slice(i + 1, i + 4).some((l) => /^-\s/u.test(l))) continue;
       if (LABEL.test(text) || SIGNATURE.test(text) || (isUpper(text) && !BULLET.test(text))) break;
+      // the rest of a unit's own list, wrapped by the page: "- VPCP: BTCN;" | "Vụ TH; Cổng TTĐT;"
+      const prev = items[items.length - 1];
+      if (prev && !BULLET.test(text) && !/^Lưu(?![\p{L}\p{M}])/u.test(text) && /^-\s[^:]+:\s/u.test(prev.text) && !/^-\s*Lưu\b/u.test(prev.text)) continue;
       items.push({ index: i, text });
     }
     // a page cut off inside the list ("Nơi nhận:" | "- Thư" and nothing after): its end cannot be judged
@@ -41,7 +61,7 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
     // a "Nơi nhận" cell of a layout diagram (Phụ lục I: "Nơi nhận" | "10a") or a heading naming the part
     // ("Nơi nhận: (đối với công văn)") is no list of recipients
     const diagram = items.length > 0 && items.every((it) => /^(?:\d{1,2}[a-z]?|[a-z]|\(.*\))$/u.test(it.text) || /^Nơi nhận/u.test(it.text));
-    if (!diagram) out.push({ label, items });
+    if (!diagram) out.push(cut ? { label, items, cut: true } : { label, items });
   });
   return out;
 }
@@ -95,9 +115,13 @@ export const recipientsPunctuation: Rule = {
     const out: Finding[] = [];
     for (const block of recipientBlocks(doc.lines)) {
       block.items.forEach(({ index, text }, k) => {
-        const last = k === block.items.length - 1;
+        const last = k === block.items.length - 1 && !block.cut;
         const want = last ? '.' : ';';
         if (text.endsWith(want)) return;
+        // ô 12 after the Lưu line's ".": the typist's initials or the number of copies ("QHQT (3b).12", "VP. PL.(300)")
+        if (last && (OFFICE_12.test(text) || /\.\s*\d{1,4}$/u.test(text)) && /^\W*Lưu(?![\p{L}\p{M}])/u.test(text)) return;
+        // the entry the page cut short is not among the items; the one before it is no last line
+        if (!last && k === block.items.length - 1 && /[.;]$/u.test(text)) return;
         // "- Bộ Y tế; (để phối hợp)": the note a brace gave several lines, flattened after the ";"
         if (!last && /;\s*\([^()]*\)$/u.test(text)) return;
         const { colon: from, end: fixed } = itemStages(text, last);
@@ -119,6 +143,8 @@ export const recipientsArchive: Rule = {
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
     for (const block of recipientBlocks(doc.lines)) {
+      // a list the page cut short has lost its last line: whether it is "- Lưu: …" cannot be told
+      if (block.cut) continue;
       const lastItem = block.items[block.items.length - 1];
       if (!lastItem) {
         out.push(finding(recipientsArchive, 'lỗi', block.label + 1, doc.lines[block.label]!, 'Nơi nhận không có dòng nào', { col: 1, fix: 'ghi các nơi nhận, dòng cuối "- Lưu: VT, <đơn vị soạn thảo>."' }));
@@ -136,7 +162,7 @@ export const recipientsArchive: Rule = {
       } else if (!m[1]) {
         const { dash: from, colon: fixed } = itemStages(lastItem.text, true);
         out.push(finding(recipientsArchive, 'lỗi', lastItem.index + 1, lastItem.text, 'thiếu dấu ":" sau "Lưu"', { col: 1, fix: `ghi "${fixed}"`, replacement: { from, to: fixed } }));
-      } else if (/,(?=\S)/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(OFFICE_12, '').replace(/\.$/u, ''))) {
+      } else if (/,(?=[^\s…])/u.test(m[2]!) || /\p{Lu}{2,}\.\s*\p{Lu}{2,}/u.test(m[2]!.replace(OFFICE_12, '').replace(/\.$/u, ''))) {
         // "VT,KHTC" or "VT. KHTC": the units of the Lưu line are parted by ", "
         const units = m[2]!.replace(/\.$/u, '');
         const right = units.replace(/\s*,\s*/gu, ', ').replace(/(\p{Lu}{2,})\.\s*(?=\p{Lu}{2,})/gu, '$1, ');
