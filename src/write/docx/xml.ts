@@ -1,0 +1,26 @@
+// XML text for the WordprocessingML parts: escaping, and the characters XML 1.0 cannot hold.
+
+// XML 1.0 allows tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and the astral planes;
+// a control character or a lone surrogate (matched as such in a `u` pattern) would make the part unreadable.
+const INVALID_CHARS = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ud800-\\udfff\\ufffe\\uffff]';
+const INVALID = new RegExp(INVALID_CHARS, 'u');
+const INVALID_ALL = new RegExp(INVALID_CHARS, 'gu');
+const SPECIAL = /[&<>"]/u;
+const SPECIAL_ALL = /[&<>"]/gu;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text fit for XML character data or a double-quoted attribute: special characters escaped, invalid ones dropped. */
+export function escapeXml(text: string): string {
+  const s = INVALID.test(text) ? text.replace(INVALID_ALL, '') : text;
+  return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (c) => ENTITY[c]!) : s;
+}
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+/** The namespaces the document, header, footer and footnote parts use. */
+export const W_NAMESPACES =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+  'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
