@@ -30,6 +30,6 @@ export async function writeDocx(doc: Document): Promise<Buffer> {
   const hf = headerFooterParts(strip ? { props: addressStripProps(), runs: noBreakRuns([{ text: strip }], notes) } : undefined, relId);
   const media = new Media(relId);
   const document = documentXml(doc, notes, media, hf);
-  return zipPackage(doc, { document, styles: stylesXml(), footnotes: notes.xml(), headersFooters: hf, media: media.parts });
+  return zipPackage(doc, { document, styles: stylesXml(), footnotes: notes.xml(), footnotesShared: notes.count === 0, headersFooters: hf, media: media.parts });
 }
 

@@ -3,7 +3,7 @@
 // always gives the same bytes.
 
 import type { Document } from '../../model/ast.ts';
-import { zipParts, type DosTime } from '../zip.ts';
+import { packPart, zipParts, type DosTime, type PackedPart } from '../zip.ts';
 import type { MediaPart } from './pictures.ts';
 import { IMAGE_RELATIONSHIP } from './pictures.ts';
 import type { HeaderFooterParts } from './sections.ts';
@@ -78,8 +78,17 @@ export interface PackageParts {
   document: string;
   styles: string;
   footnotes: string;
+  footnotesShared: boolean; // no notes: the same part in every document
   headersFooters: HeaderFooterParts;
   media: MediaPart[];
+}
+
+/** Parts with the same text in every document, deflated once per process. */
+const shared = new Map<string, PackedPart>();
+function once(xml: string): PackedPart {
+  let p = shared.get(xml);
+  if (!p) shared.set(xml, (p = packPart(xml)));
+  return p;
 }
 
 export function zipPackage(doc: Document, p: PackageParts): Buffer {
@@ -108,18 +117,18 @@ export function zipPackage(doc: Document, p: PackageParts): Buffer {
     override('docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
     override('docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml') +
     '</Types>';
-  const parts = new Map<string, string | Uint8Array>([
+  const parts = new Map<string, string | Uint8Array | PackedPart>([
     ['[Content_Types].xml', contentTypes],
-    ['_rels/.rels', ROOT_RELS],
+    ['_rels/.rels', once(ROOT_RELS)],
     ['docProps/core.xml', coreXml(doc)],
-    ['docProps/app.xml', APP_XML],
+    ['docProps/app.xml', once(APP_XML)],
     ['word/document.xml', p.document],
     ['word/_rels/document.xml.rels', documentRels],
-    ['word/styles.xml', p.styles],
-    ['word/settings.xml', SETTINGS_XML],
-    ['word/footnotes.xml', p.footnotes],
+    ['word/styles.xml', once(p.styles)],
+    ['word/settings.xml', once(SETTINGS_XML)],
+    ['word/footnotes.xml', p.footnotesShared ? once(p.footnotes) : p.footnotes],
   ]);
-  for (const f of p.headersFooters.files) parts.set(f.path, f.xml);
+  for (const f of p.headersFooters.files) parts.set(f.path, f.kind === 'header' ? once(f.xml) : f.xml);
   for (const m of p.media) parts.set(m.path, m.png);
   return zipParts(parts, dosDateTime(doc));
 }

@@ -19,6 +19,8 @@ export interface RunPart {
 }
 
 const WORD_JOINER = '\u2060';
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 function runXml(text: string, p: RunPart): string {
@@ -36,22 +38,32 @@ export function noBreakRuns(parts: RunPart[], notes: Footnotes): string {
     return out;
   }
   const text = withNoBreakSpaces(joined, spans);
+  // where a word joiner follows: inside a span, after a "-" or a "/" not between digits, not before a no-break space
   const mask = new Uint8Array(joined.length + 1);
   for (const [s, e] of spans) mask.fill(1, s, e);
+  const joiners: number[] = [];
+  for (const [s, e] of spans)
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (mask[i + 1] !== 1 || text[i + 1] === '\u00a0') continue;
+      if (c === HYPHEN || (c === SLASH && !(isDigit(text[i - 1]) && isDigit(text[i + 1])))) joiners.push(i + 1);
+    }
   let at = 0;
+  let j = 0;
   for (const p of parts) {
     if (p.note) {
       out += notes.reference(p.note);
       continue;
     }
+    const end = at + p.text.length;
     let t = '';
-    for (let i = at; i < at + p.text.length; i++) {
-      const c = text[i]!;
-      t += c;
-      const inside = mask[i] === 1 && mask[i + 1] === 1 && text[i + 1] !== '\u00a0';
-      if (inside && (c === '-' || (c === '/' && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))))) t += WORD_JOINER;
+    let from = at;
+    for (; j < joiners.length && joiners[j]! <= end && joiners[j]! > at; j++) {
+      t += text.slice(from, joiners[j]) + WORD_JOINER;
+      from = joiners[j]!;
     }
-    at += p.text.length;
+    t += text.slice(from, end);
+    at = end;
     out += runXml(t, p);
   }
   return out;

@@ -32,10 +32,11 @@ const ADVANCES = Object.fromEntries(
 ) as Record<keyof typeof ADVANCE, number[]>;
 
 /** The letter whose width a Vietnamese letter takes: its base letter (tone marks and horns are narrow accents). */
+const bases = new Map<string, string>();
 function baseLetter(ch: string): string {
-  if (ch === 'Đ') return 'D';
-  if (ch === 'đ') return 'd';
-  return ch.normalize('NFD').charAt(0);
+  let b = bases.get(ch);
+  if (b === undefined) bases.set(ch, (b = ch === 'Đ' ? 'D' : ch === 'đ' ? 'd' : ch.normalize('NFD').charAt(0)));
+  return b;
 }
 
 /** Estimated width of one line of text, in points. Characters outside ASCII count as wide as "n". */
