@@ -5,12 +5,20 @@
 const INVALID_CHARS = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ud800-\\udfff\\ufffe\\uffff]';
 const INVALID_ALL = new RegExp(INVALID_CHARS, 'gu');
 const SPECIAL_ALL = /[&<>"]/gu;
-const EITHER = new RegExp(`[&<>"]|${INVALID_CHARS}`, 'u'); // one test for the usual text that needs nothing
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** True when the text has a character to escape or drop (a surrogate pair, valid, takes the slow path too). */
+function needsWork(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 || (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe))) return true;
+  }
+  return false;
+}
 
 /** Text fit for XML character data or a double-quoted attribute: special characters escaped, invalid ones dropped. */
 export function escapeXml(text: string): string {
-  if (!EITHER.test(text)) return text;
+  if (!needsWork(text)) return text;
   return text.replace(INVALID_ALL, '').replace(SPECIAL_ALL, (c) => ENTITY[c]!);
 }
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseXml } from '../../../src/check/docx-read.ts';
 import type { Document } from '../../../src/model/ast.ts';
 import { readFileSync } from 'node:fs';
 import { escapeXml } from '../../../src/write/docx/xml.ts';
@@ -12,6 +14,20 @@ describe('escapeXml', () => {
     expect(escapeXml('x\u0000\u0001\u000b\u001fy\ufffe\uffffz')).toBe('xyz');
     expect(escapeXml('lone \ud800 high, lone \udc00 low')).toBe('lone  high, lone  low');
     expect(escapeXml('&amp;')).toBe('&amp;amp;'); // text, not markup: escaped again
+  });
+
+  it('reads back as the same text, in content and in an attribute, for any string (invalid characters dropped)', () => {
+    const valid = (t: string) => t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/gu, '');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        const e = escapeXml(t);
+        expect(e).not.toMatch(/[<>"]|&(?!amp;|lt;|gt;|quot;)/u);
+        const root = parseXml(`<a t="${e}">${e}</a>`);
+        expect(root.attrs['t']).toBe(valid(t));
+        expect(root.children.join('')).toBe(valid(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('gives a DOCX that reads back with the author\'s text where the text holds them', async () => {
