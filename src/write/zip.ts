@@ -12,16 +12,26 @@ export interface DosTime {
 const FIRST = '[Content_Types].xml';
 const order = (a: string, b: string) => (a === FIRST ? -1 : b === FIRST ? 1 : a < b ? -1 : a > b ? 1 : 0);
 
-export function zipParts(parts: Map<string, string | Uint8Array>, when: DosTime): Buffer {
+/** A part deflated ahead of time: the parts every document shares are compressed once per process. */
+export interface PackedPart {
+  size: number; // uncompressed
+  crc: number;
+  packed: Buffer;
+}
+
+export function packPart(value: string | Uint8Array): PackedPart {
+  const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return { size: data.length, crc: crc32(data), packed: deflateRawSync(data, { level: 6 }) };
+}
+
+export function zipParts(parts: Map<string, string | Uint8Array | PackedPart>, when: DosTime): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const name of [...parts.keys()].sort(order)) {
     const value = parts.get(name)!;
-    const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-    const packed = deflateRawSync(data, { level: 6 });
+    const { size, crc, packed } = typeof value === 'string' || value instanceof Uint8Array ? packPart(value) : value;
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
     // The fields from "version needed" to "file name length" are the same in both headers (4.3.7, 4.3.12).
     const common = (b: Buffer, at: number) => {
       b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
@@ -31,7 +41,7 @@ export function zipParts(parts: Map<string, string | Uint8Array>, when: DosTime)
       b.writeUInt16LE(when.date, at + 8);
       b.writeUInt32LE(crc, at + 10);
       b.writeUInt32LE(packed.length, at + 14);
-      b.writeUInt32LE(data.length, at + 18);
+      b.writeUInt32LE(size, at + 18);
       b.writeUInt16LE(fileName.length, at + 22);
     };
     const local = Buffer.alloc(30);

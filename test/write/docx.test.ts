@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Document } from '../../src/model/ast.ts';
 import {
-  CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, PAGE, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
+  CLOSING_COLUMNS_MM, FONT, HEADER_COLUMNS_MM, MARK_COLOURS, PAGE, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, SIZES, STYLES,
   type TextStyle,
 } from '../../src/style/nd30.ts';
 import { MOTTO, NATIONAL_NAME } from '../../src/text/national.ts';
@@ -215,6 +215,27 @@ describe('header (ô 1–4)', () => {
     expect(textWidthPt(issuer, STYLES.issuer)).toBeGreaterThan(boxPt); // it does wrap
     expect(len).toBeLessThanOrEqual(RULES.underIssuer * boxPt);
     expect(len).toBeGreaterThan(RULES.underIssuer * boxPt * 0.5);
+  });
+});
+
+describe('boxed marks (ô 10a, 10b, 11)', () => {
+  it('prints the độ khẩn mark in red, its text and its box; the độ mật mark and the others in black', async () => {
+    const doc = sample();
+    doc.parts[0]!.header!.marks = [
+      { box: 'secrecy', text: 'MẬT' },
+      { box: 'urgency', text: 'HỎA TỐC', widthMm: 30 },
+      { box: 'circulation', text: 'LƯU HÀNH NỘI BỘ' },
+    ];
+    const ps = await docxParagraphs(await writeDocx(doc));
+    const mark = (text: string) => findParagraph(ps, text);
+    const urgency = mark('HỎA TỐC');
+    expect(urgency.props.styleId).toBe(styleId('mark'));
+    for (const side of ['top', 'bottom', 'left', 'right'] as const) expect(urgency.props.borders[side]?.color, side).toBe(MARK_COLOURS.urgency);
+    expect(urgency.runs.filter((r) => r.text.trim() !== '').map((r) => r.props.color)).toEqual([MARK_COLOURS.urgency]);
+    for (const black of [mark('MẬT'), mark('LƯU HÀNH NỘI BỘ')]) {
+      for (const side of ['top', 'bottom', 'left', 'right'] as const) expect(black.props.borders[side]?.color, `${black.text} ${side}`).toBe(FONT.colour);
+      for (const r of black.runs) expect(r.props.color).toBe(FONT.colour);
+    }
   });
 });
 
@@ -430,7 +451,7 @@ describe('text and determinism', () => {
       vi.useFakeTimers({ now: new Date('2031-05-06T07:08:09Z'), toFake: ['Date'] });
       process.env.TZ = 'America/Los_Angeles';
       const a = await writeDocx(sample());
-      vi.setSystemTime(new Date('2098-12-31T23:59:59Z')); // docx's own zip dates files and stops at 2099
+      vi.setSystemTime(new Date('2098-12-31T23:59:59Z')); // a zip dated from the clock would differ here
       process.env.TZ = 'Asia/Ho_Chi_Minh';
       const b = await writeDocx(sample());
       vi.useRealTimers();

@@ -2,7 +2,7 @@
 // The font of a run is the one Word displays its characters in: w:ascii for ASCII, w:hAnsi for the other Latin
 // letters (Vietnamese), after the style chain and the theme fonts.
 
-import { FONT, RANGES } from '../../style/nd30.ts';
+import { FONT, MARKS, MARK_COLOURS, RANGES } from '../../style/nd30.ts';
 import type { DocxParagraph, DocxRun } from '../docx-read.ts';
 import { clip } from '../finding.ts';
 import { sizesPt, textRuns, type Anatomy, type Para } from './anatomy.ts';
@@ -98,6 +98,9 @@ export const fontFamily: LayoutRule = {
 
 const BLACK = new Set(['auto', '000000']);
 
+/** The độ khẩn stamps are printed in red (Phụ lục I, mục III.2.b): "KHẨN" in red is right, not a wrong colour. */
+const isUrgencyMark = (text: string, colour: string): boolean => colour === MARK_COLOURS.urgency && text.trim() in MARKS.urgencyWidthMm;
+
 export const fontColour: LayoutRule = {
   id: 'font-colour',
   title: 'chữ màu đen',
@@ -109,6 +112,7 @@ export const fontColour: LayoutRule = {
         const colour = run.props.color;
         if (colour === undefined || BLACK.has(colour.toLowerCase() === 'auto' ? 'auto' : colour.toUpperCase())) continue;
         const key = colour.toUpperCase();
+        if (isUrgencyMark(para.text, key)) continue;
         const g = wrong.get(key) ?? { first: para, count: 0 };
         g.count++;
         wrong.set(key, g);
