@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { parseIsoDate } from '../text/date.ts';
+import { PICTURE_MM } from '../read/pictures.ts';
 import { allKinds, kindList, onKindsChanged } from '../kinds/index.ts';
 import type { FieldKit, Kind } from '../kinds/kind.ts';
 
@@ -47,6 +48,29 @@ export const AUTHORITIES = ['TM', 'KT', 'Q', 'TL', 'TUQ'] as const;
 const authority = z.enum(AUTHORITIES, { error: 'chỉ nhận một trong: TM, KT, Q, TL, TUQ' });
 const levels = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** A printed size of a picture, in millimetres (src/read/pictures.ts checks the file and its proportions). */
+const pictureMm = (what: string) =>
+  z
+    .number({ error: `${what} là một số milimét, ví dụ 40` })
+    .min(PICTURE_MM.min, { error: `${what} từ ${PICTURE_MM.min} đến ${PICTURE_MM.max} mm` })
+    .max(PICTURE_MM.max, { error: `${what} từ ${PICTURE_MM.min} đến ${PICTURE_MM.max} mm` });
+const pictureFile = text.refine((s) => /\.png$/iu.test(s), { error: 'ảnh chữ ký, ảnh dấu là tệp .png nền trong suốt' }).describe('Tệp ảnh .png nền trong suốt, đường dẫn tương đối với tệp YAML');
+
+/** Ô 7c: the signer's signature image (blue, transparent PNG), printed centred between chức vụ and name. */
+const signatureImage = z
+  .strictObject({
+    tep: pictureFile,
+    rong_mm: pictureMm('chiều rộng ảnh chữ ký').optional().describe('Chiều rộng khi in, mm (ví dụ 40); chiều cao tính theo tỉ lệ của ảnh'),
+    cao_mm: pictureMm('chiều cao ảnh chữ ký').optional().describe('Chiều cao khi in, mm; chỉ cần khi không ghi chiều rộng'),
+  })
+  .refine((a) => a.rong_mm !== undefined || a.cao_mm !== undefined, { error: 'cần kích thước in của ảnh chữ ký: "rong_mm: 40"', path: ['rong_mm'] });
+
+/** Ô 8: the issuer's seal image (red, transparent PNG, real size), over the left third of the signature. */
+const sealImage = z.strictObject({
+  tep: pictureFile,
+  duong_kinh_mm: pictureMm('đường kính dấu').describe('Đường kính thật của con dấu, mm (ví dụ 36): ảnh được in đúng cỡ dấu; ảnh cắt sát vành dấu'),
+});
+
 /**
  * The signer: one authority form ("tham_quyen: KT", "thay_mat: Bộ trưởng") or several levels, outermost
  * first ("tham_quyen: [TM, KT]", "thay_mat: [Ủy ban nhân dân, Chủ tịch]"); each TM., KT., TL., TUQ. names
@@ -58,6 +82,8 @@ export const signerSchema = z
     thay_mat: z.union([line, z.array(line).min(1)]).optional().describe('Người đứng đầu hoặc tập thể được ký thay, thừa lệnh: "Bộ trưởng", "Ủy ban nhân dân"; nhiều cấp: [Ủy ban nhân dân, Chủ tịch]'),
     chuc_vu: line.describe('Chức vụ của người ký: "Thứ trưởng", "Giám đốc"'),
     ho_ten: line.describe('Họ tên người ký, không ghi học hàm, học vị'),
+    anh_chu_ky: signatureImage.optional().describe('Văn bản điện tử: ảnh chữ ký của người ký (màu xanh, .png nền trong suốt), đặt giữa chức vụ và họ tên: { tep: chu-ky.png, rong_mm: 40 }'),
+    anh_dau: sealImage.optional().describe('Văn bản điện tử: ảnh dấu của cơ quan (màu đỏ, .png nền trong suốt, đúng cỡ thật), trùm lên khoảng 1/3 ảnh chữ ký về bên trái: { tep: dau.png, duong_kinh_mm: 36 }'),
   })
   .superRefine((s, ctx) => {
     const forms = levels(s.tham_quyen);
