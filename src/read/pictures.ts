@@ -53,7 +53,7 @@ export function readPictures(yaml: YamlFile, root: string, signerPath: readonly 
   for (const field of Object.keys(PICTURE_FIELDS) as PictureField[]) {
     const given = (signer as Record<string, unknown>)[field];
     // A value of the wrong shape is the schema's error; only a named file is read here.
-    if (!given || typeof given !== 'object' || typeof (given as PictureInput).tep !== 'string' || !(given as PictureInput).tep.trim()) continue;
+    if (!given || typeof given !== 'object' || typeof (given as PictureInput).tep !== 'string' || !/\.png$/iu.test((given as PictureInput).tep.trim())) continue;
     const at = [...signerPath, field];
     const err = (path: readonly PropertyKey[], problem: string, fix: string) => out.errors.push(new InputError(yaml.locate(path), path.map(String).join('.'), problem, fix));
     const input = given as PictureInput;

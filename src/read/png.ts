@@ -159,7 +159,9 @@ export function decodePng(bytes: Buffer): PngImage {
         }
         case 2: {
           const o = row + 3 * x;
-          rows.copy(pixels, 3 * i, o, o + 3);
+          pixels[3 * i] = rows[o]!;
+          pixels[3 * i + 1] = rows[o + 1]!;
+          pixels[3 * i + 2] = rows[o + 2]!;
           if (alpha && c.trns!.length >= 6 && rows[o] === c.trns!.readUInt16BE(0) && rows[o + 1] === c.trns!.readUInt16BE(2) && rows[o + 2] === c.trns!.readUInt16BE(4)) alpha[i] = 0;
           break;
         }
@@ -167,7 +169,9 @@ export function decodePng(bytes: Buffer): PngImage {
           const bit = x * c.depth;
           const index = (rows[row + (bit >> 3)]! >> (8 - c.depth - (bit & 7))) & ((1 << c.depth) - 1);
           if (3 * index + 2 >= c.palette!.length) throw new PngRefused('tệp PNG hỏng (điểm ảnh dùng màu ngoài bảng màu)', RESAVE);
-          c.palette!.copy(pixels, 3 * i, 3 * index, 3 * index + 3);
+          pixels[3 * i] = c.palette![3 * index]!;
+          pixels[3 * i + 1] = c.palette![3 * index + 1]!;
+          pixels[3 * i + 2] = c.palette![3 * index + 2]!;
           if (alpha && index < c.trns!.length) alpha[i] = c.trns![index]!;
           break;
         }
@@ -177,7 +181,9 @@ export function decodePng(bytes: Buffer): PngImage {
           break;
         default: {
           const o = row + 4 * x;
-          rows.copy(pixels, 3 * i, o, o + 3);
+          pixels[3 * i] = rows[o]!;
+          pixels[3 * i + 1] = rows[o + 1]!;
+          pixels[3 * i + 2] = rows[o + 2]!;
           alpha![i] = rows[o + 3]!;
         }
       }

@@ -2,6 +2,7 @@
 // image XObject of 8-bit samples, its transparency as a soft mask (/SMask, allowed by PDF/A-2), never
 // /Interpolate (PDF/A forbids it). The same picture on several pages is one object.
 
+import { deflateSync } from 'node:zlib';
 import type { Picture } from '../model/ast.ts';
 import type { PageItem } from '../layout/types.ts';
 import { decodePng } from '../read/png.ts';
@@ -29,11 +30,38 @@ export class PdfImages {
   }
 
   private add(picture: Picture): number {
-    const img = decodePng(Buffer.from(picture.png, 'base64'));
-    const common = `/Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /BitsPerComponent 8`;
-    const mask = img.alpha ? this.pdf.addStream(`${common} /ColorSpace /DeviceGray`, img.alpha) : null;
-    return this.pdf.addStream(`${common} /ColorSpace /${img.colours === 3 ? 'DeviceRGB' : 'DeviceGray'}${mask === null ? '' : ` /SMask ${ref(mask)}`}`, img.pixels);
+    const x = encoded(picture.png);
+    const flate = '/Filter /FlateDecode';
+    const mask = x.alpha ? this.pdf.addStream(`${flate} ${x.common} /ColorSpace /DeviceGray`, x.alpha, false) : null;
+    return this.pdf.addStream(`${flate} ${x.common} /ColorSpace /${x.colours === 3 ? 'DeviceRGB' : 'DeviceGray'}${mask === null ? '' : ` /SMask ${ref(mask)}`}`, x.pixels, false);
   }
+}
+
+interface Encoded {
+  common: string;
+  colours: 1 | 3;
+  pixels: Buffer; // deflated
+  alpha: Buffer | null;
+}
+
+/** Decoded and deflated pictures by their PNG: the same seal on 63 provinces' documents is decoded once. */
+const cache = new Map<string, Encoded>();
+const CACHED = 16;
+
+function encoded(png: string): Encoded {
+  let x = cache.get(png);
+  if (!x) {
+    const img = decodePng(Buffer.from(png, 'base64'));
+    x = {
+      common: `/Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /BitsPerComponent 8`,
+      colours: img.colours,
+      pixels: deflateSync(img.pixels, { level: 6 }),
+      alpha: img.alpha ? deflateSync(img.alpha, { level: 6 }) : null,
+    };
+    if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(png, x);
+  }
+  return x;
 }
 
 /** Content operators drawing a picture in its box, in the page's top-down coordinates (y is the box's top). */

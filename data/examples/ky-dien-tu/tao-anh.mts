@@ -6,29 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { makePng } from '../../../test/support/png.ts';
 
 const DPI = 300;
 const px = (mm: number) => Math.round((mm / 25.4) * DPI);
-
-/** An RGBA PNG (colour type 6, 8 bit, no interlace), every row with filter 0. */
-function png(width: number, height: number, rgba: Uint8Array): Buffer {
-  const chunk = (type: string, body: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** A canvas of coverage values, painted in one colour with anti-aliased edges. */
 class Canvas {
@@ -50,9 +31,9 @@ class Canvas {
       }
   }
   toPng(rgb: [number, number, number]): Buffer {
-    const out = new Uint8Array(this.width * this.height * 4);
-    this.cover.forEach((c, i) => out.set([...rgb, Math.round(c * 255)], i * 4));
-    return png(this.width, this.height, out);
+    const samples: number[] = [];
+    for (const c of this.cover) samples.push(...rgb, Math.round(c * 255));
+    return makePng({ width: this.width, height: this.height, type: 6, samples });
   }
 }
 
