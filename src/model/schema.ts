@@ -141,9 +141,28 @@ export const TASK_LAYOUTS = ['bang', 'dong'] as const;
  */
 /** yyyy-mm-dd, or yyyy-mm for a draft whose day is left blank. */
 export const DRAFT_DATE_PATTERN = '^\\d{4}-\\d{2}(-\\d{2})?$';
+/** What a clerk may type for a draft's date that has no meaning, or another spelling, and what to write instead. */
+function draftDateProblem(s: string): string | null {
+  const blanks = 'ghi "yyyy-mm" để trống ngày, giữ tháng (2024-01: "ngày      tháng 01 năm 2024"), hoặc "ngay: null" cùng "nam: 2024" để trống cả ngày và tháng';
+  // A day without its month: the day of which month? It cannot be checked on the calendar, and a draft's
+  // date is filled in at signing, so the decree's drafts leave the day blank, or both.
+  if (/^\d{4}-(?:00|[-_.xX ]*)-\d{1,2}$/.test(s)) return `${/^\d{4}-00-/.test(s) ? `tháng 00 không có thật (${s}); dự thảo` : `dự thảo (${s})`} không để trống tháng mà giữ ngày: ngày chỉ có nghĩa trong một tháng; ${blanks}`;
+  if (/^\d{4}-(?:00|[-_.xX ]+)$/.test(s) || /^\d{4}-?$/.test(s)) return `"${s}" không phải một ngày; ${blanks}`;
+  const short = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
+  if (short && (short[2]!.length === 1 || short[3]?.length === 1)) return `ngày, tháng viết đủ hai chữ số: ${[short[1], short[2]!.padStart(2, '0'), ...(short[3] ? [short[3].padStart(2, '0')] : [])].join('-')}`;
+  return null;
+}
+
 const documentDate = z
-  .string({ error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number' && Number.isInteger(iss.input) && iss.input >= MIN_YEAR && iss.input <= 2100
+        ? `để trống cả ngày và tháng thì ghi "ngay: null" và "nam: ${iss.input}"; để trống ngày, giữ tháng thì ghi "ngay: ${iss.input}-01"`
+        : 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29',
+  })
   .superRefine((s, ctx) => {
+    const odd = draftDateProblem(s);
+    if (odd) return void ctx.addIssue({ code: 'custom', message: odd, input: s });
     const month = /^(\d{4})-(\d{2})$/.exec(s);
     if (month) {
       const m = Number(month[2]);

@@ -152,6 +152,8 @@ function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: Documen
     ctx.inputs.add(p.path);
   }
   if (input.ngay === null && input.nam === undefined) fail(yaml, ['ngay'], 'dự thảo chưa có ngày thì phải có trường "nam"', 'thêm "nam: 2024"');
+  if (input.ngay && input.nam !== undefined && Number(input.ngay.slice(0, 4)) !== input.nam)
+    fail(yaml, ['nam'], `năm ${input.nam} khác năm của "ngay" (${input.ngay})`, 'bỏ trường "nam" (năm lấy từ "ngay"), hoặc sửa cho khớp');
   return { yaml, input };
 }
 
