@@ -5,10 +5,11 @@
 
 import { dirname, relative, resolve } from 'node:path';
 import type { Picture } from '../model/ast.ts';
-import { InputError } from '../model/errors.ts';
+import type { z } from 'zod';
+import { InputError, combineErrors, eachError } from '../model/errors.ts';
 import { FileRefused, confinedPath, readRegularFile, refusalText } from '../io/project-files.ts';
 import { MAX_PNG_BYTES, PngRefused, decodePng } from './png.ts';
-import type { YamlFile } from './yaml.ts';
+import { validate, type YamlFile } from './yaml.ts';
 
 /** Printed size of a signature or seal image, in millimetres (a seal is some 30–42 mm across). */
 export const PICTURE_MM = { min: 10, max: 80 } as const;
@@ -133,3 +134,23 @@ export function pictureOf(field: PictureField, input: PictureInput, loaded: Map<
 
 /** Sizes to a hundredth of a millimetre, so the model (and the bytes of both writers) do not depend on float noise. */
 const round = (v: number): number => Math.round(v * 100) / 100;
+
+/** Validates a data file with its schema and reads its signer's pictures; the errors of both in one run. */
+export function validateWithPictures<S extends z.ZodType>(schema: S, yaml: YamlFile, root: string): { data: z.infer<S>; pictures: Map<string, LoadedPicture> } {
+  const pictures = readPictures(yaml, root);
+  let data: z.infer<S>;
+  try {
+    data = validate(schema, yaml);
+  } catch (error) {
+    if (error instanceof InputError && pictures.errors.length) throw combineErrors([...eachError(error), ...pictures.errors]);
+    throw error;
+  }
+  if (pictures.errors.length) throw combineErrors(pictures.errors);
+  return { data, pictures: pictures.loaded };
+}
+
+/** A signer's picture fields with their files named from another folder (a derived plan's, from its profile's). */
+export function picturesFrom<T extends { anh_chu_ky?: PictureInput | undefined; anh_dau?: PictureInput | undefined }>(signer: T, fromDir: string, toDir: string): T {
+  const moved = (p: PictureInput) => ({ ...p, tep: relative(toDir, resolve(fromDir, p.tep)).split('\\').join('/') });
+  return { ...signer, ...(signer.anh_chu_ky ? { anh_chu_ky: moved(signer.anh_chu_ky) } : {}), ...(signer.anh_dau ? { anh_dau: moved(signer.anh_dau) } : {}) };
+}

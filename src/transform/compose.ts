@@ -3,8 +3,8 @@
 
 import { dirname, relative, resolve } from 'node:path';
 import type { Block, Document, Mark, Part, Signature } from '../model/ast.ts';
-import { InputError, combineErrors, eachError } from '../model/errors.ts';
-import { pictureOf, readPictures, type LoadedPicture } from '../read/pictures.ts';
+import { InputError } from '../model/errors.ts';
+import { pictureOf, validateWithPictures, type LoadedPicture } from '../read/pictures.ts';
 import { campaignSchema, currentDocumentSchema, type CampaignInput, type DocumentInput, type PlanInput, type SignerInput } from '../model/schema.ts';
 import { kindList, kindOf } from '../kinds/index.ts';
 import { kindKyHieu, kindName, type ComposeKit, type KindInput } from '../kinds/kind.ts';
@@ -138,16 +138,8 @@ function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: Documen
     throw new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/');
   if (!('loai' in yaml.data)) fail(yaml, ['loai'], MISSING_LOAI, LOAI_FIX);
   // The picture files are checked with the fields, so one run reports both.
-  const pictures = readPictures(yaml, ctx.root);
-  let input: DocumentInput;
-  try {
-    input = validate(currentDocumentSchema(), yaml);
-  } catch (error) {
-    if (error instanceof InputError && pictures.errors.length) throw combineErrors([...eachError(error), ...pictures.errors]);
-    throw error;
-  }
-  if (pictures.errors.length) throw combineErrors(pictures.errors);
-  for (const [k, p] of pictures.loaded) {
+  const { data: input, pictures } = validateWithPictures(currentDocumentSchema(), yaml, ctx.root);
+  for (const [k, p] of pictures) {
     ctx.pictures.set(k, p);
     ctx.inputs.add(p.path);
   }

@@ -2,13 +2,14 @@
 // checked as transparent PNGs and sized; every problem located at its field, in one run with the
 // schema's errors; drawn only on an issued text (a draft gets a note).
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync as read, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eachError, InputError } from '../../src/model/errors.ts';
+import { deriveAll } from '../../src/derive/command.ts';
 import { composeDocument } from '../../src/transform/compose.ts';
-import { BODY, DECISION, makeProject } from '../support/project.ts';
+import { BODY, DECISION, makeProject, writeFiles } from '../support/project.ts';
 import { makePng, transparentPng } from '../support/png.ts';
 
 const SIGNATURE = transparentPng(200, 80);
@@ -99,4 +100,31 @@ describe('signature and seal images', () => {
     expect(errors[0]!.problem).toMatch(/cần kích thước in của ảnh chữ ký/);
     expect(errors[1]!.problem).toMatch(/tệp .png nền trong suốt/);
   });
+});
+
+describe('pictures declared on a province profile (vanban derive)', () => {
+  it('are checked when the profile is read, and named from the derived plan\'s folder in the plan it writes', () => {
+    const repo = resolve(import.meta.dirname, '../..');
+    const root = mkdtempSync(join(tmpdir(), 'vanban-derive-pictures-'));
+    cpSync(join(repo, 'data/bo-tu-phap/thi-dua-2024'), join(root, 'data/bo-tu-phap/thi-dua-2024'), { recursive: true });
+    const profile = read(join(repo, 'profiles/2023-2024/ninh-thuan.yaml'), 'utf8').replace(/^(nguoi_ky: \{.*)\}$/mu, '$1, anh_chu_ky: { tep: anh/chu-ky.png, rong_mm: 40 }, anh_dau: { tep: anh/dau.png, duong_kinh_mm: 36 } }');
+    expect(profile).toContain('anh_dau');
+    writeFiles(root, { 'profiles/ninh-thuan.yaml': profile, 'profiles/anh/chu-ky.png': SIGNATURE, 'profiles/anh/dau.png': SEAL });
+    const opts = { from: 'data/bo-tu-phap/thi-dua-2024', profile: [join(root, 'profiles/ninh-thuan.yaml')], out: join(root, 'derived'), root };
+    expect(deriveAll(opts).failed).toEqual([]);
+    const plan = join(root, 'derived/ninh-thuan/thi-dua-2024/ke-hoach.yaml');
+    expect(read(plan, 'utf8')).toContain('tep: ../../../profiles/anh/chu-ky.png');
+    // the derived plan is a draft: it builds, its pictures wait for its số and ngày
+    const { doc, notes } = composeDocument(plan, root);
+    expect(doc.parts[0]!.closing!.signature.image).toBeUndefined();
+    expect(notes.join('\n')).toMatch(/chưa in ảnh chữ ký, ảnh dấu/);
+    const issued = read(plan, 'utf8').replace(/^so: null$/mu, 'so: 20').replace(/^ngay: null$/mu, 'ngay: 2024-03-20');
+    writeFileSync(plan, issued);
+    expect(composeDocument(plan, root).doc.parts[0]!.closing!.signature).toMatchObject({ image: { widthMm: 40, source: 'profiles/anh/chu-ky.png' }, seal: { widthMm: 36 } });
+
+    // a profile naming a missing picture is refused at its field
+    writeFileSync(join(root, 'profiles/ninh-thuan.yaml'), profile.replace('anh/dau.png', 'anh/khong-co.png'));
+    const failed = deriveAll({ ...opts, force: true }).failed;
+    expect(JSON.stringify(failed)).toMatch(/không tìm thấy ảnh dấu \\"anh\/khong-co.png\\"/u);
+  }, 60_000);
 });
