@@ -15,6 +15,7 @@ export interface StructElement {
   title?: string;
 }
 
+// `colour` of a text or a line: an RGB hex triplet ("FF0000", the độ khẩn stamps); black when absent.
 export type PageItem =
   // a run of text in one face and size on a baseline; `spaceExtra` widens each U+0020 of the run (justification)
   | { type: 'text'; x: number; y: number; face: Face; size: number; text: string; spaceExtra: number; struct: number; colour?: string }
@@ -24,8 +25,6 @@ export type PageItem =
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; thickness: number; colour?: string }
   // a picture (signature, seal) in the box whose top-left corner is (x, y)
   | { type: 'image'; x: number; y: number; width: number; height: number; picture: Picture };
-
-/** `colour` of a text or line: an RGB hex triplet ("FF0000", the độ khẩn stamps); black when absent. */
 
 export interface LaidPage {
   width: number;
