@@ -43,11 +43,27 @@ const key = (field: PictureField, tep: string): string => `${field}\u0000${tep}`
 export interface PictureReading {
   errors: InputError[];
   loaded: Map<string, LoadedPicture>;
+  notes: string[]; // a picture not in the decree's ink (blue signature, red seal): printed, and said
+}
+
+/** The ink each picture is in (Phụ lục I, II.7.d: blue; II.8: red), as the hue its opaque pixels lean to. */
+const INK = { anh_chu_ky: { channel: 2, name: 'xanh' }, anh_dau: { channel: 0, name: 'đỏ' } } as const;
+
+/** Whether the opaque pixels of an RGB or grey image lean, on average, to the colour channel given. */
+function inkIs(image: { colours: 1 | 3; pixels: Buffer; alpha: Buffer }, channel: 0 | 2): boolean {
+  if (image.colours === 1) return false;
+  const sum = [0, 0, 0];
+  for (let i = 0; i < image.alpha.length; i++) {
+    const a = image.alpha[i]!;
+    if (a < 128) continue;
+    for (let c = 0; c < 3; c++) sum[c]! += image.pixels[3 * i + c]!;
+  }
+  return sum[channel]! > sum[1]! && sum[channel]! > sum[2 - channel]!;
 }
 
 /** Reads the pictures named under `signerPath` (["nguoi_ky"]) in a data file's raw data. */
 export function readPictures(yaml: YamlFile, root: string, signerPath: readonly PropertyKey[] = ['nguoi_ky']): PictureReading {
-  const out: PictureReading = { errors: [], loaded: new Map() };
+  const out: PictureReading = { errors: [], loaded: new Map(), notes: [] };
   let signer: unknown = yaml.data;
   for (const k of signerPath) signer = signer && typeof signer === 'object' ? (signer as Record<PropertyKey, unknown>)[k] : undefined;
   if (!signer || typeof signer !== 'object') return out;
@@ -91,6 +107,8 @@ export function readPictures(yaml: YamlFile, root: string, signerPath: readonly 
       err(at, `${what} "${input.tep}": ${size}`, both ? 'chỉ ghi chiều rộng (rong_mm), chiều cao được tính theo tỉ lệ của ảnh' : 'cắt bớt phần trống quanh ảnh, hoặc đổi kích thước in');
       continue;
     }
+    if (!inkIs({ ...image, alpha: image.alpha }, INK[field].channel))
+      out.notes.push(`${yaml.file}: ${at.join('.')}: ${what} "${input.tep}" không phải màu ${INK[field].name} (Phụ lục I, mục II.${field === 'anh_dau' ? '8' : '7.d'} Nghị định 30); ảnh vẫn được in như tệp`);
     out.loaded.set(key(field, input.tep), { png: bytes.toString('base64'), width: image.width, height: image.height, source: relative(root, path), path });
   }
   return out;
@@ -136,7 +154,7 @@ export function pictureOf(field: PictureField, input: PictureInput, loaded: Map<
 const round = (v: number): number => Math.round(v * 100) / 100;
 
 /** Validates a data file with its schema and reads its signer's pictures; the errors of both in one run. */
-export function validateWithPictures<S extends z.ZodType>(schema: S, yaml: YamlFile, root: string): { data: z.infer<S>; pictures: Map<string, LoadedPicture> } {
+export function validateWithPictures<S extends z.ZodType>(schema: S, yaml: YamlFile, root: string): { data: z.infer<S>; pictures: Map<string, LoadedPicture>; notes: string[] } {
   const pictures = readPictures(yaml, root);
   let data: z.infer<S>;
   try {
@@ -146,7 +164,7 @@ export function validateWithPictures<S extends z.ZodType>(schema: S, yaml: YamlF
     throw error;
   }
   if (pictures.errors.length) throw combineErrors(pictures.errors);
-  return { data, pictures: pictures.loaded };
+  return { data, pictures: pictures.loaded, notes: pictures.notes };
 }
 
 /** A signer's picture fields with their files named from another folder (a derived plan's, from its profile's). */

@@ -138,7 +138,8 @@ function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: Documen
     throw new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/');
   if (!('loai' in yaml.data)) fail(yaml, ['loai'], MISSING_LOAI, LOAI_FIX);
   // The picture files are checked with the fields, so one run reports both.
-  const { data: input, pictures } = validateWithPictures(currentDocumentSchema(), yaml, ctx.root);
+  const { data: input, pictures, notes } = validateWithPictures(currentDocumentSchema(), yaml, ctx.root);
+  ctx.notes.push(...notes);
   for (const [k, p] of pictures) {
     ctx.pictures.set(k, p);
     ctx.inputs.add(p.path);

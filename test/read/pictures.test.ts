@@ -55,6 +55,18 @@ describe('signature and seal images', () => {
     expect(e!.fix).toMatch(/chỉ ghi chiều rộng/);
   });
 
+  it('a picture not in the decree\'s ink (blue signature, red seal) is printed, with a note', () => {
+    const root = project(BOTH);
+    expect(composeDocument(join(root, 'data/van-ban.yaml'), root).notes.join('\n')).not.toMatch(/không phải màu/);
+    const swapped = project(BOTH, { 'data/anh/chu-ky.png': transparentPng(200, 80, [20, 20, 20]), 'data/anh/dau.png': transparentPng(150, 150, [0, 0, 200]) });
+    const { doc, notes } = composeDocument(join(swapped, 'data/van-ban.yaml'), swapped);
+    expect(doc.parts[0]!.closing!.signature.image).toBeDefined();
+    expect(notes.filter((n) => /không phải màu/.test(n))).toEqual([
+      expect.stringMatching(/nguoi_ky\.anh_chu_ky: ảnh chữ ký "anh\/chu-ky.png" không phải màu xanh \(Phụ lục I, mục II\.7\.d/u),
+      expect.stringMatching(/nguoi_ky\.anh_dau: ảnh dấu "anh\/dau.png" không phải màu đỏ \(Phụ lục I, mục II\.8/u),
+    ]);
+  });
+
   it('a draft is not signed: its pictures wait, with a note', () => {
     const root = project(BOTH, {}, DECISION.replace('so: 47', 'so: null'));
     const { doc, notes } = composeDocument(join(root, 'data/van-ban.yaml'), root);
