@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonSchema, jsonSchemas, undescribed } from '../src/model/json-schema.ts';
+import { eachError, InputError } from '../src/model/errors.ts';
+import { composeDocument } from '../src/transform/compose.ts';
 import { vanban } from './support/cli.ts';
+import { BODY, DECISION, makeProject } from './support/project.ts';
 
 describe('JSON Schema for editors', () => {
   it('is checked in and up to date (regenerate with `npm run schema`)', () => {
@@ -63,5 +66,34 @@ describe('JSON Schemas of every data file (documents, campaign data, province pr
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the date of a draft: day blank, day and month blank, and what has no meaning', () => {
+  const dateOf = (lines: string): { placeDate?: string; errors?: string[] } => {
+    const root = makeProject({ 'data/van-ban.yaml': DECISION.replace('so: 47\nngay: 2024-03-05\n', `so: null\n${lines}\n`), 'data/noi-dung.md': BODY });
+    try {
+      return { placeDate: composeDocument(join(root, 'data/van-ban.yaml'), root).doc.parts[0]!.header!.placeDate! };
+    } catch (e) {
+      if (e instanceof InputError) return { errors: eachError(e).map((x) => x.message) };
+      throw e;
+    }
+  };
+
+  it('writes every blank the decree\'s drafts use: the day (month kept), the day and month (year kept), none', () => {
+    expect(dateOf('ngay: 2024-01').placeDate).toBe('Hà Nội, ngày      tháng 01 năm 2024');
+    expect(dateOf('ngay: 2024-11').placeDate).toBe('Hà Nội, ngày      tháng 11 năm 2024');
+    expect(dateOf('ngay: null\nnam: 2025').placeDate).toMatch(/^Hà Nội, ngày +tháng +năm 2025$/u);
+    expect(dateOf('ngay: 2024-02-05').placeDate).toBe('Hà Nội, ngày 05 tháng 02 năm 2024');
+  });
+
+  it('refuses a day kept with its month blank, a bare year, short numbers and a year that contradicts the date, saying what to write', () => {
+    for (const v of ['2024-00-15', '"2024--15"', '"2024-__-15"']) expect(dateOf(`ngay: ${v}`).errors, v).toEqual([expect.stringMatching(/trường "ngay": .*không để trống tháng mà giữ ngày: ngày chỉ có nghĩa trong một tháng; ghi "yyyy-mm" để trống ngày/u)]);
+    expect(dateOf('ngay: 2024').errors).toEqual([expect.stringContaining('để trống cả ngày và tháng thì ghi "ngay: null" và "nam: 2024"; để trống ngày, giữ tháng thì ghi "ngay: 2024-01"')]);
+    expect(dateOf('ngay: "2024"').errors).toEqual([expect.stringContaining('"2024" không phải một ngày')]);
+    expect(dateOf('ngay: 2024-3').errors).toEqual([expect.stringContaining('ngày, tháng viết đủ hai chữ số: 2024-03')]);
+    expect(dateOf('ngay: 2024-13').errors).toEqual([expect.stringContaining('tháng không có thật: 2024-13')]);
+    expect(dateOf('ngay: 2024-01\nnam: 2023').errors).toEqual([expect.stringMatching(/:7:1: trường "nam": năm 2023 khác năm của "ngay" \(2024-01\)\. Cách sửa: bỏ trường "nam"/u)]);
+    expect(dateOf('ngay: null').errors).toEqual([expect.stringContaining('dự thảo chưa có ngày thì phải có trường "nam"')]);
   });
 });

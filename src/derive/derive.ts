@@ -5,9 +5,10 @@
 // "Tổ chức thực hiện" is rewritten for those units with deadlines before the ministry's; the closing,
 // Nơi nhận and signature are the Sở's own. The output is data for the clerk to edit, then build.
 
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { CampaignInput, PlanInput } from '../model/schema.ts';
+import { picturesFrom } from '../read/pictures.ts';
 import { parseIsoDate, shortDate, toIso } from '../text/date.ts';
 import { lowerFirst, placeholder } from '../text/wording.ts';
 import { deriveDeadline } from './deadlines.ts';
@@ -180,6 +181,7 @@ export function derivePlan(src: MinistrySource, profile: Profile, opts: DeriveOp
     to_chuc_thuc_hien: units,
     ket_thuc: ketThuc,
   };
+  const dir = resolve(root, opts.out ?? DEFAULT_OUT, profile.slug, src.folder);
   const plan: PlanInput = {
     loai: 'ke-hoach',
     co_quan: { ten: P.co_quan.ten, viet_tat: P.co_quan.viet_tat, chu_quan: P.co_quan.chu_quan ?? `UBND ${profile.fullName}` },
@@ -194,11 +196,11 @@ export function derivePlan(src: MinistrySource, profile: Profile, opts: DeriveOp
     danh_so: P.danh_so,
     noi_nhan: noiNhan,
     luu: P.luu,
-    nguoi_ky: P.nguoi_ky,
+    // the signer's pictures are named from the profile's folder; the plan names them from its own
+    nguoi_ky: picturesFrom(P.nguoi_ky, dirname(resolve(root, profile.file)), dir),
     chuan_hoa_dau: true,
   };
 
-  const dir = resolve(root, opts.out ?? DEFAULT_OUT, profile.slug, src.folder);
   const rel = relative(root, dir);
   const shownDir = rel && !rel.startsWith('..') ? rel : dir;
   const schemaRef = relative(dir, resolve(root, 'schema/vanban.schema.json')).split('\\').join('/');

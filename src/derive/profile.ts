@@ -7,7 +7,8 @@ import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { z } from 'zod';
 import { InputError } from '../model/errors.ts';
 import { NUMBERING_PROFILES, isoDate, issuerSchema, signerSchema } from '../model/schema.ts';
-import { fail, readYaml, validate, type YamlFile } from '../read/yaml.ts';
+import { fail, readYaml, type YamlFile } from '../read/yaml.ts';
+import { validateWithPictures } from '../read/pictures.ts';
 
 const text = z.string().trim().min(1, { error: 'không được để trống' });
 
@@ -74,7 +75,7 @@ export function loadProfile(path: string, root = process.cwd()): Profile {
   const yaml = readYaml(path, shown);
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data))
     throw new InputError({ file: shown, line: 1, col: 1 }, '', 'tệp không chứa các trường của một hồ sơ tỉnh', 'xem mẫu trong profiles/2023-2024/ninh-thuan.yaml');
-  const data = validate(profileSchema, yaml);
+  const { data } = validateWithPictures(profileSchema, yaml, root);
 
   const { tu, den } = data.hieu_luc;
   if (den && den < tu) fail(yaml, ['hieu_luc', 'den'], `ngày hết hiệu lực ${den} trước ngày bắt đầu ${tu}`);

@@ -5,13 +5,14 @@
 
 import { hasFootnotes, type Block, type Closing, type Document, type Header, type Inline, type Mark, type Part, type Role, type Signature, type Title } from '../model/ast.ts';
 import {
-  ADDRESS_STRIP, MARKS, CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, SIGNATURE_SPACE_PT, STYLES,
+  ADDRESS_STRIP, MARKS, MARK_COLOURS, CLOSING_COLUMNS_MM, FOOTNOTES, HEADER_COLUMNS_MM, LEADING_SPACER_PT, PAGE, TABLES, PAGE_NUMBER, PAGINATION, ROLE_STYLES, RULES, STYLES,
   mmToGridPt as mmToPt, mmToPt as exactMmToPt, textWidthGridPt, type TextStyle,
 } from '../style/nd30.ts';
 import { MOTTO, NATIONAL_NAME, RECIPIENTS_LABEL } from '../text/national.ts';
 import { faceOf, lineMetrics } from './fonts.ts';
 import { paginate, type BreakRule, type Unit } from './paginate.ts';
 import { breakParagraph, type Line, type StyledRun } from './paragraph.ts';
+import { signatureSpace } from './signature-pictures.ts';
 import { columnWidths, rowUnit } from './table.ts';
 import { moved, type LaidDocument, type LaidPage, type PageItem, type StructElement, type StructRole } from './types.ts';
 
@@ -123,18 +124,20 @@ function markUnits(L: Layout, m: Mark, x: number, colWidth: number, atLeft: bool
   const last = units[units.length - 1]!;
   const height = units.reduce((h, u) => h + u.height, 0) + 2 * inset;
   const items: PageItem[] = [];
+  // The độ khẩn stamps are in bright red ink, text and border (Phụ lục I, III.2.b).
+  const ink = m.box === 'urgency' ? { colour: MARK_COLOURS.urgency } : {};
   let y = inset;
   for (const u of units) {
-    for (const it of u.items) items.push(moved(it, y));
+    for (const it of u.items) items.push({ ...moved(it, y), ...(it.type === 'text' ? ink : {}) });
     y += u.height;
   }
   const t = MARKS.borderPt;
   const [top, bottom, x2] = [t / 2, height - t / 2, x1 + width];
   items.push(
-    { type: 'line', x1, y1: top, x2, y2: top, thickness: t },
-    { type: 'line', x1, y1: bottom, x2, y2: bottom, thickness: t },
-    { type: 'line', x1, y1: top, x2: x1, y2: bottom, thickness: t },
-    { type: 'line', x1: x2, y1: top, x2, y2: bottom, thickness: t },
+    { type: 'line', x1, y1: top, x2, y2: top, thickness: t, ...ink },
+    { type: 'line', x1, y1: bottom, x2, y2: bottom, thickness: t, ...ink },
+    { type: 'line', x1, y1: top, x2: x1, y2: bottom, thickness: t, ...ink },
+    { type: 'line', x1: x2, y1: top, x2, y2: bottom, thickness: t, ...ink },
   );
   return [{ ...first, height, after: last.after, items }];
 }
@@ -318,7 +321,7 @@ function closingRow(L: Layout, c: Closing, left0: number): Unit {
   // The signature lines form one block: its space before is above the block, not between its lines.
   const signature = (sig: Signature, x: number, w: number) => [
     ...sig.lines.flatMap((l, i) => L.paragraph(plain(l, STYLES.signatureLine), STYLES.signatureLine, x, w, 'P', i === 0 ? {} : { before: 0 }).units),
-    ...L.paragraph(plain(sig.name, STYLES.signerName), STYLES.signerName, x, w, 'P', { before: SIGNATURE_SPACE_PT + ((STYLES.signerName as Style).beforePt ?? 0) }).units,
+    ...signerName(L, sig, x, w),
   ];
   const left: Unit[] = c.cosignature ? signature(c.cosignature, left0, lw) : [];
   if (c.recipients.length) {
@@ -328,6 +331,17 @@ function closingRow(L: Layout, c: Closing, left0: number): Unit {
   }
   if (!left.length) left.push(...L.paragraph(plain('', STYLES.recipient), STYLES.recipient, left0, lw, 'P').units);
   return row([left, signature(c.signature, rx, rw)]);
+}
+
+/** The signer's name after the signature space (ô 7c), with the signature and seal images drawn in that space. */
+function signerName(L: Layout, sig: Signature, x: number, w: number): Unit[] {
+  const space = signatureSpace(sig, w);
+  const units = L.paragraph(plain(sig.name, STYLES.signerName), STYLES.signerName, x, w, 'P', { before: space.heightPt + ((STYLES.signerName as Style).beforePt ?? 0) }).units;
+  // The space ends where the name's unit begins; the seal is drawn last, over the signature.
+  const top = -space.heightPt;
+  const pictures = [space.image, space.seal].flatMap((p): PageItem[] => (p ? [{ type: 'image', x: x + p.xPt, y: top + p.yPt, width: p.widthPt, height: p.heightPt, picture: p.picture }] : []));
+  if (pictures.length) units[0] = { ...units[0]!, items: [...units[0]!.items, ...pictures] };
+  return units;
 }
 
 /**

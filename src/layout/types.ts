@@ -2,6 +2,7 @@
 // format. Plain data (JSON-serializable), so tests can dump and compare it. Coordinates are points
 // from the top-left corner of the page; a text run's y is its baseline.
 
+import type { Picture } from '../model/ast.ts';
 import type { Face } from './fonts.ts';
 
 /** The structure a piece of text belongs to, for the tagged PDF (reading order and roles). */
@@ -14,13 +15,16 @@ export interface StructElement {
   title?: string;
 }
 
+// `colour` of a text or a line: an RGB hex triplet ("FF0000", the độ khẩn stamps); black when absent.
 export type PageItem =
   // a run of text in one face and size on a baseline; `spaceExtra` widens each U+0020 of the run (justification)
-  | { type: 'text'; x: number; y: number; face: Face; size: number; text: string; spaceExtra: number; struct: number }
+  | { type: 'text'; x: number; y: number; face: Face; size: number; text: string; spaceExtra: number; struct: number; colour?: string }
   // a horizontal rule from x1 to x2 whose centre line is at y
   | { type: 'rule'; x1: number; x2: number; y: number; thickness: number }
   // a straight line between two points (table borders)
-  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; thickness: number };
+  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; thickness: number; colour?: string }
+  // a picture (signature, seal) in the box whose top-left corner is (x, y)
+  | { type: 'image'; x: number; y: number; width: number; height: number; picture: Picture };
 
 export interface LaidPage {
   width: number;

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { parseIsoDate } from '../text/date.ts';
+import { PICTURE_MM } from '../read/pictures.ts';
 import { allKinds, kindList, onKindsChanged } from '../kinds/index.ts';
 import type { FieldKit, Kind } from '../kinds/kind.ts';
 
@@ -47,6 +48,29 @@ export const AUTHORITIES = ['TM', 'KT', 'Q', 'TL', 'TUQ'] as const;
 const authority = z.enum(AUTHORITIES, { error: 'chỉ nhận một trong: TM, KT, Q, TL, TUQ' });
 const levels = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** A printed size of a picture, in millimetres (src/read/pictures.ts checks the file and its proportions). */
+const pictureMm = (what: string) =>
+  z
+    .number({ error: `${what} là một số milimét, ví dụ 40` })
+    .min(PICTURE_MM.min, { error: `${what} từ ${PICTURE_MM.min} đến ${PICTURE_MM.max} mm` })
+    .max(PICTURE_MM.max, { error: `${what} từ ${PICTURE_MM.min} đến ${PICTURE_MM.max} mm` });
+const pictureFile = text.refine((s) => /\.png$/iu.test(s), { error: 'ảnh chữ ký, ảnh dấu là tệp .png nền trong suốt' }).describe('Tệp ảnh .png nền trong suốt, đường dẫn tương đối với tệp YAML');
+
+/** Ô 7c: the signer's signature image (blue, transparent PNG), printed centred between chức vụ and name. */
+const signatureImage = z
+  .strictObject({
+    tep: pictureFile,
+    rong_mm: pictureMm('chiều rộng ảnh chữ ký').optional().describe('Chiều rộng khi in, mm (ví dụ 40); chiều cao tính theo tỉ lệ của ảnh'),
+    cao_mm: pictureMm('chiều cao ảnh chữ ký').optional().describe('Chiều cao khi in, mm; chỉ cần khi không ghi chiều rộng'),
+  })
+  .refine((a) => a.rong_mm !== undefined || a.cao_mm !== undefined, { error: 'cần kích thước in của ảnh chữ ký: "rong_mm: 40"', path: ['rong_mm'] });
+
+/** Ô 8: the issuer's seal image (red, transparent PNG, real size), over the left third of the signature. */
+const sealImage = z.strictObject({
+  tep: pictureFile,
+  duong_kinh_mm: pictureMm('đường kính dấu').describe('Đường kính thật của con dấu, mm (ví dụ 36): ảnh được in đúng cỡ dấu; ảnh cắt sát vành dấu'),
+});
+
 /**
  * The signer: one authority form ("tham_quyen: KT", "thay_mat: Bộ trưởng") or several levels, outermost
  * first ("tham_quyen: [TM, KT]", "thay_mat: [Ủy ban nhân dân, Chủ tịch]"); each TM., KT., TL., TUQ. names
@@ -58,6 +82,8 @@ export const signerSchema = z
     thay_mat: z.union([line, z.array(line).min(1)]).optional().describe('Người đứng đầu hoặc tập thể được ký thay, thừa lệnh: "Bộ trưởng", "Ủy ban nhân dân"; nhiều cấp: [Ủy ban nhân dân, Chủ tịch]'),
     chuc_vu: line.describe('Chức vụ của người ký: "Thứ trưởng", "Giám đốc"'),
     ho_ten: line.describe('Họ tên người ký, không ghi học hàm, học vị'),
+    anh_chu_ky: signatureImage.optional().describe('Văn bản điện tử: ảnh chữ ký của người ký (màu xanh, .png nền trong suốt), đặt giữa chức vụ và họ tên: { tep: chu-ky.png, rong_mm: 40 }'),
+    anh_dau: sealImage.optional().describe('Văn bản điện tử: ảnh dấu của cơ quan (màu đỏ, .png nền trong suốt, đúng cỡ thật), trùm lên khoảng 1/3 ảnh chữ ký về bên trái: { tep: dau.png, duong_kinh_mm: 36 }'),
   })
   .superRefine((s, ctx) => {
     const forms = levels(s.tham_quyen);
@@ -115,9 +141,28 @@ export const TASK_LAYOUTS = ['bang', 'dong'] as const;
  */
 /** yyyy-mm-dd, or yyyy-mm for a draft whose day is left blank. */
 export const DRAFT_DATE_PATTERN = '^\\d{4}-\\d{2}(-\\d{2})?$';
+/** What a clerk may type for a draft's date that has no meaning, or another spelling, and what to write instead. */
+function draftDateProblem(s: string): string | null {
+  const blanks = 'ghi "yyyy-mm" để trống ngày, giữ tháng (2024-01: "ngày      tháng 01 năm 2024"), hoặc "ngay: null" cùng "nam: 2024" để trống cả ngày và tháng';
+  // A day without its month: the day of which month? It cannot be checked on the calendar, and a draft's
+  // date is filled in at signing, so the decree's drafts leave the day blank, or both.
+  if (/^\d{4}-(?:00|[-_.xX ]*)-\d{1,2}$/.test(s)) return `${/^\d{4}-00-/.test(s) ? `tháng 00 không có thật (${s}); dự thảo` : `dự thảo (${s})`} không để trống tháng mà giữ ngày: ngày chỉ có nghĩa trong một tháng; ${blanks}`;
+  if (/^\d{4}-(?:00|[-_.xX ]+)$/.test(s) || /^\d{4}-?$/.test(s)) return `"${s}" không phải một ngày; ${blanks}`;
+  const short = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
+  if (short && (short[2]!.length === 1 || short[3]?.length === 1)) return `ngày, tháng viết đủ hai chữ số: ${[short[1], short[2]!.padStart(2, '0'), ...(short[3] ? [short[3].padStart(2, '0')] : [])].join('-')}`;
+  return null;
+}
+
 const documentDate = z
-  .string({ error: 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29' })
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number' && Number.isInteger(iss.input) && iss.input >= MIN_YEAR && iss.input <= 2100
+        ? `để trống cả ngày và tháng thì ghi "ngay: null" và "nam: ${iss.input}"; để trống ngày, giữ tháng thì ghi "ngay: ${iss.input}-01"`
+        : 'cần một ngày dạng yyyy-mm-dd, ví dụ 2024-02-29',
+  })
   .superRefine((s, ctx) => {
+    const odd = draftDateProblem(s);
+    if (odd) return void ctx.addIssue({ code: 'custom', message: odd, input: s });
     const month = /^(\d{4})-(\d{2})$/.exec(s);
     if (month) {
       const m = Number(month[2]);

@@ -2,8 +2,9 @@
 // template), computes every fixed wording, numbers the body and normalizes the text.
 
 import { dirname, relative, resolve } from 'node:path';
-import type { Block, Document, Mark, Part } from '../model/ast.ts';
+import type { Block, Document, Mark, Part, Signature } from '../model/ast.ts';
 import { InputError } from '../model/errors.ts';
+import { pictureOf, validateWithPictures, type LoadedPicture } from '../read/pictures.ts';
 import { campaignSchema, currentDocumentSchema, type CampaignInput, type DocumentInput, type PlanInput, type SignerInput } from '../model/schema.ts';
 import { kindList, kindOf } from '../kinds/index.ts';
 import { kindKyHieu, kindName, type ComposeKit, type KindInput } from '../kinds/kind.ts';
@@ -72,11 +73,12 @@ interface Context {
   absent: Set<string>;
   notes: string[];
   refs: Map<string, string>; // labels of the document's phụ lục → "Phụ lục I", for cross-references
+  pictures: Map<string, LoadedPicture>; // signature and seal images read (src/read/pictures.ts)
 }
 
 /** Builds the model of the document described by one YAML file. */
 export function composeDocument(yamlPath: string, root = process.cwd()): Composed {
-  const ctx: Context = { root, inputs: new Set(), absent: new Set(), notes: [], refs: new Map() };
+  const ctx: Context = { root, inputs: new Set(), absent: new Set(), notes: [], refs: new Map(), pictures: new Map() };
   const { yaml, input } = loadInput(yamlPath, ctx);
   const { names, repeated } = appendixNames(input.phu_luc ?? []);
   if (repeated !== null) fail(yaml, ['phu_luc', repeated, 'nhan'], `nhãn "${appendixLabel(input.phu_luc![repeated]!, repeated)}" đã dùng cho một phụ lục trước`, 'đặt cho mỗi phụ lục một nhãn khác nhau');
@@ -135,8 +137,16 @@ function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: Documen
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data))
     throw new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/');
   if (!('loai' in yaml.data)) fail(yaml, ['loai'], MISSING_LOAI, LOAI_FIX);
-  const input = validate(currentDocumentSchema(), yaml);
+  // The picture files are checked with the fields, so one run reports both.
+  const { data: input, pictures, notes } = validateWithPictures(currentDocumentSchema(), yaml, ctx.root);
+  ctx.notes.push(...notes);
+  for (const [k, p] of pictures) {
+    ctx.pictures.set(k, p);
+    ctx.inputs.add(p.path);
+  }
   if (input.ngay === null && input.nam === undefined) fail(yaml, ['ngay'], 'dự thảo chưa có ngày thì phải có trường "nam"', 'thêm "nam: 2024"');
+  if (input.ngay && input.nam !== undefined && Number(input.ngay.slice(0, 4)) !== input.nam)
+    fail(yaml, ['nam'], `năm ${input.nam} khác năm của "ngay" (${input.ngay})`, 'bỏ trường "nam" (năm lấy từ "ngay"), hoặc sửa cho khớp');
   return { yaml, input };
 }
 
@@ -209,7 +219,7 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
   const kit: ComposeKit = {
     fail: (field, problem, fix) => fail(yaml, [field], problem, fix),
     note: (t) => ctx.notes.push(`${yaml.file}: ${t}`),
-    signature: (s) => ({ lines: signatureLines(s as SignerInput), name: (s as SignerInput).ho_ten }),
+    signature: (s) => withPictures({ lines: signatureLines(s as SignerInput), name: (s as SignerInput).ho_ten }, s as SignerInput, input, yaml, ctx),
     recipients: (items, archive) => recipientLines(strip(items, 'noi_nhan'), archive, drafter),
   };
   const marks = marksOf(input);
@@ -239,6 +249,22 @@ function composePart(yaml: YamlFile, input: DocumentInput, ctx: Context, parent:
   if (input.ngay === null && input.dia_danh) ctx.notes.push(`${yaml.file}: dự thảo chưa có ngày, dòng địa danh để trống ngày và tháng`);
   if (month) ctx.notes.push(`${yaml.file}: dự thảo chưa có ngày, dòng địa danh để trống ngày, giữ tháng ${month}`);
   return { part };
+}
+
+/**
+ * The signer's signature and seal images (electronic issue, Phụ lục I II.7.d, II.8), on an issued text
+ * only: a draft (no số, no full date, or a DỰ THẢO mark) is not signed, so its pictures wait, with a note.
+ */
+function withPictures(sig: Signature, s: SignerInput, input: DocumentInput, yaml: YamlFile, ctx: Context): Signature {
+  if (!s.anh_chu_ky && !s.anh_dau) return sig;
+  const issued = input.so !== null && input.so !== undefined && !!input.ngay && parseIsoDate(input.ngay) !== null && !input.du_thao;
+  if (!issued) {
+    ctx.notes.push(`${yaml.file}: dự thảo (chưa có số, ngày hoặc có dấu DỰ THẢO) chưa in ảnh chữ ký, ảnh dấu; ảnh được in khi văn bản có số, ngày và bỏ "du_thao"`);
+    return sig;
+  }
+  const image = s.anh_chu_ky ? pictureOf('anh_chu_ky', s.anh_chu_ky, ctx.pictures) : undefined;
+  const seal = s.anh_dau ? pictureOf('anh_dau', s.anh_dau, ctx.pictures) : undefined;
+  return { ...sig, ...(image ? { image } : {}), ...(seal ? { seal } : {}) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { FACES, type Face } from '../layout/fonts.ts';
 import type { LaidDocument, PageItem } from '../layout/types.ts';
 import { dateString, num, PdfFile, ref, textString } from './pdf-file.ts';
 import { subsetFor, type FontSubset } from './pdf-fonts.ts';
+import { PdfImages, colourOp, drawImage, pagePictures } from './pdf-images.ts';
 import { srgbProfile } from './srgb-icc.ts';
 
 /** The language of the text, in the catalog (/Lang) and the XMP. */
@@ -108,7 +109,7 @@ function tj(it: Extract<PageItem, { type: 'text' }>, font: FontSubset): string {
 }
 
 /** Content stream of one page, top-down coordinates (the page is flipped once, as pdfkit did). */
-function pageContent(items: PageItem[], height: number, fonts: Map<Face, FontSubset>, mcid: (struct: number) => { tag: string; mcid: number } | null): string {
+function pageContent(items: PageItem[], height: number, fonts: Map<Face, FontSubset>, mcid: (struct: number) => { tag: string; mcid: number } | null, images?: PdfImages): string {
   const ops: string[] = [`1 0 0 -1 0 ${num(height)} cm`];
   for (const it of items) {
     if (it.type === 'rule') {
@@ -116,13 +117,17 @@ function pageContent(items: PageItem[], height: number, fonts: Map<Face, FontSub
       continue;
     }
     if (it.type === 'line') {
-      ops.push(`/Artifact BMC\n${num(it.thickness)} w 0 G\n${num(it.x1)} ${num(it.y1)} m\n${num(it.x2)} ${num(it.y2)} l\nS\nEMC`);
+      ops.push(`/Artifact BMC\n${num(it.thickness)} w ${colourOp(it.colour, true)}\n${num(it.x1)} ${num(it.y1)} m\n${num(it.x2)} ${num(it.y2)} l\nS\nEMC`);
+      continue;
+    }
+    if (it.type === 'image') {
+      if (images) ops.push(drawImage(it, images.name(it.picture)));
       continue;
     }
     const font = fonts.get(it.face)!;
     const id = mcid(it.struct);
     const open = id === null ? '/Artifact <</Type /Pagination>> BDC' : `/${id.tag} <</MCID ${id.mcid}>> BDC`;
-    ops.push(`${open}\nBT /${FONT_NAME[it.face]} ${num(it.size)} Tf 0 g 1 0 0 -1 ${num(it.x)} ${num(it.y)} Tm ${tj(it, font)} ET\nEMC`);
+    ops.push(`${open}\nBT /${FONT_NAME[it.face]} ${num(it.size)} Tf ${colourOp(it.colour, false)} 1 0 0 -1 ${num(it.x)} ${num(it.y)} Tm ${tj(it, font)} ET\nEMC`);
   }
   return ops.join('\n');
 }
@@ -139,6 +144,7 @@ export function drawPdf(laid: LaidDocument, doc: Document): Buffer {
   const pagesRef = pdf.alloc();
   const structRoot = pdf.alloc();
   const fonts = subsets(laid);
+  const images = new PdfImages(pdf);
 
   // Fonts: Type 0 → CIDFontType2 → descriptor → subset program, ToUnicode.
   const fontRefs = new Map<Face, number>();
@@ -172,13 +178,13 @@ export function drawPdf(laid: LaidDocument, doc: Document): Buffer {
       list.push(`<< /Type /MCR /Pg ${ref(pageRef)} /MCID ${id} >>`);
       kids.set(struct, list);
       return { tag: laid.structure[struct]!.role, mcid: id };
-    });
+    }, images);
     const contents = pdf.addStream('', content);
     parentTree.push(`${index} [${mcids.map((s) => ref(elemRefs[s]!)).join(' ')}]`);
     pdf.set(
       pageRef,
       `<< /Type /Page /Parent ${ref(pagesRef)} /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] ` +
-        `/Resources << /Font ${fontDict} /ProcSet [/PDF /Text] >> /Contents ${ref(contents)} /StructParents ${index} /Tabs /S >>`,
+        `/Resources << /Font ${fontDict}${images.resources(pagePictures(page.items))} /ProcSet [/PDF /Text] >> /Contents ${ref(contents)} /StructParents ${index} /Tabs /S >>`,
     );
   });
   // An element's kids: its marked content, then its child elements (a table's rows, a row's cells).
