@@ -5,7 +5,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
@@ -15,34 +14,19 @@ import { CLOSING_COLUMNS_MM, PAGE, mmToGridPt, mmToPt } from '../../../src/style
 import { writeDocx } from '../../../src/write/docx.ts';
 import { docxToPdf, hasLibreOffice } from '../../support/libreoffice.ts';
 import { pdfPages } from '../../support/pdf-text.ts';
+import { makePng } from '../../support/png.ts';
 
 const required = process.env.VANBAN_REQUIRE_TOOLS === '1';
 const lo = hasLibreOffice();
 
 /** An RGBA PNG of w × h pixels, each pixel from `paint` (x, y → [r, g, b, a]). */
 function png(w: number, h: number, paint: (x: number, y: number) => [number, number, number, number]): Buffer {
-  const raw = Buffer.alloc((w * 4 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 4 + 1)] = 0; // filter: none
-    for (let x = 0; x < w; x++) raw.set(paint(x, y), y * (w * 4 + 1) + 1 + x * 4);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const samples: number[] = [];
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) samples.push(...paint(x, y));
+  return makePng({ width: w, height: h, type: 6, samples });
 }
 
 const CLEAR: [number, number, number, number] = [0, 0, 0, 0];
-/** A signature-like blue stroke on a transparent ground, soft at its edges. */
 const signaturePng = png(160, 120, (x, y) => {
   const curve = 60 + 40 * Math.sin((x / 160) * 2 * Math.PI) * (1 - x / 320);
   const d = Math.abs(y - curve);
