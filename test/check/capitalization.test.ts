@@ -8,7 +8,8 @@ describe('capitalization', () => {
     expect(runReal(capitalization, 'web-cong-van-284-ldtbxh-ncc-giai-quyet-che-do-uu-dai-trong-giao.md')).toEqual(['13 Thông tư Liên tịch', '15 Thông tư Liên tịch']);
   });
   it('leaves titles in capitals and right names alone', () => {
-    expect(runReal(capitalization, 'web-quyet-dinh-6154-qd-ubnd-che-do-dieu-duong-luan-phien.md')).toEqual([]);
+    // its one finding is "khoản 2 điều 3 Mục II Thông tư liên tịch …", an article of a given document (mục I.7)
+    expect(runReal(capitalization, 'web-quyet-dinh-6154-qd-ubnd-che-do-dieu-duong-luan-phien.md')).toEqual(['29 điều']);
     expect(run(capitalization, 'trên địa bàn Tỉnh Quảng Ngãi').map((f) => f.replacement!.to)).toEqual(['tỉnh']);
     expect(run(capitalization, 'Tỉnh Quảng Ngãi tổ chức')).toEqual([]);
   });
@@ -46,5 +47,21 @@ describe('capitalization forms added with set 4 of the real corpus (tuning part)
       '14 sở Giáo dục và Đào tạo thực h',
     ]);
     expect(run(capitalization, 'Chỉ đạo cán bộ Lao động - Thương binh và Xã hội; qua phòng An ninh nội bộ Công an tỉnh; cơ sở Giáo dục nghề nghiệp.')).toEqual([]);
+  });
+
+  it('finds an article of a given document and the document\'s own name in lower case, and a trích yếu cited capitalized after "về việc" (set 6, real decisions)', () => {
+    // Quyết định 97/2009/QĐ-UBND, Nghệ An: "khoản 2 điều 8 Nghị định số …" (dòng 27), "… về việc Hướng dẫn chức …" (dòng 31)
+    expect(runReal(capitalization, 'page-quyet-dinh-97-2009-qd-ubnd-nghe-an.txt')).toEqual(['27 điều', '31 Hướng dẫn']);
+    // Quyết định 463/QĐ-UBND, Long An: "quyết định này" twice (dòng 34, 41); "Quyết định này" (dòng 37) is right
+    expect(runReal(capitalization, 'page-quyet-dinh-463-qd-ubnd-2025-long-an.txt')).toEqual(['34 quyết định này', '41 quyết định này']);
+    const fs = run(capitalization, 'thi hành quyết định này./.\nCác quyết định này và những thông tư này; theo các điều 5, 6; một số điều của Luật.\nKhoản 1 Điều 5 Thông tư này.');
+    expect(fs.map((f) => `${f.line} ${f.replacement!.to}`)).toEqual(['1 Quyết định này']);
+    expect(run(capitalization, 'Thông tư số 07/2009/TT-BTP về việc Ban hành mẫu').map((f) => f.replacement!.to)).toEqual(['ban hành']);
+  });
+
+  it('finds names of bodies and a law written in the wrong case (set 6: Sóc Trăng, Bình Phước, the Hội đồng phối hợp)', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-2924-qd-ubnd-2018-soc-trang.txt')).toEqual(['33 Trung tâm phục vụ hành chính công']);
+    expect(runReal(capitalization, 'page-quyet-dinh-15-2015-qd-ubnd-binh-phuoc.txt')).toEqual(['24 Luật Ngân sách Nhà nước']);
+    expect(runReal(capitalization, 'page-cong-van-573-hdph-pbgdpl-2024.txt')).toContain('16 Ban Chấp hành trung ương');
   });
 });

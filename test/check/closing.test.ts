@@ -39,4 +39,14 @@ describe('closing on a page cut short (set 4 of the real corpus)', () => {
     // the Lai Châu decision of 2010 ends its body "… thi hành Quyết định này." before Nơi nhận: a true finding
     expect(runReal(closing, 'web-quyet-dinh-16-2010-qd-ubnd-boi-thuong-ho-tro-tai-dinh-cu.md')).toEqual(['318 …quan chịu trách nhiệm thi hành Quyết định này.']);
   });
+
+  it('does not judge an attachment of which the page holds only the title and its "(Ban hành kèm theo …)" caption', () => {
+    // Quyết định 346/2017/QĐ-UBND, Thanh Hóa: the signed decision, then "QUY CHẾ", its title and the caption (dòng 67),
+    // "Chương I", and the page ends; the decision itself ends "./." before its Nơi nhận
+    expect(runReal(closing, 'page-quyet-dinh-346-2017-qd-ubnd-thanh-hoa.txt')).toEqual([]);
+    const cut = 'QUYẾT ĐỊNH\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực./.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn A\nQUY CHẾ\nPHỐI HỢP\n(Ban hành kèm theo Quyết định số 5/2017/QĐ-UBND)\nChương I';
+    expect(run(closing, cut)).toEqual([]);
+    // a whole attachment after its caption is judged all the same
+    expect(brief(run(closing, cut + '\nQuy chế này quy định việc phối hợp.'))).toEqual(['14 closing Quy chế này quy định việc phối hợp.']);
+  });
 });

@@ -161,7 +161,7 @@ describe('vanban check --fix', () => {
     expect(readFileSync(join(d, 'a.txt'), 'utf8')).toBe(text);
     expect(readFileSync(join(d, 'a.sua.txt'), 'utf8')).toBe('Hà Nội, ngày 05 tháng 3 năm 2024\n\nCông tác hòa giải và hòa giải ở cơ sở./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n');
     expect(readFileSync(join(d, 'b.sua.md'), 'utf8')).toContain('- Như trên;\n- Lưu: VT.\n');
-    expect(out).toContain('Đã ghi bản sửa: a.sua.txt\n  dòng 1 [date-line-zero]: "ngày 5 tháng 3 năm 2024" → "ngày 05 tháng 3 năm 2024"\n  dòng 3 [tone-mixed]: "hoà" → "hòa"');
+    expect(out).toContain('Đã ghi bản sửa: a.sua.txt\n  dòng 1 [date-line-zero]: "5 tháng 3 năm 2024" → "05 tháng 3 năm 2024"\n  dòng 3 [tone-mixed]: "hoà" → "hòa"');
     expect(out).toContain('Đã ghi bản sửa: b.sua.md');
   });
 
@@ -209,7 +209,7 @@ describe('vanban check --fix', () => {
     writeFileSync(join(d, 'kh.docx'), original);
     const { out } = await run(['kh.docx'], { where: d, fix: true });
     expect(out).toContain('Đã ghi bản sửa: kh.sua.docx');
-    expect(out).toContain('  đoạn 6 [date-line-zero]: "ngày 5 tháng 3 năm 2024" → "ngày 05 tháng 3 năm 2024"');
+    expect(out).toContain('  đoạn 6 [date-line-zero]: "5 tháng 3 năm 2024" → "05 tháng 3 năm 2024"');
     expect(out).toContain('  đoạn 8 [nfc]: chuyển sang Unicode dựng sẵn (NFC)');
     expect(out).toContain('  đoạn 24 [recipients-punct]: "- Sở Tư pháp," → "- Sở Tư pháp;"');
     expect(out).toContain('  đoạn 25 [recipients-punct]: không sửa được, "- UBND tỉnh," nằm trên nhiều đoạn chữ (run) định dạng khác nhau; sửa tay thành "- UBND tỉnh;"');

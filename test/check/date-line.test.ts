@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { dateLineFuture, dateLineYear, dateLineZero, dateLines } from '../../src/check/rules/date-line.ts';
-import { brief, run } from './helpers.ts';
+import { brief, run, runReal } from './helpers.ts';
 
 describe('date-line-zero', () => {
   it('wants a leading zero on days below 10 and on months 1 and 2', () => {
     const fs = run(dateLineZero, 'Hà Nội, ngày 5 tháng 3 năm 2024\n\nHuế, ngày 15 tháng 1 năm 2024');
     expect(brief(fs)).toEqual(['1 date-line-zero ngày 5 tháng 3 năm 2024', '3 date-line-zero ngày 15 tháng 1 năm 2024']);
-    expect(fs[0]!.replacement).toEqual({ from: 'ngày 5 tháng 3 năm 2024', to: 'ngày 05 tháng 3 năm 2024' });
-    expect(fs[1]!.replacement!.to).toBe('ngày 15 tháng 01 năm 2024');
-    expect(fs[0]!.col).toBe(9);
+    // from the first wrong number on: the day's number, else the month
+    expect(fs[0]!.replacement).toEqual({ from: '5 tháng 3 năm 2024', to: '05 tháng 3 năm 2024' });
+    expect(fs[1]!.replacement).toEqual({ from: 'tháng 1 năm 2024', to: 'tháng 01 năm 2024' });
+    expect(fs[0]!.col).toBe(14);
+  });
+
+  it('stands on the line of the wrong number when the page wrapped the date line after "ngày"', () => {
+    // Quyết định 15/2015/QĐ-UBND, Bình Phước: "Đồng Xoài, ngày" (dòng 13), "12 tháng 06 năm 2015" (dòng 14)
+    expect(runReal(dateLineZero, 'page-quyet-dinh-15-2015-qd-ubnd-binh-phuoc.txt')).toEqual(['14 ngày 12 tháng 06 năm 2015']);
   });
 
   it('wants no leading zero on months 3 to 12', () => {
     const fs = run(dateLineZero, 'Thành phố Hồ Chí Minh, ngày 05 tháng 03 năm 2024');
     expect(fs).toHaveLength(1);
     expect(fs[0]!.message).toContain('chỉ tháng 1, 2 mới thêm số 0');
-    expect(fs[0]!.replacement!.to).toBe('ngày 05 tháng 3 năm 2024');
+    expect(fs[0]!.replacement!.to).toBe('tháng 3 năm 2024');
   });
 
   it('accepts the decree’s own examples and leaves dates inside the text alone', () => {

@@ -13,6 +13,12 @@ describe('national-header', () => {
 });
 
 describe('date-line-form', () => {
+  it('wants the place named after a person written in full (Quyết định 3600/QĐ-UBND, TP Hồ Chí Minh, set 6)', () => {
+    expect(runReal(dateLineForm, 'page-quyet-dinh-3600-qd-ubnd-2007-ho-chi-minh.txt')).toEqual(['15 TP. Hồ Chí Minh']);
+    expect(run(dateLineForm, 'Tp.Hồ Chí Minh, ngày 09 tháng 8 năm 2007').map((f) => f.replacement)).toEqual([{ from: 'Tp.', to: 'Thành phố ' }]);
+    expect(run(dateLineForm, 'Thành phố Hồ Chí Minh, ngày 09 tháng 8 năm 2007\nTP. Cần Thơ, ngày 09 tháng 8 năm 2007')).toEqual([]);
+  });
+
   it('finds a space before the comma after the place (real công văn)', () => {
     expect(runReal(dateLineForm, 'web-cong-van-2864-ldtbxh-ncc-2015-che-do-chinh-sach-khi-tu-tran.md')).toEqual(['7 Hà Nội ,']);
     expect(runReal(dateLineForm, 'web-cong-van-8424-vpcp-ktth-nam-2014-tro-cap-mot-lan-nguoi-co-th.md')).toEqual(['7 Hà Nội ,']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotedTitle, titleDifference } from '../../src/check/rules/quoted-titles.ts';
-import { brief, run } from './helpers.ts';
+import { brief, run, runReal } from './helpers.ts';
 
 const words = (s: string) => s.toLocaleLowerCase('vi').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
@@ -20,6 +20,14 @@ describe('quoted-title', () => {
 
   it('treats tone style, dashes and spacing as the same writing', () => {
     expect(run(quotedTitle, '“Ngày hội hoà giải ở cơ sở toàn quốc” và “Ngày hội hòa  giải ở cơ sở toàn quốc.” và “Tư pháp – Hộ tịch vì dân nay mai” và "Tư pháp - Hộ tịch vì dân nay mai"')).toEqual([]);
+  });
+
+  it('takes a title in the capitals of a heading and the same title in a sentence for one writing', () => {
+    // Kế hoạch 2137/KH-UBND, Phú Thọ: “NÂNG CAO … GIAI ĐOẠN 2024 – 2030” (heading) and “Nâng cao … giai đoạn 2024-2030”;
+    // the two ways of writing the range are range-style's finding, one defect and one finding
+    expect(runReal(quotedTitle, 'page-ke-hoach-2137-kh-ubnd-2024-phu-tho.txt')).toEqual([]);
+    expect(brief(run(quotedTitle, 'ĐỀ ÁN “NÂNG CAO NĂNG LỰC HÒA GIẢI VIÊN Ở CƠ SỞ”\nĐề án “Nâng cao năng lực hòa giải viên cơ sở”'))).toEqual(['2 quoted-title Nâng cao năng lực hòa giải viên cơ sở']);
+    expect(run(quotedTitle, 'Đề án “Nâng cao năng lực hòa giải viên ở cơ sở”\nĐề án “Nâng cao Năng lực Hòa giải viên ở cơ sở”')).toHaveLength(1);
   });
 
   it('does not pair different titles, titles that differ in a year, or short quotes', () => {

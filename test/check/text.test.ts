@@ -61,7 +61,7 @@ describe('fixText', () => {
     const { text, changes } = fixText(input, fs);
     expect(changes).toEqual([
       'dòng 1 [nfc]: chuyển sang Unicode dựng sẵn (NFC)',
-      'dòng 5 [date-line-zero]: "ngày 5 tháng 3 năm 2024" → "ngày 05 tháng 3 năm 2024"',
+      'dòng 5 [date-line-zero]: "5 tháng 3 năm 2024" → "05 tháng 3 năm 2024"',
       'dòng 11 [tone-mixed]: "hoà" → "hòa"',
       'dòng 16 [recipients-punct]: "- Như Điều 2," → "- Như Điều 2;"',
       'dòng 17 [recipients-punct]: "- Lưu: VT, TCCB" → "- Lưu: VT, TCCB."',

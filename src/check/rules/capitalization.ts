@@ -22,6 +22,17 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<=(?:một số|các|những) )Điều(?= của)/gu, 'điều', 'Điều'],
   // "- Như Điều 3;": an article named by its number (Phụ lục II, mục I.7)
   [/(?<=^(?:- )?Như )điều(?= \d)/gu, 'Điều', 'điều'],
+  // "khoản 2 điều 8 Nghị định …", "tại điều 5": an article of a given document, named by its number (mục I.7)
+  [/(?<=(?:khoản \d+|điểm [a-zđ] khoản \d+|tại|theo) )điều(?= \d+(?![\d/]))/gu, 'Điều', 'điều'],
+  // the document's own name in its text, one document: "thi hành quyết định này" (mục I.6, as in Phụ lục III's samples)
+  [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )quyết định này(?![\p{L}\p{M}])/gu, 'Quyết định này', 'quyết định này'],
+  [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )(?:nghị định|thông tư|nghị quyết|quy chế) này(?![\p{L}\p{M}])/gu, '', ' này'],
+  // a cited document's trích yếu after "về việc" goes on in lower case: "… của Bộ Tư pháp về việc hướng dẫn …"
+  [/(?<=(?<![\p{L}\p{M}])về việc )(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Giao|Phân công|Kiện toàn)(?![\p{L}\p{M}])/gu, '', 'về việc '],
+  // names of bodies and laws as they are officially written (mục I.1, I.6)
+  [/(?<![\p{L}\p{M}])Ban Chấp hành trung ương(?![\p{L}\p{M}])/gu, 'Ban Chấp hành Trung ương', 'trung ương'],
+  [/(?<![\p{L}\p{M}])Trung tâm phục vụ hành chính công(?![\p{L}\p{M}])/gu, 'Trung tâm Phục vụ hành chính công', 'phục vụ'],
+  [/(?<![\p{L}\p{M}])Luật Ngân sách Nhà nước(?![\p{L}\p{M}])/gu, 'Luật Ngân sách nhà nước', 'Nhà nước'],
 ];
 /** Kinds of documents named as a class, not one document: "các nghị định liên quan" (Phụ lục II, mục I.6). */
 const KIND_CLASS = /(?<=(?:các|những) )(Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)(?= (?:liên quan|có liên quan|hướng dẫn|quy định|hiện hành|nêu trên))/gu;
@@ -51,6 +62,7 @@ const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:s�
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
 const isUpper = (s: string) => s === s.toLocaleUpperCase('vi');
+const up = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 export const capitalization: Rule = {
   id: 'capitalization',
@@ -60,9 +72,10 @@ export const capitalization: Rule = {
     const out: Finding[] = [];
     doc.lines.forEach((line, i) => {
       if (isUpper(line)) return; // headers and titles are in capitals throughout
-      for (const [re, right, hint] of FORMS) {
+      for (const [re, want, hint] of FORMS) {
         if (!line.includes(hint)) continue;
         for (const m of line.matchAll(re)) {
+          const right = want || (hint === ' này' ? up(m[0]) : m[0].charAt(0).toLocaleLowerCase('vi') + m[0].slice(1));
           // "Nước" opens a sentence or a line legitimately
           if (right === 'nước Cộng hòa' && (m.index === 0 || /[.:;]\s*$/u.test(line.slice(0, m.index)))) continue;
           out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));

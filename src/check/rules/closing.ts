@@ -9,6 +9,8 @@ const AUTHORITY = /^(?:TM|KT|TL|TUQ|Q)\.\s/u;
 const isUpper = (s: string) => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
 /** A signer's name: two to six capitalized words, nothing else. */
 const isName = (s: string) => /^(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(s);
+/** The caption under an attachment's title: "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch …)". */
+const isAttachCaption = (s: string) => /^\((?:Ban hành )?kèm theo\s/iu.test(s);
 const isSignatureNote = (s: string) => /^\((?:đã ký|ký|chữ ký|ký tên|ký, ghi rõ|đã ký và đóng dấu)[^)]*\)$/iu.test(s);
 
 /** The last line of the body before `end` (exclusive), skipping blank lines and the signature block. */
@@ -60,6 +62,8 @@ export const closing: Rule = {
       if (last < 0) continue;
       const text = lines[last]!;
       if (/\.\/\.$/u.test(text)) continue;
+      // the caption under the title of an attachment is its heading, not its body: a page cut right after it has no body
+      if (isAttachCaption(text)) continue;
       // an attachment whose last line stops mid-sentence is a page cut short, not a body without its "./."
       if (attached && label < 0 && !signed && !/[.;:!?)”"]$/u.test(text)) continue;
       const fixed = text.replace(/[\s.]*$/u, '') + './.';

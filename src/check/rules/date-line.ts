@@ -13,10 +13,13 @@ export interface DateLine {
   /** "ngày 5 tháng 3 năm 2024": the part of the line after the place. */
   dateText: string;
   dateCol: number; // 1-based
+  /** 1-based columns of the day's number and of the word "tháng": where a wrapped date line is cut, they may stand on the next input line. */
+  dayCol: number;
+  monthCol: number;
 }
 
 // The number and the date may share a line when the header table is read from a PDF.
-const DATE_LINE = /^(?:Số\s*:\s*\S+\s+)?([\p{Lu}][\p{L}\p{M}.'’ -]{1,60}?),\s*(ngày\s+(\d{1,2}|\d \d)\s+tháng\s+(\d{1,2}|\d \d)\s+năm\s+(\d{4}))\s*\.?$/u;
+const DATE_LINE = /^(?:Số\s*:\s*\S+\s+)?([\p{Lu}][\p{L}\p{M}.'’ -]{1,60}?),\s*(ngày\s+(\d{1,2}|\d \d)\s+(tháng)\s+(\d{1,2}|\d \d)\s+năm\s+(\d{4}))\s*\.?$/du;
 
 /** Lines that are a place-and-date line of the document (ô 4) or of a copy block. */
 export function dateLines(lines: string[]): DateLine[] {
@@ -25,7 +28,8 @@ export function dateLines(lines: string[]): DateLine[] {
     const m = DATE_LINE.exec(line);
     if (!m) return;
     // "tháng 0 6": a web copy split the digits; the date is read as written, "06"
-    out.push({ index, place: m[1]!, dateText: m[2]!, day: m[3]!.replace(' ', ''), month: m[4]!.replace(' ', ''), year: m[5]!, dateCol: line.indexOf(m[2]!) + 1 });
+    const at = m.indices!;
+    out.push({ index, place: m[1]!, dateText: m[2]!, day: m[3]!.replace(' ', ''), month: m[5]!.replace(' ', ''), year: m[6]!, dateCol: at[2]![0] + 1, dayCol: at[3]![0] + 1, monthCol: at[4]![0] + 1 });
   });
   return out;
 }
@@ -46,11 +50,16 @@ export const dateLineZero: Rule = {
       const problems: string[] = [];
       if (dl.day !== dayText(d)) problems.push(d < 10 ? `ngày ${d} cần ghi "${dayText(d)}"` : `ngày ${d} không có số 0 ở trước`);
       if (dl.month !== monthText(m)) problems.push(m <= 2 ? `tháng ${m} cần ghi "${monthText(m)}"` : `tháng ${m} không ghi số 0 ở trước (chỉ tháng 1, 2 mới thêm số 0)`);
+      // the finding stands where the first wrong number does (the day's number, else "tháng …"), and the fix replaces
+      // from there: a page that wrapped the line after "ngày" has them on the next line
+      const col = dl.day !== dayText(d) ? dl.dayCol : dl.monthCol;
+      const cut = col - dl.dateCol;
+      const wantCut = dl.day !== dayText(d) ? 'ngày '.length : want.indexOf(' tháng ') + 1;
       out.push(
         finding(dateLineZero, 'lỗi', dl.index + 1, dl.dateText, problems.join('; '), {
-          col: dl.dateCol,
+          col,
           fix: `ghi "${want}"`,
-          replacement: { from: dl.dateText, to: want },
+          replacement: { from: dl.dateText.slice(cut), to: want.slice(wantCut) },
         }),
       );
     }

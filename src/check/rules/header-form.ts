@@ -67,6 +67,11 @@ export const dateLineForm: Rule = {
         const why = m[3] !== ',' ? 'thiếu dấu phẩy sau địa danh' : 'thừa dấu cách trước dấu phẩy';
         out.push(finding(dateLineForm, 'lỗi', i + 1, from.trimEnd(), why, { col: 1, fix: `ghi "${place}, ngày …"`, replacement: { from, to: `${place}, ` } }));
       }
+      // a place named after a person is written in full (Phụ lục I, mục II.4.a: "Thành phố Hồ Chí Minh")
+      const short = /^(?:TP|Tp|T\.P)\.?\s*(?=Hồ Chí Minh$)/u.exec(place);
+      if (short) {
+        out.push(finding(dateLineForm, 'lỗi', i + 1, place, 'địa danh mang tên người viết đầy đủ, không viết tắt', { col: 1, fix: 'ghi "Thành phố Hồ Chí Minh, ngày …"', replacement: { from: short[0], to: 'Thành phố ' } }));
+      }
       if (m[5]!.length !== 4) {
         out.push(finding(dateLineForm, 'lỗi', i + 1, `năm ${m[5]}`, `năm "${m[5]}" không phải năm bốn chữ số`, { col: line.lastIndexOf(m[5]!) + 1, fix: 'ghi đúng năm ban hành (bốn chữ số)' }));
       }

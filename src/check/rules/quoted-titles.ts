@@ -56,6 +56,9 @@ export function titleDifference(a: string[], b: string[]): { missing: string[]; 
   return { missing, extra };
 }
 
+/** A quote in capitals only: a heading writes its title so, and the same title in a sentence is no second writing. */
+const allCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+
 export const quotedTitle: Rule = {
   id: 'quoted-title',
   title: 'một tên trong ngoặc kép (chủ đề, tên phong trào, chương trình) viết hai cách',
@@ -75,6 +78,8 @@ export const quotedTitle: Rule = {
       const reference = variants.get(first.key)!;
       for (const [key, qs] of variants) {
         if (key === first.key) continue;
+        const lower = (k: string) => k.toLocaleLowerCase('vi');
+        if (lower(key) === lower(first.key) && (allCaps(first.text) || qs.every((q) => allCaps(q.text)))) continue;
         const q = qs[0]!;
         const diff = titleDifference(first.words, q.words)!;
         const parts = [
