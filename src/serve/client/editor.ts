@@ -77,3 +77,12 @@ export function showProblems(view: EditorView, problems: LineProblem[]): void {
     });
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }
+
+/** Puts the cursor at `line`:`col`, scrolled into view, and the focus in the editor. */
+export function goToLine(view: EditorView, line: number, col = 1): void {
+  const doc = view.state.doc;
+  const l = doc.line(Math.min(Math.max(1, line), doc.lines));
+  const at = Math.min(l.from + Math.max(0, col - 1), l.to);
+  view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+  view.focus();
+}
