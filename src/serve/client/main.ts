@@ -48,29 +48,7 @@ const when = (iso: string) => (iso ? new Date(iso).toLocaleString('vi-VN', { dat
 
 async function showProject(): Promise<void> {
   document.title = 'vanban — các văn bản của dự án';
-  const { root, documents } = await api<{ root: string; documents: DocumentSummary[] }>('/api/documents');
-  const table = el('table', { class: 'docs' });
-  table.append(el('caption', {}, `Các văn bản trong ${root}`));
-  table.append(el('thead', {}, el('tr', {}, ...['Tệp', 'Loại', 'Số', 'Ngày', 'Trích yếu', 'Trạng thái', 'Bản dựng gần nhất (out/)', 'Tải về'].map((h) => el('th', { scope: 'col' }, h)))));
-  const body = el('tbody');
-  for (const d of documents) {
-    const open = el('a', { href: `#/sua/${encodeURIComponent(d.path)}` }, d.path);
-    const b = d.lastBuild;
-    const get = (kind: string) => el('a', { href: `/api/download?path=${encodeURIComponent(d.path)}&kind=${kind}`, class: 'button small', download: '', 'aria-label': `Tải ${kind.toUpperCase()} của ${d.path}` }, kind.toUpperCase());
-    body.append(
-      el('tr', { 'data-path': d.path },
-        el('td', {}, open, d.attachedTo ? el('div', { class: 'hint' }, `ban hành kèm theo ${d.attachedTo}`) : ''),
-        el('td', {}, kindName(d.loai)),
-        el('td', {}, d.so ?? '—'),
-        el('td', {}, d.ngay ?? '—'),
-        el('td', {}, d.error ? el('span', { class: 'bad' }, d.error) : d.trichYeu),
-        el('td', {}, d.state),
-        el('td', { class: 'built' }, BUILT_TEXT[d.built], b ? el('div', { class: 'hint' }, `${when(b.at)} · ${b.pages} trang · ${b.files.join(', ')}`) : ''),
-        el('td', { class: 'get' }, ...(d.error ? [] : [get('docx'), ' ', get('pdf')]))),
-    );
-  }
-  table.append(body);
-
+  const table = await docsTable();
   const loai = el('select', { id: 'new-loai' });
   for (const k of kinds(schema)) {
     const c = String(k.properties!.loai!.const);
@@ -93,6 +71,39 @@ async function showProject(): Promise<void> {
     el('header', { class: 'bar' }, el('h1', {}, 'vanban — soạn văn bản')),
     el('main', { id: 'main', class: 'project' }, table, el('div', { class: 'side' }, create, await deriveForm()), manifestView()),
   );
+}
+
+/** The list again, after derive wrote a new document. */
+async function refreshDocs(): Promise<void> {
+  const old = document.querySelector('table.docs:not(.manifest)');
+  if (old) old.replaceWith(await docsTable());
+}
+
+async function docsTable(): Promise<HTMLTableElement> {
+  const { root, documents } = await api<{ root: string; documents: DocumentSummary[] }>('/api/documents');
+  const table = el('table', { class: 'docs' });
+  table.append(el('caption', {}, `Các văn bản trong ${root}`));
+  table.append(el('thead', {}, el('tr', {}, ...['Tệp', 'Loại', 'Số', 'Ngày', 'Trích yếu', 'Trạng thái', 'Bản dựng gần nhất (out/)', 'Tải về'].map((h) => el('th', { scope: 'col' }, h)))));
+  const body = el('tbody');
+  for (const d of documents) {
+    const open = el('a', { href: `#/sua/${encodeURIComponent(d.path)}` }, d.path);
+    const b = d.lastBuild;
+    const get = (kind: string) => el('a', { href: `/api/download?path=${encodeURIComponent(d.path)}&kind=${kind}`, class: 'button small', download: '', 'aria-label': `Tải ${kind.toUpperCase()} của ${d.path}` }, kind.toUpperCase());
+    body.append(
+      el('tr', { 'data-path': d.path },
+        el('td', {}, open, d.attachedTo ? el('div', { class: 'hint' }, `ban hành kèm theo ${d.attachedTo}`) : ''),
+        el('td', {}, kindName(d.loai)),
+        el('td', {}, d.so ?? '—'),
+        el('td', {}, d.ngay ?? '—'),
+        el('td', {}, d.error ? el('span', { class: 'bad' }, d.error) : d.trichYeu),
+        el('td', {}, d.state),
+        // A plan issued with a decision is printed within the decision's files, not on its own.
+        el('td', { class: 'built' }, d.attachedTo && !b ? `dựng cùng ${d.attachedTo}` : BUILT_TEXT[d.built], b ? el('div', { class: 'hint' }, `${when(b.at)} · ${b.pages} trang · ${b.files.join(', ')}`) : ''),
+        el('td', { class: 'get' }, ...(d.error ? [] : [get('docx'), ' ', get('pdf')]))),
+    );
+  }
+  table.append(body);
+  return table;
 }
 
 /** out/manifest.json shown on demand: each document's files with size and SHA-256, and the inputs read. */
@@ -157,6 +168,7 @@ async function deriveForm(): Promise<HTMLElement> {
     result.replaceChildren(el('p', {}, 'Đang sinh…'));
     try {
       const r = await api<DeriveResult>('/api/derive', { method: 'POST', body: { from: from.value, profile: province.value, force, expected } });
+      void refreshDocs();
       showDerived(result, r, () => void run(true, Object.fromEntries(r.files.filter((f) => f.action === 'kept').map((f) => [f.name, f.version]))));
     } catch (err) {
       const again = el('button', { type: 'button', id: 'derive-again' }, 'Sinh lại để xem bản trên đĩa');
@@ -218,6 +230,7 @@ interface Session {
   timer: number | undefined;
   problems: Problem[];
   texts: PageText[]; // the text of the pages shown, with positions
+  rendered: Record<string, string>; // the files' text those pages were made from
   spots: Map<Problem, Spot | null>; // where each problem shows on them
   yamlView: EditorView | null;
   bodyView: EditorView | null;
@@ -257,7 +270,7 @@ async function showDocument(path: string): Promise<void> {
   const bp = bodyPath(yaml.path, data);
   const body = bp ? await openFile(bp).catch(() => null) : null;
   const variant = kinds(schema).find((k) => k.properties!.loai!.const === data.loai) ?? null;
-  session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], texts: [], spots: new Map(), yamlView: null, bodyView: null, tab: 'form' };
+  session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], texts: [], rendered: {}, spots: new Map(), yamlView: null, bodyView: null, tab: 'form' };
   document.title = `vanban — ${yaml.path}`;
 
   const tabs = el('div', { role: 'tablist', 'aria-label': 'Cách soạn', class: 'tabs' });
@@ -472,6 +485,7 @@ async function runPreview(): Promise<void> {
       void shown.texts.then((texts) => {
         if (session !== s || s.shown !== edit || !texts.length) return;
         s.texts = texts;
+        s.rendered = files;
         showProblemsEverywhere();
       });
       preview.dataset.pages = String(pages);
@@ -581,7 +595,14 @@ function spotOf(s: Session, p: Problem): Spot | null {
   if (!s.texts.length) return null;
   const file = p.file === s.yaml.path ? s.yaml : s.body && p.file === s.body.path ? s.body : null;
   if (!file || p.line < 1) return null;
-  return locate(s.texts, wordsOfLine(file.text.split('\n'), p.line, file === s.yaml ? 'yaml' : 'markdown'), p.excerpt ?? '');
+  const kind = file === s.yaml ? 'yaml' : 'markdown';
+  const lines = file.text.split('\n');
+  const spot = locate(s.texts, wordsOfLine(lines, p.line, kind), p.excerpt ?? '');
+  if (spot) return spot;
+  // An error stops the preview, so the pages are the last good ones: the same line as it was then
+  // (when no line was added or removed since) shows where the wrong value will go.
+  const before = s.rendered[file.path]?.split('\n');
+  return before && before.length === lines.length ? locate(s.texts, wordsOfLine(before, p.line, kind)) : null;
 }
 
 /** Takes the clerk to what problem `p` concerns: its field in the form, or its line in the editor. */
@@ -590,7 +611,8 @@ function goTo(p: Problem): void {
   if (!s) return;
   if (p.file === s.yaml.path) {
     const field = p.field || fieldAtLine(s.yaml.text, p.line);
-    if (field && s.variant && !parse(s.yaml.text).errors.length) {
+    // The clerk stays in the way of writing in use: the form's field, or the YAML's line.
+    if (field && s.tab !== 'yaml' && s.variant && !parse(s.yaml.text).errors.length) {
       if (s.tab !== 'form') selectTab('form');
       let path = field.split('.');
       let input = document.getElementById(fieldId(path));
