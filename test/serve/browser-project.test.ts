@@ -11,16 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { startServer, type Running } from '../../src/serve/server.ts';
-import { chromiumPath, launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { CAMPAIGN, SHOTS, browserTests, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
 
-const required = process.env.VANBAN_REQUIRE_TOOLS === '1';
-const available = chromiumPath() !== null;
-if (!available && !required) console.warn('Bỏ qua kiểm thử vanban serve trong trình duyệt: không có Chromium (apt-get install chromium; đặt VANBAN_REQUIRE_TOOLS=1 để coi là lỗi)');
-
-const SHOTS = join(ROOT, 'out');
-const CAMPAIGN = 'data/bo-tu-phap/thi-dua-2024';
 const DECISION = `${CAMPAIGN}/quyet-dinh.yaml`;
 const PLAN = 'derived/ninh-thuan/thi-dua-2024/ke-hoach.yaml';
 
@@ -47,9 +42,9 @@ async function tabTo(selector: string, max = 80): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
-describe.runIf(available || required)('vanban serve in Chromium: the rendered page, the project, derive, the disk', () => {
+describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the project, derive, the disk', () => {
   beforeAll(async () => {
-    if (!available) throw new Error('VANBAN_REQUIRE_TOOLS=1 nhưng Chromium chưa được cài (apt-get install chromium)');
+    requireChromium();
     root = mkdtempSync(join(tmpdir(), 'vanban-serve-project-'));
     cpSync(join(ROOT, CAMPAIGN), join(root, CAMPAIGN), { recursive: true });
     mkdirSync(join(root, 'profiles'), { recursive: true });

@@ -120,12 +120,14 @@ export async function showPdf(host: HTMLElement, pdf: Uint8Array): Promise<Shown
   host.replaceChildren(...boxes.map((b, i) => (keep(i) ? old[i]! : b.box)));
   host.scrollTop = top;
   for (const [i, b] of boxes.entries()) if (!keep(i)) paintMarks(b.box);
-  const texts = Promise.all(pages.map((p, i) => pageText(p, i + 1)));
-  // The pages out of view are drawn once typing pauses, so they never slow the next update.
+  // The pages out of view, and the text positions the markers need, wait until typing pauses, so they
+  // never slow the next update; a newer update makes them moot (no text: no markers from this one).
+  let textsReady: (t: PageText[]) => void = () => undefined;
+  const texts = new Promise<PageText[]>((ok) => (textsReady = ok));
   void (async () => {
     await Promise.all(drawn.map((t) => t.text));
-    await texts.catch(() => undefined);
     await new Promise((ok) => setTimeout(ok, IDLE_MS));
+    textsReady(gen === generation ? await Promise.all(pages.map((p, i) => pageText(p, i + 1))).catch(() => []) : []);
     for (const [i, b] of boxes.entries()) {
       if (gen !== generation) break;
       if (inView.has(i)) continue;
