@@ -33,7 +33,12 @@ interface Flat {
   at: { run: number; off: number }[]; // per character of text
 }
 
+const flats = new WeakMap<TextRun[], Flat>();
+
+/** The page's letters without spaces, each with its run; once per page (every problem looks at every page). */
 function flatten(runs: TextRun[]): Flat {
+  const known = flats.get(runs);
+  if (known) return known;
   let text = '';
   const at: Flat['at'] = [];
   runs.forEach((r, run) => {
@@ -44,6 +49,7 @@ function flatten(runs: TextRun[]): Flat {
       at.push({ run, off });
     }
   });
+  flats.set(runs, { text, at });
   return { text, at };
 }
 
