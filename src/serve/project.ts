@@ -165,7 +165,7 @@ export class Project {
     });
   }
 
-  /** The documents of the project: every YAML file whose "loai" is a kind of document (not a province's "tinh"). */
+  /** The documents of the project: every YAML file with a "loai", except province profiles ("loai: tinh"). */
   documents(): DocumentSummary[] {
     const known = new Set(kinds(this.schema()).map((k) => k.properties?.loai?.const));
     const manifest = this.readManifest();
@@ -177,7 +177,12 @@ export class Project {
         out.push({ path: rel, loai: '?', so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', lastBuild: null, error });
         continue;
       }
-      if (!data || !known.has(data.loai)) continue;
+      // A province profile also says "loai" (tinh, thanh-pho): an input of derive, not a document.
+      if (!data || !('loai' in data) || 'truoc_han_ngay' in data) continue;
+      if (!known.has(data.loai)) {
+        out.push({ path: rel, loai: String(data.loai), so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', lastBuild: null, error: `loại văn bản "${String(data.loai)}" không có; các loại: ${[...known].join(', ')}` });
+        continue;
+      }
       if (typeof data.kem_theo === 'string') attached.set(slash(relative(this.root, resolve(dirname(file), data.kem_theo))), rel);
       const so = data.so === null || data.so === undefined ? null : String(data.so);
       const ngay = typeof data.ngay === 'string' ? data.ngay : null;

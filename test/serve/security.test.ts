@@ -222,9 +222,12 @@ describe('the endpoints of the project view, derive and watching', () => {
     const choices = JSON.parse((await send('GET', '/api/derive', cookie())).body) as { sources: { path: string }[]; profiles: { path: string }[] };
     expect(choices.sources.map((s) => s.path)).toEqual([`${CAMPAIGN}/chien-dich.yaml`]);
     expect(choices.profiles.map((p) => p.path)).toContain(PROFILE);
-    // Profiles have "loai: tinh": they are not documents.
-    const docs = JSON.parse((await send('GET', '/api/documents', cookie())).body) as { documents: { path: string }[] };
+    // Profiles have "loai: tinh": they are not documents; a document with a mistyped kind is, with its error.
+    writeFileSync(join(root, 'data/go-nham.yaml'), 'loai: quyet-dnh\n');
+    const docs = JSON.parse((await send('GET', '/api/documents', cookie())).body) as { documents: { path: string; error: string | null }[] };
+    rmSync(join(root, 'data/go-nham.yaml'));
     expect(docs.documents.map((d) => d.path)).not.toContain(PROFILE);
+    expect(docs.documents.find((d) => d.path === 'data/go-nham.yaml')?.error).toContain('loại văn bản "quyet-dnh" không có');
     const v = JSON.parse((await send('GET', '/api/versions?path=data/van-ban.yaml&path=data/chua-co.yaml', cookie())).body) as Record<string, string | null>;
     expect(v['data/van-ban.yaml']).toMatch(/^[0-9a-f]{64}$/);
     expect(v['data/chua-co.yaml']).toBeNull();
