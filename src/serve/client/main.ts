@@ -231,6 +231,7 @@ interface Session {
   problems: Problem[];
   texts: PageText[]; // the text of the pages shown, with positions
   rendered: Record<string, string>; // the files' text those pages were made from
+  marksTimer: number | undefined;
   spots: Map<Problem, Spot | null>; // where each problem shows on them
   yamlView: EditorView | null;
   bodyView: EditorView | null;
@@ -270,7 +271,7 @@ async function showDocument(path: string): Promise<void> {
   const bp = bodyPath(yaml.path, data);
   const body = bp ? await openFile(bp).catch(() => null) : null;
   const variant = kinds(schema).find((k) => k.properties!.loai!.const === data.loai) ?? null;
-  session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], texts: [], rendered: {}, spots: new Map(), yamlView: null, bodyView: null, tab: 'form' };
+  session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], texts: [], rendered: {}, marksTimer: undefined, spots: new Map(), yamlView: null, bodyView: null, tab: 'form' };
   document.title = `vanban — ${yaml.path}`;
 
   const tabs = el('div', { role: 'tablist', 'aria-label': 'Cách soạn', class: 'tabs' });
@@ -479,14 +480,13 @@ async function runPreview(): Promise<void> {
     s.problems = r.problems;
     showProblemsEverywhere();
     if (r.pdf) {
-      const shown = await showPdf(preview, Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0)));
-      const pages = shown.pages;
-      // The markers follow once the pages' text is read, off the keystroke-to-page path.
-      void shown.texts.then((texts) => {
-        if (session !== s || s.shown !== edit || !texts.length) return;
+      // The markers follow as the pages' text is read, off the keystroke-to-page path.
+      const pages = await showPdf(preview, Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0)), (texts) => {
+        if (session !== s) return;
         s.texts = texts;
         s.rendered = files;
-        showProblemsEverywhere();
+        clearTimeout(s.marksTimer);
+        s.marksTimer = window.setTimeout(() => session === s && showProblemsEverywhere(), 30);
       });
       preview.dataset.pages = String(pages);
       preview.classList.remove('stale');

@@ -3,6 +3,7 @@
 // position; the others follow in the background (the earlier drawing stays until then).
 
 import { GlobalWorkerOptions, PDFWorker, TextLayer, getDocument, type PDFPageProxy } from 'pdfjs-dist';
+type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
 import type { PageText, Spot } from './locate.ts';
 
 GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.min.mjs';
@@ -33,8 +34,14 @@ function pageBox(page: PDFPageProxy, width: number, n: number) {
     layer.className = 'textLayer';
     box.append(canvas, layer);
     await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise;
-    // The text layer (for selection, search and screen readers) follows the picture, off the critical path.
-    return { text: page.getTextContent().then((content) => new TextLayer({ textContentSource: content, container: layer, viewport }).render()) };
+    // The text layer (for selection, search and screen readers) follows the picture, off the critical path;
+    // the same text content gives the markers their positions, so the worker reads each page once.
+    return {
+      text: page.getTextContent().then(async (content) => {
+        await new TextLayer({ textContentSource: content, container: layer, viewport }).render();
+        return pageText(content, page.getViewport({ scale: 1 }).height, n);
+      }),
+    };
   };
   return { box, height: Math.floor(viewport.height), draw };
 }
@@ -74,10 +81,8 @@ export function setMarks(host: HTMLElement, next: Mark[]): void {
   for (const box of host.querySelectorAll<HTMLElement>(':scope > .page')) paintMarks(box);
 }
 
-/** The text of each page with its position, in points from the top-left corner (for locate.ts). */
-async function pageText(page: PDFPageProxy, n: number): Promise<PageText> {
-  const height = page.getViewport({ scale: 1 }).height;
-  const content = await page.getTextContent();
+/** The text of a page with its position, in points from the top-left corner (for locate.ts). */
+function pageText(content: TextContent, height: number, n: number): PageText {
   const runs: PageText['runs'] = [];
   for (const item of content.items) {
     if (!('str' in item) || !item.str) continue;
@@ -88,14 +93,15 @@ async function pageText(page: PDFPageProxy, n: number): Promise<PageText> {
   return { page: n, runs };
 }
 
-export interface Shown {
-  pages: number;
-  /** Every page's text with positions, once read (after the pages in view are drawn). */
-  texts: Promise<PageText[]>;
-}
+/** The text of each page as last drawn (a page not yet redrawn keeps its earlier text). */
+let known: PageText[] = [];
+let knownHost: HTMLElement | null = null; // another document's preview knows nothing of these pages
 
-/** Shows `pdf` in `host`; resolves once the pages in view are drawn. */
-export async function showPdf(host: HTMLElement, pdf: Uint8Array): Promise<Shown> {
+/**
+ * Shows `pdf` in `host`; resolves once the pages in view are drawn, with the page count. `onTexts` gets
+ * the pages' text positions each time a page's text is read (the pages in view, then the others).
+ */
+export async function showPdf(host: HTMLElement, pdf: Uint8Array, onTexts: (texts: PageText[]) => void = () => undefined): Promise<number> {
   const gen = ++generation;
   worker ??= new PDFWorker();
   const doc = await getDocument({ data: pdf, worker, isEvalSupported: false }).promise;
@@ -113,31 +119,34 @@ export async function showPdf(host: HTMLElement, pdf: Uint8Array): Promise<Shown
   const drawn = await Promise.all([...inView].map((i) => boxes[i]!.draw()));
   if (gen !== generation) {
     void doc.destroy();
-    return { pages: boxes.length, texts: Promise.resolve([]) };
+    return boxes.length;
   }
   const old = [...host.querySelectorAll<HTMLElement>(':scope > .page')];
   const keep = (i: number) => !inView.has(i) && old[i] && old[i].style.height === boxes[i]!.box.style.height;
   host.replaceChildren(...boxes.map((b, i) => (keep(i) ? old[i]! : b.box)));
   host.scrollTop = top;
   for (const [i, b] of boxes.entries()) if (!keep(i)) paintMarks(b.box);
-  // The pages out of view, and the text positions the markers need, wait until typing pauses, so they
-  // never slow the next update; a newer update makes them moot (no text: no markers from this one).
-  let textsReady: (t: PageText[]) => void = () => undefined;
-  const texts = new Promise<PageText[]>((ok) => (textsReady = ok));
+  known = knownHost === host ? known.slice(0, boxes.length) : [];
+  knownHost = host;
+  const learn = (t: PageText) => {
+    if (gen !== generation) return;
+    known[t.page - 1] = t;
+    onTexts(known.filter(Boolean));
+  };
+  // The pages out of view are drawn once typing pauses, so they never slow the next update.
   void (async () => {
-    await Promise.all(drawn.map((t) => t.text));
+    for (const t of await Promise.all(drawn.map((d) => d.text))) learn(t);
     await new Promise((ok) => setTimeout(ok, IDLE_MS));
-    textsReady(gen === generation ? await Promise.all(pages.map((p, i) => pageText(p, i + 1))).catch(() => []) : []);
     for (const [i, b] of boxes.entries()) {
       if (gen !== generation) break;
       if (inView.has(i)) continue;
-      await (await b.draw()).text;
+      learn(await (await b.draw()).text);
       if (gen === generation && keep(i)) {
         old[i]!.replaceWith(b.box);
         paintMarks(b.box);
       }
     }
     await doc.destroy();
-  })();
-  return { pages: boxes.length, texts };
+  })().catch(() => undefined);
+  return boxes.length;
 }
