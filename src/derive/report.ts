@@ -53,7 +53,7 @@ export interface ChangeReport {
   placeholders: PlaceholderAt[];
 }
 
-const ACTION_TEXT: Record<FileResult['action'], string> = {
+export const ACTION_TEXT: Record<FileResult['action'], string> = {
   new: 'ghi mới',
   updated: 'ghi lại (chưa sửa tay từ lần sinh trước)',
   unchanged: 'không đổi',

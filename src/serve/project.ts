@@ -3,7 +3,7 @@
 // Every path comes from the browser, so each is confined to the project root before it is touched.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { atomicWrite } from '../io/atomic-write.ts';
 import { FileRefused, isInside, readRegularFile, realPath, withUnsaved } from '../io/project-files.ts';
@@ -15,7 +15,12 @@ import { jsonSchema } from '../model/json-schema.ts';
 import { readYaml } from '../read/yaml.ts';
 import { checkPath } from '../check/command.ts';
 import { outputStem } from '../archive/naming.ts';
-import { MANIFEST_JSON, readManifest, sha256 } from '../archive/manifest.ts';
+import { MANIFEST_JSON, readManifest, sha256, type ManifestEntry } from '../archive/manifest.ts';
+import { derive } from '../index.ts';
+import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE } from '../derive/derive.ts';
+import { MANIFEST as DERIVE_MANIFEST, readManifest as readDeriveManifest } from '../derive/manifest.ts';
+import { REPORT_FILE } from '../derive/command.ts';
+import { ACTION_TEXT } from '../derive/report.ts';
 import { kinds, type SchemaNode } from './client/kinds.ts';
 
 /** Files the browser may open and save: data and bodies, nothing else. */
@@ -43,7 +48,27 @@ export interface DocumentSummary {
   state: 'dự thảo' | 'đã ban hành';
   attachedTo: string | null; // the decision this plan is issued with
   built: 'mới' | 'cũ' | 'chưa'; // out/ holds a build of the saved files, an older one, none
+  lastBuild: { at: string; pages: number; files: string[] } | null; // from out/manifest.json and the files' times
   error: string | null;
+}
+
+/** What the derive form offers: the ministry campaigns and the province profiles of the project. */
+export interface DeriveChoices {
+  out: string;
+  sources: { path: string; title: string; year: number }[];
+  profiles: { path: string; name: string; set: string; from: string; to: string | null }[];
+}
+
+/** What one derive did, for the page: the folder, each file's fate and version, the report's warnings. */
+export interface DeriveResult {
+  dir: string;
+  plan: string; // the derived plan's YAML, to open in the editor
+  report: string; // bao-cao-thay-doi.md
+  files: { name: string; action: string; text: string; version: string | null }[];
+  warnings: string[];
+  placeholders: { file: string; line: number; text: string }[];
+  errors: string[];
+  skipped: string[];
 }
 
 export interface Problem {
@@ -55,6 +80,7 @@ export interface Problem {
   fix?: string;
   severity: 'lỗi' | 'cảnh báo' | 'gợi ý';
   rule?: string;
+  excerpt?: string; // the words concerned, as written: what the preview looks for on the page
 }
 
 export interface Preview {
@@ -116,8 +142,8 @@ export class Project {
     return run;
   }
 
-  /** The documents of the project: every YAML file with a "loai" field. */
-  documents(): DocumentSummary[] {
+  /** Every data file of the project (YAML, outside out/, dist/, hidden folders), parsed; unreadable ones with their error. */
+  private yamlFiles(): { file: string; rel: string; data: Record<string, unknown> | null; error: string | null }[] {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -128,19 +154,33 @@ export class Project {
       }
     };
     walk(this.root);
-    const manifest = existsSync(join(this.outDir, MANIFEST_JSON)) ? readManifest(this.outDir) : null;
+    return files.map((file) => {
+      const rel = slash(relative(this.root, file));
+      try {
+        const y = readYaml(file, rel).data;
+        return { file, rel, data: y && typeof y === 'object' && !Array.isArray(y) ? (y as Record<string, unknown>) : null, error: null };
+      } catch (error) {
+        return { file, rel, data: null, error: error instanceof InputError ? error.message : String(error) };
+      }
+    });
+  }
+
+  /** The documents of the project: every YAML file with a "loai", except province profiles ("loai: tinh"). */
+  documents(): DocumentSummary[] {
+    const known = new Set(kinds(this.schema()).map((k) => k.properties?.loai?.const));
+    const manifest = this.readManifest();
     const built = new Map((manifest?.documents ?? []).map((d) => [d.source, d]));
     const out: DocumentSummary[] = [];
     const attached = new Map<string, string>();
-    for (const file of files) {
-      const rel = slash(relative(this.root, file));
-      let data: Record<string, unknown>;
-      try {
-        const y = readYaml(file, rel).data;
-        if (!y || typeof y !== 'object' || Array.isArray(y) || !('loai' in y)) continue;
-        data = y as Record<string, unknown>;
-      } catch (error) {
-        out.push({ path: rel, loai: '?', so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', error: error instanceof InputError ? error.message : String(error) });
+    for (const { file, rel, data, error } of this.yamlFiles()) {
+      if (error !== null) {
+        out.push({ path: rel, loai: '?', so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', lastBuild: null, error });
+        continue;
+      }
+      // A province profile also says "loai" (tinh, thanh-pho): an input of derive, not a document.
+      if (!data || !('loai' in data) || 'truoc_han_ngay' in data) continue;
+      if (!known.has(data.loai)) {
+        out.push({ path: rel, loai: String(data.loai), so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', lastBuild: null, error: `loại văn bản "${String(data.loai)}" không có; các loại: ${[...known].join(', ')}` });
         continue;
       }
       if (typeof data.kem_theo === 'string') attached.set(slash(relative(this.root, resolve(dirname(file), data.kem_theo))), rel);
@@ -157,11 +197,114 @@ export class Project {
         state: so !== null && ngay !== null ? 'đã ban hành' : 'dự thảo',
         attachedTo: null,
         built: !entry ? 'chưa' : fresh ? 'mới' : 'cũ',
+        lastBuild: entry ? this.lastBuild(entry) : null,
         error: null,
       });
     }
     for (const d of out) d.attachedTo = attached.get(d.path) ?? null;
     return out;
+  }
+
+  private readManifest() {
+    return existsSync(join(this.outDir, MANIFEST_JSON)) ? readManifest(this.outDir, this.root) : null;
+  }
+
+  /** When the recorded outputs of `entry` were written (the newest file's time), its pages and files. */
+  private lastBuild(entry: ManifestEntry): DocumentSummary['lastBuild'] {
+    let at = 0;
+    for (const o of entry.outputs) {
+      try {
+        at = Math.max(at, statSync(join(this.outDir, o.file)).mtimeMs);
+      } catch {
+        // a file gone from out/ since: the manifest still names it
+      }
+    }
+    return { at: at ? new Date(at).toISOString() : '', pages: entry.pages, files: entry.outputs.map((o) => o.file) };
+  }
+
+  /** out/manifest.json as vanban reads it (sources relative to the project), or null when none. */
+  manifest(): { file: string; documents: ManifestEntry[]; damaged: number } | null {
+    const m = this.readManifest();
+    return m ? { file: slash(relative(this.root, join(this.outDir, MANIFEST_JSON))), documents: m.documents, damaged: m.damaged } : null;
+  }
+
+  /** The versions on disk now of the files the page has open (null: gone), to notice edits by other programs. */
+  versions(given: unknown[]): Record<string, string | null> {
+    const out: Record<string, string | null> = {};
+    for (const g of given) {
+      const path = this.resolve(g, false);
+      out[String(g)] = existsSync(path) ? version(readRegularFile(path)) : null;
+    }
+    return out;
+  }
+
+  /** The ministry campaigns (campaign data not made by derive) and the province profiles in the project. */
+  deriveChoices(): DeriveChoices {
+    const sources: DeriveChoices['sources'] = [];
+    const profiles: DeriveChoices['profiles'] = [];
+    for (const { file, rel, data } of this.yamlFiles()) {
+      if (!data) continue;
+      if (typeof data.chu_de === 'string' && typeof data.nam === 'number' && !data.thuc_hien && !existsSync(join(dirname(file), DERIVE_MANIFEST)))
+        sources.push({ path: rel, title: typeof data.ten === 'string' ? data.ten : data.chu_de, year: data.nam });
+      const v = data.hieu_luc as { tu?: unknown; den?: unknown } | undefined;
+      if ((data.loai === 'tinh' || data.loai === 'thanh-pho') && typeof data.ten === 'string' && typeof data.truoc_han_ngay === 'number' && v && typeof v.tu === 'string')
+        profiles.push({ path: rel, name: data.ten, set: slash(relative(this.root, dirname(file))), from: v.tu, to: typeof v.den === 'string' ? v.den : null });
+    }
+    return { out: DEFAULT_OUT, sources, profiles };
+  }
+
+  /**
+   * Derives one province's plan into derived/ with `vanban derive`'s own rules: a file edited by hand
+   * since it was derived is kept, unless `force`; then only the versions the page was shown may be
+   * replaced (`expected`: name → version), so an edit made since is never overwritten unseen.
+   */
+  derive(from: unknown, profile: unknown, force: unknown, expected: unknown): Promise<DeriveResult> {
+    return this.serial(async () => {
+      const source = this.resolve(from);
+      const prof = this.resolve(profile);
+      const outRoot = join(this.root, DEFAULT_OUT);
+      if (existsSync(outRoot) && !isInside(this.root, realPath(outRoot))) throw new Refused(403, `thư mục ${DEFAULT_OUT}/ là liên kết ra ngoài dự án, không ghi vào đó`);
+      if (force === true) {
+        // What a forced run would replace must be exactly what the page showed as kept.
+        const dir = this.derivedDir(source, prof);
+        const shown = (expected && typeof expected === 'object' ? expected : {}) as Record<string, unknown>;
+        const changed = Object.keys(shown).filter((name) => {
+          const path = join(dir, name);
+          const now = existsSync(path) ? version(readFileSync(path)) : null;
+          return now !== shown[name];
+        });
+        const unshown = this.handEdited(dir).filter((name) => !(name in shown));
+        if (changed.length || unshown.length)
+          throw new Refused(409, `tệp ${[...changed, ...unshown].join(', ')} trong ${slash(relative(this.root, dir))} đã thay đổi trên đĩa từ khi báo; chưa ghi đè gì. Chạy lại "Sinh Kế hoạch" để xem bản mới nhất trước khi ghi đè`);
+      }
+      const outcome = await derive({ from: source, profile: [prof], root: this.root, force: force === true, quiet: true });
+      const r = outcome.reports[0];
+      const errors = outcome.failed.map((f) => f.error.message);
+      const skipped = outcome.skipped.map((x) => `${x.file}: ${x.reason}`);
+      if (!r) return { dir: '', plan: '', report: '', files: [], warnings: [], placeholders: [], errors: errors.length ? errors : skipped, skipped };
+      const dir = resolve(this.root, r.dir);
+      return {
+        dir: slash(relative(this.root, dir)),
+        plan: slash(relative(this.root, join(dir, PLAN_FILE))),
+        report: slash(relative(this.root, join(dir, REPORT_FILE))),
+        files: r.files.map((f) => ({ name: f.name, action: f.action, text: ACTION_TEXT[f.action], version: existsSync(join(dir, f.name)) ? version(readFileSync(join(dir, f.name))) : null })),
+        warnings: r.warnings,
+        placeholders: r.placeholders,
+        errors,
+        skipped,
+      };
+    });
+  }
+
+  /** The folder derive writes for this campaign and profile: derived/<profile's name>/<campaign's folder>. */
+  private derivedDir(source: string, profile: string): string {
+    return join(this.root, DEFAULT_OUT, basename(profile).replace(/\.ya?ml$/, ''), basename(dirname(source)));
+  }
+
+  /** The files of a derived folder edited by hand since derive wrote them: the ones derive keeps without --force. */
+  private handEdited(dir: string): string[] {
+    const recorded = readDeriveManifest(dir)?.files ?? {};
+    return [PLAN_FILE, CAMPAIGN_FILE].filter((n) => existsSync(join(dir, n)) && recorded[n] !== version(readFileSync(join(dir, n))));
   }
 
   /** A file's saved text and the version a save must name. */
@@ -233,7 +376,7 @@ export class Project {
         }
         for (const report of await checkPath(path, { format: 'json', fix: false }, this.root))
           for (const f of report.findings)
-            problems.push({ file: slash(report.file), line: f.line, col: f.col ?? 1, field: '', message: f.message, ...(f.fix ? { fix: f.fix } : {}), severity: f.severity as Problem['severity'], rule: f.rule });
+            problems.push({ file: slash(report.file), line: f.line, col: f.col ?? 1, field: '', message: f.message, ...(f.fix ? { fix: f.fix } : {}), severity: f.severity as Problem['severity'], rule: f.rule, ...(f.excerpt ? { excerpt: f.excerpt } : {}) });
         return { pdf, problems, notes, ms: performance.now() - t0 };
       }),
     );

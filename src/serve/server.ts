@@ -83,6 +83,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (url.pathname === '/api/schema') return json(res, 200, project.schema());
         if (url.pathname === '/api/documents') return json(res, 200, { root: project.root, documents: project.documents() });
         if (url.pathname === '/api/file') return json(res, 200, project.read(q('path')));
+        if (url.pathname === '/api/versions') return json(res, 200, project.versions(url.searchParams.getAll('path')));
+        if (url.pathname === '/api/manifest') return json(res, 200, project.manifest());
+        if (url.pathname === '/api/derive') return json(res, 200, project.deriveChoices());
         if (url.pathname === '/api/download') {
           const { name, bytes } = await project.download(q('path'), q('kind'));
           const type = q('kind') === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -91,6 +94,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
       } else if (req.method === 'POST' || req.method === 'PUT') {
         const body = await readBody(req);
         if (url.pathname === '/api/file' && req.method === 'PUT') return json(res, 200, await project.save(body.path, body.text, body.version ?? null));
+        if (url.pathname === '/api/derive' && req.method === 'POST') return json(res, 200, await project.derive(body.from, body.profile, body.force, body.expected));
         if (url.pathname === '/api/new') return json(res, 200, await project.create(body.path, body.loai));
         if (url.pathname === '/api/preview') {
           const p = await project.preview(body.path, (body.files ?? {}) as Record<string, unknown>);

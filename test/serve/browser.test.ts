@@ -10,17 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type Running } from '../../src/serve/server.ts';
-import { chromiumPath, launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { CAMPAIGN, SHOTS, browserTests, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
 import { timeTyping } from '../support/serve-typing.ts';
 
-const required = process.env.VANBAN_REQUIRE_TOOLS === '1';
-const available = chromiumPath() !== null;
-if (!available && !required) console.warn('Bỏ qua kiểm thử vanban serve trong trình duyệt: không có Chromium (apt-get install chromium; đặt VANBAN_REQUIRE_TOOLS=1 để coi là lỗi)');
-
-const SHOTS = join(ROOT, 'out');
-const CAMPAIGN = 'data/bo-tu-phap/thi-dua-2024';
 
 let root: string;
 let server: Running;
@@ -30,9 +25,9 @@ let close: () => Promise<void>;
 const byId = (id: string) => page.locator(`[id="${id}"]`);
 const pageText = (n: number) => page.locator(`#preview .page[data-page="${n}"] .textLayer`).textContent();
 
-describe.runIf(available || required)('vanban serve in Chromium', () => {
+describe.runIf(browserTests)('vanban serve in Chromium', () => {
   beforeAll(async () => {
-    if (!available) throw new Error('VANBAN_REQUIRE_TOOLS=1 nhưng Chromium chưa được cài (apt-get install chromium)');
+    requireChromium();
     root = mkdtempSync(join(tmpdir(), 'vanban-serve-'));
     cpSync(join(ROOT, CAMPAIGN), join(root, CAMPAIGN), { recursive: true });
     mkdirSync(SHOTS, { recursive: true });

@@ -1,13 +1,17 @@
 // `vanban serve` refuses requests without this run's secret, from another Host or Origin, naming a
 // file outside the project, or saving over a file changed on disk since it was loaded.
 
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../src/serve/server.ts';
 import { BODY, DECISION, makeProject } from '../support/project.ts';
+import { ROOT } from '../support/invalid-fixtures.ts';
+
+const CAMPAIGN = 'data/bo-tu-phap/thi-dua-2024';
+const PROFILE = 'profiles/2023-2024/ninh-thuan.yaml';
 
 interface Reply {
   status: number;
@@ -41,6 +45,11 @@ beforeAll(async () => {
   outside = mkdtempSync(join(tmpdir(), 'vanban-outside-'));
   writeFileSync(join(outside, 'bi-mat.yaml'), 'mat_khau: 1234\n');
   symlinkSync(join(outside, 'bi-mat.yaml'), join(root, 'data', 'lien-ket.yaml'));
+  cpSync(join(ROOT, CAMPAIGN), join(root, CAMPAIGN), { recursive: true });
+  mkdirSync(join(root, 'profiles/2023-2024'), { recursive: true });
+  cpSync(join(ROOT, PROFILE), join(root, PROFILE));
+  cpSync(join(ROOT, PROFILE), join(outside, 'ninh-thuan.yaml'));
+  symlinkSync(join(outside, 'ninh-thuan.yaml'), join(root, 'profiles', 'lien-ket.yaml'));
   server = await startServer({ root });
   port = new URL(server.origin).port as unknown as number;
 });
@@ -133,5 +142,94 @@ describe('files', () => {
     expect(readFileSync(join(root, 'data/van-ban.yaml'), 'utf8')).not.toContain('2024-02-30');
     const good = JSON.parse((await send('POST', '/api/preview', own(), { path: 'data/van-ban.yaml', files: { 'data/van-ban.yaml': DECISION } })).body) as { pdf: string | null };
     expect(Buffer.from(good.pdf!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('the endpoints of the project view, derive and watching', () => {
+  const routes: [string, string, unknown?][] = [
+    ['GET', '/api/manifest'],
+    ['GET', '/api/derive'],
+    ['GET', '/api/versions?path=data/van-ban.yaml'],
+    ['POST', '/api/derive', { from: `${CAMPAIGN}/chien-dich.yaml`, profile: PROFILE }],
+  ];
+
+  it('refuse a request without the secret, from another Host, or from a foreign Origin', async () => {
+    for (const [method, path, body] of routes) {
+      const write = method !== 'GET';
+      const base: Record<string, string> = write ? { Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json' } : {};
+      expect((await send(method, path, base, body)).status, `${method} ${path} sans secret`).toBe(403);
+      expect((await send(method, path, { ...base, ...cookie(), Host: `evil.example:${port}` }, body)).status, `${method} ${path} Host`).toBe(403);
+      expect((await send(method, path, { ...cookie(), Origin: 'http://evil.example' }, body)).status, `${method} ${path} Origin`).toBe(403);
+      if (write) expect((await send(method, path, cookie(), body)).status, `${method} ${path} no Origin`).toBe(403);
+    }
+    expect(existsSync(join(root, 'derived')), 'nothing derived by a refused request').toBe(false);
+  });
+
+  it('refuse paths outside the project: versions, and the campaign or profile of a derive', async () => {
+    for (const path of ['../../../etc/passwd.yaml', '/etc/x.yaml', 'data/lien-ket.yaml', 'package.json']) {
+      const r = await send('GET', `/api/versions?path=${encodeURIComponent(path)}`, cookie());
+      expect(r.status, path).toBe(403);
+      expect(r.body).not.toContain('mat_khau');
+    }
+    for (const [from, profile] of [[`${CAMPAIGN}/chien-dich.yaml`, 'profiles/lien-ket.yaml'], [`${CAMPAIGN}/chien-dich.yaml`, '../../../tmp/x.yaml'], ['/etc/x.yaml', PROFILE], [CAMPAIGN, PROFILE]] as const) {
+      const r = await send('POST', '/api/derive', own(), { from, profile });
+      expect(r.status, `${from} ${profile}`).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+    }
+    expect(existsSync(join(root, 'derived'))).toBe(false);
+    expect(readdirSync(outside).sort()).toEqual(['bi-mat.yaml', 'ninh-thuan.yaml']);
+  });
+
+  it('refuse to derive through a derived/ that links out of the project', async () => {
+    const away = mkdtempSync(join(tmpdir(), 'vanban-away-'));
+    symlinkSync(away, join(root, 'derived'));
+    try {
+      const r = await send('POST', '/api/derive', own(), { from: `${CAMPAIGN}/chien-dich.yaml`, profile: PROFILE });
+      expect(r.status).toBe(403);
+      expect(JSON.parse(r.body).message).toContain('ngoài dự án');
+      expect(readdirSync(away)).toEqual([]);
+    } finally {
+      rmSync(join(root, 'derived'));
+      rmSync(away, { recursive: true, force: true });
+    }
+  });
+
+  it('derive keeps a hand-edited file, and a forced run replaces only the version it was shown (409 otherwise)', async () => {
+    const body = { from: `${CAMPAIGN}/chien-dich.yaml`, profile: PROFILE };
+    const first = JSON.parse((await send('POST', '/api/derive', own(), body)).body) as { plan: string; files: { name: string; action: string; version: string }[] };
+    expect(first.plan).toBe('derived/ninh-thuan/thi-dua-2024/ke-hoach.yaml');
+    expect(first.files.map((f) => f.action)).toEqual(['new', 'new']);
+    const plan = join(root, first.plan);
+    const derived = readFileSync(plan, 'utf8');
+    writeFileSync(plan, `${derived}# sửa tay\n`);
+    const second = JSON.parse((await send('POST', '/api/derive', own(), body)).body) as { files: { name: string; action: string; version: string }[] };
+    const kept = second.files.find((f) => f.name === 'ke-hoach.yaml')!;
+    expect(kept.action).toBe('kept');
+    expect(readFileSync(plan, 'utf8')).toContain('# sửa tay');
+    // Edited again after the page was told: the forced run must not replace what the clerk never saw.
+    writeFileSync(plan, `${derived}# sửa tay lần hai\n`);
+    const stale = await send('POST', '/api/derive', own(), { ...body, force: true, expected: { 'ke-hoach.yaml': kept.version } });
+    expect(stale.status).toBe(409);
+    expect(JSON.parse(stale.body).message).toContain('đã thay đổi trên đĩa');
+    expect(readFileSync(plan, 'utf8')).toContain('# sửa tay lần hai');
+    const shown = JSON.parse((await send('GET', `/api/versions?path=${first.plan}`, cookie())).body) as Record<string, string>;
+    const forced = JSON.parse((await send('POST', '/api/derive', own(), { ...body, force: true, expected: { 'ke-hoach.yaml': shown[first.plan] } })).body) as { files: { name: string; action: string }[] };
+    expect(forced.files.find((f) => f.name === 'ke-hoach.yaml')!.action).toBe('forced');
+    expect(readFileSync(plan, 'utf8')).toBe(derived);
+  });
+
+  it('lists the campaign and the profiles of the project, and versions of open files (null once gone)', async () => {
+    const choices = JSON.parse((await send('GET', '/api/derive', cookie())).body) as { sources: { path: string }[]; profiles: { path: string }[] };
+    expect(choices.sources.map((s) => s.path)).toEqual([`${CAMPAIGN}/chien-dich.yaml`]);
+    expect(choices.profiles.map((p) => p.path)).toContain(PROFILE);
+    // Profiles have "loai: tinh": they are not documents; a document with a mistyped kind is, with its error.
+    writeFileSync(join(root, 'data/go-nham.yaml'), 'loai: quyet-dnh\n');
+    const docs = JSON.parse((await send('GET', '/api/documents', cookie())).body) as { documents: { path: string; error: string | null }[] };
+    rmSync(join(root, 'data/go-nham.yaml'));
+    expect(docs.documents.map((d) => d.path)).not.toContain(PROFILE);
+    expect(docs.documents.find((d) => d.path === 'data/go-nham.yaml')?.error).toContain('loại văn bản "quyet-dnh" không có');
+    const v = JSON.parse((await send('GET', '/api/versions?path=data/van-ban.yaml&path=data/chua-co.yaml', cookie())).body) as Record<string, string | null>;
+    expect(v['data/van-ban.yaml']).toMatch(/^[0-9a-f]{64}$/);
+    expect(v['data/chua-co.yaml']).toBeNull();
   });
 });

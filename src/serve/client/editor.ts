@@ -10,6 +10,7 @@ import { markdown } from '@codemirror/lang-markdown';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { autocompletion, type CompletionContext } from '@codemirror/autocomplete';
 import type { SchemaNode } from './form.ts';
+import { blockPath, nodeAt, siblings } from './yaml-path.ts';
 
 export interface LineProblem {
   line: number;
@@ -18,17 +19,25 @@ export interface LineProblem {
   severity: 'error' | 'warning' | 'info';
 }
 
-/** Completion of the field names the schema allows at the top level of this kind. */
+/** Completion of the field names the schema allows where the cursor is: top level, or inside nguoi_ky, thoi_gian, … */
 function fieldCompletion(variant: SchemaNode | null) {
   return (ctx: CompletionContext) => {
     if (!variant?.properties) return null;
     const line = ctx.state.doc.lineAt(ctx.pos);
     const before = line.text.slice(0, ctx.pos - line.from);
-    const m = /^([a-z_]*)$/.exec(before);
-    if (!m || (!ctx.explicit && !m[1])) return null;
+    const m = /^(\s*)([a-z_]*)$/.exec(before);
+    if (!m || (!ctx.explicit && !m[2])) return null;
+    const lines = ctx.state.doc.toString().split('\n');
+    const indent = m[1]!.length;
+    const path = blockPath(lines, line.number - 1, indent);
+    const node = path && nodeAt(variant, path);
+    if (!node?.properties) return null;
+    const taken = siblings(lines, line.number - 1, indent);
     return {
-      from: line.from,
-      options: Object.entries(variant.properties).map(([key, p]) => ({ label: key, apply: `${key}: `, detail: p.description ?? '', type: 'property' })),
+      from: line.from + indent,
+      options: Object.entries(node.properties)
+        .filter(([key]) => !taken.has(key))
+        .map(([key, p]) => ({ label: key, apply: `${key}: `, detail: p.description ?? '', type: 'property' })),
     };
   };
 }
@@ -76,4 +85,13 @@ export function showProblems(view: EditorView, problems: LineProblem[]): void {
       return { from, to: Math.max(from, line.to), severity: p.severity, message: p.message };
     });
   view.dispatch(setDiagnostics(view.state, diagnostics));
+}
+
+/** Puts the cursor at `line`:`col`, scrolled into view, and the focus in the editor. */
+export function goToLine(view: EditorView, line: number, col = 1): void {
+  const doc = view.state.doc;
+  const l = doc.line(Math.min(Math.max(1, line), doc.lines));
+  const at = Math.min(l.from + Math.max(0, col - 1), l.to);
+  view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+  view.focus();
 }

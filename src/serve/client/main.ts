@@ -2,20 +2,23 @@
 // and Markdown in an editor, and the PDF as it will be issued, updated as the user types. The YAML
 // text is the one state: the form reads it and edits it in place (yaml-edit.ts), so switching loses nothing.
 
-import { parse as parseYaml, isMap, type Node as YamlNode } from 'yaml';
+import { parse as parseYaml, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { EditorView } from '@codemirror/view';
 import { renderForm, kinds, fieldId, errorId, type Edit, type SchemaNode } from './form.ts';
 import { addItem, parse, removeItem, setValue, swapItems } from './yaml-edit.ts';
-import { createEditor, setText, showProblems, type LineProblem } from './editor.ts';
-import { showPdf } from './preview.ts';
+import { createEditor, goToLine, setText, showProblems, type LineProblem } from './editor.ts';
+import { setMarks, showPdf, type Mark } from './preview.ts';
+import { locate, wordsOfLine, type PageText, type Spot } from './locate.ts';
 import { el } from './dom.ts';
-import type { DocumentSummary, Problem } from '../project.ts';
+import type { DeriveChoices, DeriveResult, DocumentSummary, Problem } from '../project.ts';
+import type { ManifestEntry } from '../../archive/manifest.ts';
 
 interface OpenFile {
   path: string;
   text: string;
   saved: string;
   version: string;
+  ignored?: string | null; // a version on disk the clerk chose to keep editing over
 }
 
 const KIND_NAMES: Record<string, string> = { 'quyet-dinh': 'Quyết định', 'ke-hoach': 'Kế hoạch' };
@@ -40,28 +43,12 @@ function announce(text: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Project view
 
+const BUILT_TEXT: Record<DocumentSummary['built'], string> = { mới: 'đúng bản đã lưu', cũ: 'cũ hơn bản đã lưu', chưa: 'chưa dựng' };
+const when = (iso: string) => (iso ? new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' }) : '');
+
 async function showProject(): Promise<void> {
   document.title = 'vanban — các văn bản của dự án';
-  const { root, documents } = await api<{ root: string; documents: DocumentSummary[] }>('/api/documents');
-  const table = el('table', { class: 'docs' });
-  table.append(el('caption', {}, `Các văn bản trong ${root}`));
-  table.append(el('thead', {}, el('tr', {}, ...['Tệp', 'Loại', 'Số', 'Ngày', 'Trích yếu', 'Trạng thái', 'Bản dựng trong out/'].map((h) => el('th', { scope: 'col' }, h)))));
-  const body = el('tbody');
-  for (const d of documents) {
-    const open = el('a', { href: `#/sua/${encodeURIComponent(d.path)}` }, d.path);
-    body.append(
-      el('tr', {},
-        el('td', {}, open, d.attachedTo ? el('div', { class: 'hint' }, `ban hành kèm theo ${d.attachedTo}`) : ''),
-        el('td', {}, kindName(d.loai)),
-        el('td', {}, d.so ?? '—'),
-        el('td', {}, d.ngay ?? '—'),
-        el('td', {}, d.error ? el('span', { class: 'bad' }, d.error) : d.trichYeu),
-        el('td', {}, d.state),
-        el('td', {}, { mới: 'đúng bản đã lưu', cũ: 'cũ hơn bản đã lưu', chưa: 'chưa dựng' }[d.built])),
-    );
-  }
-  table.append(body);
-
+  const table = await docsTable();
   const loai = el('select', { id: 'new-loai' });
   for (const k of kinds(schema)) {
     const c = String(k.properties!.loai!.const);
@@ -80,7 +67,154 @@ async function showProject(): Promise<void> {
       .then((r) => (location.hash = `#/sua/${encodeURIComponent(r.path)}`))
       .catch((err: Error) => (msg.textContent = err.message));
   });
-  app.replaceChildren(el('header', { class: 'bar' }, el('h1', {}, 'vanban — soạn văn bản')), el('main', { id: 'main', class: 'project' }, table, create));
+  app.replaceChildren(
+    el('header', { class: 'bar' }, el('h1', {}, 'vanban — soạn văn bản')),
+    el('main', { id: 'main', class: 'project' }, table, el('div', { class: 'side' }, create, await deriveForm()), manifestView()),
+  );
+}
+
+/** The list again, after derive wrote a new document. */
+async function refreshDocs(): Promise<void> {
+  const old = document.querySelector('table.docs:not(.manifest)');
+  if (old) old.replaceWith(await docsTable());
+}
+
+async function docsTable(): Promise<HTMLTableElement> {
+  const { root, documents } = await api<{ root: string; documents: DocumentSummary[] }>('/api/documents');
+  const table = el('table', { class: 'docs' });
+  table.append(el('caption', {}, `Các văn bản trong ${root}`));
+  table.append(el('thead', {}, el('tr', {}, ...['Tệp', 'Loại', 'Số', 'Ngày', 'Trích yếu', 'Trạng thái', 'Bản dựng gần nhất (out/)', 'Tải về'].map((h) => el('th', { scope: 'col' }, h)))));
+  const body = el('tbody');
+  for (const d of documents) {
+    const open = el('a', { href: `#/sua/${encodeURIComponent(d.path)}` }, d.path);
+    const b = d.lastBuild;
+    const get = (kind: string) => el('a', { href: `/api/download?path=${encodeURIComponent(d.path)}&kind=${kind}`, class: 'button small', download: '', 'aria-label': `Tải ${kind.toUpperCase()} của ${d.path}` }, kind.toUpperCase());
+    body.append(
+      el('tr', { 'data-path': d.path },
+        el('td', {}, open, d.attachedTo ? el('div', { class: 'hint' }, `ban hành kèm theo ${d.attachedTo}`) : ''),
+        el('td', {}, kindName(d.loai)),
+        el('td', {}, d.so ?? '—'),
+        el('td', {}, d.ngay ?? '—'),
+        el('td', {}, d.error ? el('span', { class: 'bad' }, d.error) : d.trichYeu),
+        el('td', {}, d.state),
+        // A plan issued with a decision is printed within the decision's files, not on its own.
+        el('td', { class: 'built' }, d.attachedTo && !b ? `dựng cùng ${d.attachedTo}` : BUILT_TEXT[d.built], b ? el('div', { class: 'hint' }, `${when(b.at)} · ${b.pages} trang · ${b.files.join(', ')}`) : ''),
+        el('td', { class: 'get' }, ...(d.error ? [] : [get('docx'), ' ', get('pdf')]))),
+    );
+  }
+  table.append(body);
+  return table;
+}
+
+/** out/manifest.json shown on demand: each document's files with size and SHA-256, and the inputs read. */
+function manifestView(): HTMLElement {
+  const region = el('div', { id: 'manifest', hidden: '' });
+  const toggle = el('button', { type: 'button', id: 'show-manifest', 'aria-expanded': 'false', 'aria-controls': 'manifest' }, 'Xem bản kê (out/manifest.json)');
+  toggle.addEventListener('click', async () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    region.hidden = !open;
+    if (!open) return;
+    const m = await api<{ file: string; documents: ManifestEntry[]; damaged: number } | null>('/api/manifest');
+    if (!m) return region.replaceChildren(el('p', {}, 'Chưa có bản kê: dự án chưa được dựng (npx vanban build …).'));
+    const t = el('table', { class: 'docs manifest' }, el('caption', {}, `${m.file}: ${m.documents.length} văn bản${m.damaged ? `, ${m.damaged} mục hỏng bị bỏ qua` : ''}`));
+    t.append(el('thead', {}, el('tr', {}, ...['Văn bản nguồn', 'Số, ký hiệu', 'Tệp dựng ra', 'Kích thước', 'SHA-256', 'Tệp đầu vào (SHA-256)'].map((h) => el('th', { scope: 'col' }, h)))));
+    const tb = el('tbody');
+    for (const d of m.documents)
+      d.outputs.forEach((o, i) => {
+        const row = el('tr', {});
+        if (i === 0) {
+          const span = String(d.outputs.length);
+          row.append(el('td', { rowspan: span }, d.source, el('div', { class: 'hint' }, `${d.docType} · ${d.pages} trang · ${d.tool}`)), el('td', { rowspan: span }, d.soKyHieu ?? '—'));
+        }
+        row.append(el('td', {}, o.file), el('td', {}, `${o.bytes.toLocaleString('vi-VN')} byte`), el('td', { class: 'hash' }, o.sha256));
+        if (i === 0) row.append(el('td', { rowspan: String(d.outputs.length), class: 'hash' }, ...d.inputs.map((x) => el('div', {}, `${x.file}: ${x.sha256}`))));
+        tb.append(row);
+      });
+    t.append(tb);
+    region.replaceChildren(t);
+  });
+  return el('section', { class: 'manifest-box', 'aria-label': 'Bản kê' }, toggle, region);
+}
+
+/** Derive from a form: a ministry campaign and one province of the project, into derived/. */
+async function deriveForm(): Promise<HTMLElement> {
+  const choices = await api<DeriveChoices>('/api/derive');
+  const box = el('form', { class: 'new derive', 'aria-labelledby': 'derive-title' }, el('h2', { id: 'derive-title' }, 'Sinh Kế hoạch của tỉnh từ Kế hoạch của Bộ'));
+  if (!choices.sources.length || !choices.profiles.length) {
+    box.append(el('p', { class: 'hint' }, !choices.sources.length ? 'Dự án chưa có dữ liệu phong trào của Bộ (tệp chien-dich.yaml).' : 'Dự án chưa có hồ sơ tỉnh (thư mục profiles/, mỗi tỉnh một tệp .yaml).'));
+    return box;
+  }
+  const from = el('select', { id: 'derive-from' });
+  for (const c of choices.sources) from.append(el('option', { value: c.path }, `${c.path} (năm ${c.year})`));
+  const province = el('select', { id: 'derive-profile' });
+  // Only the profiles valid in the campaign's year: the other set of units would be refused anyway.
+  const fill = () => {
+    const year = choices.sources.find((c) => c.path === from.value)?.year ?? 0;
+    const groups = new Map<string, HTMLOptGroupElement>();
+    province.replaceChildren();
+    for (const p of choices.profiles) {
+      if (p.from > `${year}-12-31` || (p.to && p.to < `${year}-01-01`)) continue;
+      let g = groups.get(p.set);
+      if (!g) groups.set(p.set, (g = el('optgroup', { label: p.set })));
+      g.append(el('option', { value: p.path }, p.name));
+      province.append(g);
+    }
+  };
+  fill();
+  from.addEventListener('change', fill);
+  const result = el('div', { id: 'derive-result', role: 'status', 'aria-live': 'polite' });
+  const run = async (force: boolean, expected: Record<string, string | null> | null) => {
+    result.replaceChildren(el('p', {}, 'Đang sinh…'));
+    try {
+      const r = await api<DeriveResult>('/api/derive', { method: 'POST', body: { from: from.value, profile: province.value, force, expected } });
+      void refreshDocs();
+      showDerived(result, r, () => void run(true, Object.fromEntries(r.files.filter((f) => f.action === 'kept').map((f) => [f.name, f.version]))));
+    } catch (err) {
+      const again = el('button', { type: 'button', id: 'derive-again' }, 'Sinh lại để xem bản trên đĩa');
+      again.addEventListener('click', () => void run(false, null));
+      result.replaceChildren(el('p', { class: 'bad', role: 'alert' }, (err as Error).message), again);
+      again.focus();
+    }
+  };
+  box.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(false, null);
+  });
+  box.append(
+    el('label', { for: 'derive-from' }, 'Kế hoạch của Bộ (dữ liệu phong trào)'), from,
+    el('label', { for: 'derive-profile' }, 'Tỉnh, thành phố'), province,
+    el('p', { class: 'hint full' }, `Dữ liệu sinh ra ghi vào ${choices.out}/<tỉnh>/<phong trào>/; tệp đã sửa tay sau lần sinh trước được giữ nguyên.`),
+    el('button', { type: 'submit', id: 'derive-run' }, 'Sinh Kế hoạch'), result);
+  return box;
+}
+
+function showDerived(host: HTMLElement, r: DeriveResult, force: () => void): void {
+  const parts: (Node | string)[] = [];
+  if (r.errors.length) parts.push(el('div', { class: 'bad', role: 'alert' }, ...r.errors.map((e) => el('p', {}, e))));
+  if (r.dir) {
+    parts.push(el('h3', {}, `Đã sinh vào ${r.dir}/`));
+    parts.push(el('ul', { class: 'files' }, ...r.files.map((f) => el('li', { class: f.action === 'kept' ? 'sev-warning' : '' }, `${f.name}: ${f.text}`)), el('li', {}, `${r.report.split('/').pop()}: báo cáo thay đổi`)));
+    if (r.warnings.length) parts.push(el('p', {}, 'Cảnh báo:'), el('ul', { class: 'sev-warning' }, ...r.warnings.map((w) => el('li', {}, w))));
+    parts.push(el('p', {}, r.placeholders.length ? `Còn ${r.placeholders.length} chỗ cần điền:` : 'Không còn chỗ nào cần điền.'));
+    if (r.placeholders.length) parts.push(el('ul', {}, ...r.placeholders.map((p) => el('li', {}, `${p.file}:${p.line}: ${p.text}`))));
+    const open = el('a', { href: `#/sua/${encodeURIComponent(r.plan)}`, class: 'button', id: 'derive-open' }, 'Mở Kế hoạch đã sinh trong trình soạn thảo');
+    const report = el('details', {}, el('summary', {}, `Báo cáo thay đổi (${r.report})`));
+    report.addEventListener('toggle', () => {
+      if (report.open && report.childElementCount === 1)
+        void api<{ text: string }>(`/api/file?path=${encodeURIComponent(r.report)}`).then((f) => report.append(el('pre', { class: 'report' }, f.text)));
+    });
+    parts.push(el('p', {}, open), report);
+    if (r.files.some((f) => f.action === 'kept')) {
+      const b = el('button', { type: 'button', id: 'derive-force' }, 'Ghi đè các tệp đã sửa tay (như --force)');
+      b.addEventListener('click', () => {
+        if (confirm(`Ghi đè ${r.files.filter((f) => f.action === 'kept').map((f) => f.name).join(', ')}? Những chỗ đã sửa tay trong đó sẽ mất.`)) force();
+      });
+      parts.push(el('p', { class: 'sev-warning' }, 'Tệp đã sửa tay sau lần sinh trước nên chưa ghi đè. ', b));
+    }
+  }
+  host.replaceChildren(...parts);
+  document.getElementById('derive-open')?.focus();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -95,6 +229,10 @@ interface Session {
   inFlight: boolean;
   timer: number | undefined;
   problems: Problem[];
+  texts: PageText[]; // the text of the pages shown, with positions
+  rendered: Record<string, string>; // the files' text those pages were made from
+  marksTimer: number | undefined;
+  spots: Map<Problem, Spot | null>; // where each problem shows on them
   yamlView: EditorView | null;
   bodyView: EditorView | null;
   tab: 'form' | 'yaml' | 'body';
@@ -133,7 +271,7 @@ async function showDocument(path: string): Promise<void> {
   const bp = bodyPath(yaml.path, data);
   const body = bp ? await openFile(bp).catch(() => null) : null;
   const variant = kinds(schema).find((k) => k.properties!.loai!.const === data.loai) ?? null;
-  session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], yamlView: null, bodyView: null, tab: 'form' };
+  session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], texts: [], rendered: {}, marksTimer: undefined, spots: new Map(), yamlView: null, bodyView: null, tab: 'form' };
   document.title = `vanban — ${yaml.path}`;
 
   const tabs = el('div', { role: 'tablist', 'aria-label': 'Cách soạn', class: 'tabs' });
@@ -173,6 +311,51 @@ async function showDocument(path: string): Promise<void> {
   app.replaceChildren(header, el('main', { id: 'main', class: 'doc' }, el('div', { class: 'left' }, tabs, panels, problems), preview));
   selectTab('form');
   schedulePreview(0);
+  clearInterval(watchTimer);
+  watchTimer = window.setInterval(() => void checkDisk(session!), WATCH_MS);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files changed on disk by another program (git, another editor) while open: noticed, offered to reload.
+
+const WATCH_MS = 1500;
+let watchTimer: number | undefined;
+let saving = false;
+
+async function checkDisk(s: Session | null): Promise<void> {
+  if (!s || session !== s || saving) return;
+  const files = [s.yaml, s.body].filter((f): f is OpenFile => !!f);
+  let now: Record<string, string | null>;
+  try {
+    now = await api<Record<string, string | null>>(`/api/versions?${files.map((f) => `path=${encodeURIComponent(f.path)}`).join('&')}`);
+  } catch {
+    return; // the server stopped: the next save will say so
+  }
+  if (session !== s || saving) return;
+  const changed = files.filter((f) => f.path in now && now[f.path] !== f.version && now[f.path] !== f.ignored);
+  if (changed.length) offerReload(s, changed, now);
+}
+
+function offerReload(s: Session, files: OpenFile[], now: Record<string, string | null>): void {
+  const names = files.map((f) => `"${f.path}"`).join(', ');
+  const gone = files.some((f) => now[f.path] === null);
+  const text = `${gone ? `Tệp ${names} đã bị xóa hoặc đổi tên trên đĩa` : `Tệp ${names} vừa được sửa trên đĩa bởi chương trình khác (git, trình soạn thảo khác)`} từ khi mở ở đây. ` +
+    (dirty() ? 'Ở đây còn thay đổi chưa lưu: tải lại sẽ bỏ chúng; giữ bản đang sửa thì khi lưu vanban sẽ hỏi lại, không ghi đè.' : 'Ở đây không có thay đổi nào chưa lưu.');
+  const reload = el('button', { type: 'button', id: 'disk-reload' }, 'Tải lại bản trên đĩa');
+  const keep = el('button', { type: 'button', id: 'disk-keep' }, 'Giữ bản đang sửa');
+  const bar = el('div', { id: 'disk-changed', role: 'alert' }, el('p', {}, text), ...(gone && files.includes(s.yaml) ? [] : [reload]), keep);
+  reload.addEventListener('click', () => {
+    bar.remove();
+    void showDocument(s.yaml.path);
+  });
+  keep.addEventListener('click', () => {
+    for (const f of files) f.ignored = now[f.path];
+    bar.remove();
+    document.getElementById('main')?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus();
+  });
+  const old = document.getElementById('disk-changed');
+  if (old) old.replaceWith(bar);
+  else document.querySelector('#app > header')?.after(bar);
 }
 
 function dirty(): boolean {
@@ -297,7 +480,14 @@ async function runPreview(): Promise<void> {
     s.problems = r.problems;
     showProblemsEverywhere();
     if (r.pdf) {
-      const pages = await showPdf(preview, Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0)));
+      // The markers follow as the pages' text is read, off the keystroke-to-page path.
+      const pages = await showPdf(preview, Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0)), (texts) => {
+        if (session !== s) return;
+        s.texts = texts;
+        s.rendered = files;
+        clearTimeout(s.marksTimer);
+        s.marksTimer = window.setTimeout(() => session === s && showProblemsEverywhere(), 30);
+      });
       preview.dataset.pages = String(pages);
       preview.classList.remove('stale');
     } else preview.classList.add('stale');
@@ -316,19 +506,36 @@ async function runPreview(): Promise<void> {
 
 const SEVERITY: Record<Problem['severity'], LineProblem['severity']> = { lỗi: 'error', 'cảnh báo': 'warning', 'gợi ý': 'info' };
 
-/** The top-level field whose lines hold `line` (check findings are located by line only). */
+/** The field whose lines hold `line`, as a dotted path into maps and lists ("can_cu.1"); check findings are located by line only. */
 function fieldAtLine(text: string, line: number): string {
   const doc = parse(text);
-  if (!isMap(doc.contents)) return '';
   const offset = text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
-  for (const pair of doc.contents.items) {
-    const k = pair.key as YamlNode | null;
-    const v = pair.value as YamlNode | null;
-    const from = k?.range?.[0] ?? 0;
-    const to = v?.range?.[2] ?? k?.range?.[2] ?? 0;
-    if (offset >= text.lastIndexOf('\n', from) + 1 && offset < to) return String((k as { value?: unknown })?.value ?? '');
+  const holds = (from: number | undefined, to: number | undefined) => from !== undefined && to !== undefined && offset >= text.lastIndexOf('\n', from - 1) + 1 && offset < to;
+  const path: (string | number)[] = [];
+  let node = doc.contents as YamlNode | null;
+  descend: while (node) {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = pair.key as YamlNode | null;
+        const v = pair.value as YamlNode | null;
+        if (holds(k?.range?.[0], v?.range?.[2] ?? k?.range?.[2])) {
+          path.push(String((k as { value?: unknown })?.value ?? ''));
+          node = v;
+          continue descend;
+        }
+      }
+    } else if (isSeq(node)) {
+      for (const [i, item] of (node.items as (YamlNode | null)[]).entries()) {
+        if (holds(item?.range?.[0], item?.range?.[2])) {
+          path.push(i);
+          node = item;
+          continue descend;
+        }
+      }
+    }
+    break;
   }
-  return '';
+  return path.join('.');
 }
 
 function showProblemsEverywhere(): void {
@@ -358,16 +565,84 @@ function showProblemsEverywhere(): void {
   const toLine = (ps: Problem[]): LineProblem[] => ps.map((p) => ({ line: p.line, col: p.col, message: text(p), severity: SEVERITY[p.severity] }));
   if (s.yamlView) showProblems(s.yamlView, toLine(ofYaml));
   if (s.bodyView) showProblems(s.bodyView, toLine(ofBody));
+  // On the pages: where the words of the field or line (narrowed to the quoted words) are printed.
+  s.spots = new Map(s.problems.map((p) => [p, spotOf(s, p)]));
+  const marks: Mark[] = [];
+  for (const [p, spot] of s.spots) if (spot) marks.push({ spot, severity: SEVERITY[p.severity], label: `${p.severity}: ${text(p)} (${where(p)})`, go: () => goTo(p) });
+  const preview = document.getElementById('preview');
+  if (preview) {
+    setMarks(preview, marks);
+    preview.dataset.marks = String(marks.length);
+  }
   if (list) {
     const errors = s.problems.filter((p) => p.severity === 'lỗi').length;
     list.replaceChildren(
       el('h2', {}, s.problems.length ? `Lỗi và góp ý (${errors} lỗi, ${s.problems.length - errors} góp ý)` : 'Không có lỗi nào'),
-      el('ul', {}, ...s.problems.map((p) => el('li', { class: `sev-${SEVERITY[p.severity]}` }, `${p.file}:${p.line}:${p.col} ${p.field ? `trường "${p.field}": ` : ''}${text(p)}`))),
+      el('ul', {}, ...s.problems.map((p) => {
+        const spot = s.spots.get(p);
+        const go = el('button', { type: 'button', class: 'go', 'aria-label': `Tới ${where(p)}` }, 'Tới chỗ sửa');
+        go.addEventListener('click', () => goTo(p));
+        return el('li', { class: `sev-${SEVERITY[p.severity]}` }, `${p.file}:${p.line}:${p.col} ${p.field ? `trường "${p.field}": ` : ''}${text(p)}`, spot ? el('span', { class: 'hint' }, ` (trang ${spot.page})`) : '', ' ', go);
+      })),
     );
   }
 }
 
+const where = (p: Problem) => (p.field ? `trường ${p.field}` : `dòng ${p.line} của ${p.file.split('/').pop()}`);
+
+/** Where problem `p` shows on the pages last drawn, or null (not printed, or not found). */
+function spotOf(s: Session, p: Problem): Spot | null {
+  if (!s.texts.length) return null;
+  const file = p.file === s.yaml.path ? s.yaml : s.body && p.file === s.body.path ? s.body : null;
+  if (!file || p.line < 1) return null;
+  const kind = file === s.yaml ? 'yaml' : 'markdown';
+  const lines = file.text.split('\n');
+  const spot = locate(s.texts, wordsOfLine(lines, p.line, kind), p.excerpt ?? '');
+  if (spot) return spot;
+  // An error stops the preview, so the pages are the last good ones: the same line as it was then
+  // (when no line was added or removed since) shows where the wrong value will go.
+  const before = s.rendered[file.path]?.split('\n');
+  return before && before.length === lines.length ? locate(s.texts, wordsOfLine(before, p.line, kind)) : null;
+}
+
+/** Takes the clerk to what problem `p` concerns: its field in the form, or its line in the editor. */
+function goTo(p: Problem): void {
+  const s = session;
+  if (!s) return;
+  if (p.file === s.yaml.path) {
+    const field = p.field || fieldAtLine(s.yaml.text, p.line);
+    // The clerk stays in the way of writing in use: the form's field, or the YAML's line.
+    if (field && s.tab !== 'yaml' && s.variant && !parse(s.yaml.text).errors.length) {
+      if (s.tab !== 'form') selectTab('form');
+      let path = field.split('.');
+      let input = document.getElementById(fieldId(path));
+      while ((!input || !/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(input.tagName)) && path.length > 1) input = document.getElementById(fieldId((path = path.slice(0, -1))));
+      // A group (nguoi_ky, co_quan): its first input.
+      input ??= document.querySelector<HTMLElement>(`[data-path="${field.split('.')[0]}"] :is(input, select, textarea)`);
+      if (input) {
+        input.scrollIntoView({ block: 'center' });
+        input.focus();
+        return;
+      }
+    }
+    selectTab('yaml');
+    if (s.yamlView) goToLine(s.yamlView, p.line, p.col);
+  } else if (s.body && p.file === s.body.path) {
+    selectTab('body');
+    if (s.bodyView) goToLine(s.bodyView, p.line, p.col);
+  }
+}
+
 async function saveAll(): Promise<void> {
+  saving = true;
+  try {
+    await saveFiles();
+  } finally {
+    saving = false;
+  }
+}
+
+async function saveFiles(): Promise<void> {
   const s = session!;
   for (const file of [s.yaml, s.body]) {
     if (!file || file.text === file.saved) continue;
@@ -410,6 +685,8 @@ async function route(): Promise<void> {
   const m = /^#\/sua\/(.+)$/.exec(location.hash);
   if (session && dirty() && !m?.[1]?.includes(encodeURIComponent(session.yaml.path)) && !confirm('Có thay đổi chưa lưu. Bỏ các thay đổi đó?')) return;
   session = null;
+  clearInterval(watchTimer);
+  document.getElementById('disk-changed')?.remove();
   try {
     if (m) await showDocument(decodeURIComponent(m[1]!));
     else await showProject();
@@ -428,6 +705,8 @@ window.addEventListener('beforeunload', (e) => {
   if (dirty()) e.preventDefault();
 });
 window.addEventListener('hashchange', () => void route());
+// Back to this window (after a git checkout in a terminal): look at once, not at the next tick.
+window.addEventListener('focus', () => void checkDisk(session));
 
 document.body.append(el('div', { id: 'announce', class: 'sr-only', 'aria-live': 'polite' }));
 schema = await api<SchemaNode>('/api/schema');

@@ -3,6 +3,8 @@
 // position; the others follow in the background (the earlier drawing stays until then).
 
 import { GlobalWorkerOptions, PDFWorker, TextLayer, getDocument, type PDFPageProxy } from 'pdfjs-dist';
+type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
+import type { PageText, Spot } from './locate.ts';
 
 GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.min.mjs';
 let worker: PDFWorker | null = null;
@@ -32,14 +34,74 @@ function pageBox(page: PDFPageProxy, width: number, n: number) {
     layer.className = 'textLayer';
     box.append(canvas, layer);
     await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise;
-    // The text layer (for selection, search and screen readers) follows the picture, off the critical path.
-    return { text: page.getTextContent().then((content) => new TextLayer({ textContentSource: content, container: layer, viewport }).render()) };
+    // The text layer (for selection, search and screen readers) follows the picture, off the critical path;
+    // the same text content gives the markers their positions, so the worker reads each page once.
+    return {
+      text: page.getTextContent().then(async (content) => {
+        await new TextLayer({ textContentSource: content, container: layer, viewport }).render();
+        return pageText(content, page.getViewport({ scale: 1 }).height, n);
+      }),
+    };
   };
   return { box, height: Math.floor(viewport.height), draw };
 }
 
-/** Shows `pdf` in `host`; resolves once the pages in view are drawn. Returns the page count. */
-export async function showPdf(host: HTMLElement, pdf: Uint8Array): Promise<number> {
+/** A marker over the place on a page where a problem shows; activating it goes to its field or line. */
+export interface Mark {
+  spot: Spot;
+  severity: 'error' | 'warning' | 'info';
+  label: string;
+  go: () => void;
+}
+
+let marks: Mark[] = [];
+
+/** Draws the markers of `page` (a page box) at its scale: over the text, one button each. */
+function paintMarks(box: HTMLElement): void {
+  for (const m of box.querySelectorAll(':scope > .mark')) m.remove();
+  const n = Number(box.dataset.page);
+  const scale = Number(box.style.getPropertyValue('--scale-factor')) || 1;
+  for (const m of marks) {
+    if (m.spot.page !== n) continue;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = `mark sev-${m.severity}`;
+    b.title = m.label;
+    b.setAttribute('aria-label', `Trang ${n}: ${m.label}`);
+    const pad = 2;
+    Object.assign(b.style, { left: `${m.spot.x * scale - pad}px`, top: `${m.spot.y * scale - pad}px`, width: `${m.spot.w * scale + 2 * pad}px`, height: `${m.spot.h * scale + 2 * pad}px` });
+    b.addEventListener('click', m.go);
+    box.append(b);
+  }
+}
+
+/** Replaces the markers on the pages shown in `host`. */
+export function setMarks(host: HTMLElement, next: Mark[]): void {
+  marks = next;
+  for (const box of host.querySelectorAll<HTMLElement>(':scope > .page')) paintMarks(box);
+}
+
+/** The text of a page with its position, in points from the top-left corner (for locate.ts). */
+function pageText(content: TextContent, height: number, n: number): PageText {
+  const runs: PageText['runs'] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str) continue;
+    const h = item.height || Math.hypot(item.transform[2], item.transform[3]);
+    // The transform's origin is the baseline; the glyphs rise about 0.8 of the height above it.
+    runs.push({ str: item.str, x: item.transform[4], y: height - item.transform[5] - h * 0.8, w: item.width, h });
+  }
+  return { page: n, runs };
+}
+
+/** The text of each page as last drawn (a page not yet redrawn keeps its earlier text). */
+let known: PageText[] = [];
+let knownHost: HTMLElement | null = null; // another document's preview knows nothing of these pages
+
+/**
+ * Shows `pdf` in `host`; resolves once the pages in view are drawn, with the page count. `onTexts` gets
+ * the pages' text positions each time a page's text is read (the pages in view, then the others).
+ */
+export async function showPdf(host: HTMLElement, pdf: Uint8Array, onTexts: (texts: PageText[]) => void = () => undefined): Promise<number> {
   const gen = ++generation;
   worker ??= new PDFWorker();
   const doc = await getDocument({ data: pdf, worker, isEvalSupported: false }).promise;
@@ -54,7 +116,7 @@ export async function showPdf(host: HTMLElement, pdf: Uint8Array): Promise<numbe
     if (y < bottom && y + b.height > top) inView.add(i);
     y += b.height + GAP;
   });
-  const texts = await Promise.all([...inView].map((i) => boxes[i]!.draw()));
+  const drawn = await Promise.all([...inView].map((i) => boxes[i]!.draw()));
   if (gen !== generation) {
     void doc.destroy();
     return boxes.length;
@@ -63,17 +125,28 @@ export async function showPdf(host: HTMLElement, pdf: Uint8Array): Promise<numbe
   const keep = (i: number) => !inView.has(i) && old[i] && old[i].style.height === boxes[i]!.box.style.height;
   host.replaceChildren(...boxes.map((b, i) => (keep(i) ? old[i]! : b.box)));
   host.scrollTop = top;
+  for (const [i, b] of boxes.entries()) if (!keep(i)) paintMarks(b.box);
+  known = knownHost === host ? known.slice(0, boxes.length) : [];
+  knownHost = host;
+  const learn = (t: PageText) => {
+    if (gen !== generation) return;
+    known[t.page - 1] = t;
+    onTexts(known.filter(Boolean));
+  };
   // The pages out of view are drawn once typing pauses, so they never slow the next update.
   void (async () => {
-    await Promise.all(texts.map((t) => t.text));
+    for (const t of await Promise.all(drawn.map((d) => d.text))) learn(t);
     await new Promise((ok) => setTimeout(ok, IDLE_MS));
     for (const [i, b] of boxes.entries()) {
       if (gen !== generation) break;
       if (inView.has(i)) continue;
-      await (await b.draw()).text;
-      if (gen === generation && keep(i)) old[i]!.replaceWith(b.box);
+      learn(await (await b.draw()).text);
+      if (gen === generation && keep(i)) {
+        old[i]!.replaceWith(b.box);
+        paintMarks(b.box);
+      }
     }
     await doc.destroy();
-  })();
+  })().catch(() => undefined);
   return boxes.length;
 }
