@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { CACHED_LENGTH, loadFace, type Face, type LoadedFace } from '../layout/fonts.ts';
 import { num } from './pdf-file.ts';
+import { detach } from '../text/detach.ts';
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -140,7 +141,7 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
           hex += hex4(cidOf.get(f.glyph(cp).id) ?? 0);
         }
         // words recur across a batch, whole runs do not: only short strings are kept
-        if (text.length <= CACHED_LENGTH) encoded.set(text, hex);
+        if (text.length <= CACHED_LENGTH) encoded.set(detach(text), hex);
       }
       return hex;
     },
