@@ -318,10 +318,11 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   // so the first one keeps the name) and its rendered files go to the staging folder at once: nothing is
   // in place before the commit, and a batch holds only the documents in flight.
   let staging: Staging | null = null;
-  const stage = (name: string, data: Uint8Array | string) => {
+  const stage = (name: string, data: Uint8Array | string, background = false) => {
     if (outDir === null) return;
     staging ??= new Staging(outDir);
-    staging.add(name, data);
+    if (background) staging.addInBackground(name, data);
+    else staging.add(name, data);
   };
   const renamed: string[] = [];
   const composed = new Map<number, Composed>();
@@ -361,8 +362,8 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     composed.delete(index);
     if ('error' in r) return report(index, { source: relative(root, c.file), error: r.error });
     const b = assemble(c, r, opts);
-    stage(`${b.stem}.docx`, b.bytes.docx);
-    stage(`${b.stem}.pdf`, b.bytes.pdf);
+    stage(`${b.stem}.docx`, b.bytes.docx, true);
+    stage(`${b.stem}.pdf`, b.bytes.pdf, true);
     if (opts.keepBytes === false) {
       b.bytes = { docx: new Uint8Array(), pdf: new Uint8Array() };
       b.doc = { meta: b.doc.meta, parts: [] };
@@ -371,6 +372,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   };
   try {
     await renderStream(next, pending.length, done);
+    await (staging as Staging | null)?.settle();
   } catch (error) {
     (staging as Staging | null)?.abort();
     throw error;
