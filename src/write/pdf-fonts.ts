@@ -122,6 +122,9 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
     `/CapHeight ${num((font.capHeight || f.ascent) * scale)} /StemV ${italic || f.face === 'regular' ? 80 : 120}`;
 
   const encoded = new Map<string, string>();
+  // The CID of each code point as hex, by code point: a run too long for `encoded` (a line set without
+  // justification is encoded whole) costs an array read a character, not two map lookups and a format.
+  const hexOf: string[] = [];
   return {
     face: f.face,
     baseFont: `${tag}+${f.postscriptName}`,
@@ -138,7 +141,7 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
         for (let i = 0; i < text.length; i++) {
           const cp = text.codePointAt(i)!;
           if (cp > 0xffff) i++;
-          hex += hex4(cidOf.get(f.glyph(cp).id) ?? 0);
+          hex += hexOf[cp] ??= hex4(cidOf.get(f.glyph(cp).id) ?? 0);
         }
         // words recur across a batch, whole runs do not: only short strings are kept
         if (text.length <= CACHED_LENGTH) encoded.set(detach(text), hex);
