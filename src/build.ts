@@ -19,6 +19,7 @@ import { Staging, recover } from './io/staging.ts';
 import { lockFolder } from './io/lock.ts';
 import { outputError } from './io/fs-errors.ts';
 import { strictPlaceholderError } from './read/placeholders.ts';
+import { onlyCampaignData } from './read/campaign-scan.ts';
 import { renderOne, renderStream, type Rendered } from './write/render.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
@@ -67,12 +68,24 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, result: BuiltDocument | BuildFailure) => void;
 }
 
-/** YAML files under the paths that describe a standalone document (not an attached text, not campaign data). */
-export function findDocuments(paths: string[], root = process.cwd()): { documents: string[]; failed: BuildFailure[] } {
+/** A file that looked like campaign data and was not parsed (see findDocuments' `defer`). */
+export interface DeferredFile {
+  file: string;
+  real: string;
+  at: number; // where its failure goes in `failed`, to keep the order a full scan gives
+}
+
+/**
+ * YAML files under the paths that describe a standalone document (not an attached text, not campaign
+ * data). With `defer`, a file that can only be campaign data is not parsed but returned in `deferred`:
+ * the caller reads it through the documents that use it, and checks the rest with checkDeferred.
+ */
+export function findDocuments(paths: string[], root = process.cwd(), opts: { defer?: boolean } = {}): { documents: string[]; failed: BuildFailure[]; deferred: DeferredFile[] } {
   const files = paths.flatMap((p) => listYaml(resolve(root, p)));
   const attached = new Map<string, string>(); // real path of an attached file → the file attaching it
   const documents: { file: string; real: string; loai: unknown }[] = [];
   const failed: BuildFailure[] = [];
+  const deferred: DeferredFile[] = [];
   let realRoot: string;
   try {
     realRoot = realPath(root);
@@ -92,36 +105,59 @@ export function findDocuments(paths: string[], root = process.cwd()): { document
       failed.push({ source: shown, error: new InputError({ file: shown, line: 1, col: 1 }, '', `tệp dữ liệu nằm ngoài thư mục dự án${how}, không được đọc`, 'chép tệp vào thư mục dự án, hoặc chỉ thư mục dự án bằng --root') });
       continue;
     }
-    let yaml;
-    try {
-      yaml = readYaml(file, shown);
-    } catch (error) {
-      failed.push({ source: shown, error: error as Error });
+    if (opts.defer && onlyCampaignData(file)) {
+      deferred.push({ file, real, at: failed.length });
       continue;
     }
-    const data = yaml.data;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) {
-      failed.push({ source: yaml.file, error: new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/') });
-      continue;
-    }
-    const fields = data as Record<string, unknown>;
-    if ('loai' in fields) {
-      documents.push({ file, real, loai: fields.loai });
-      if (typeof fields.kem_theo === 'string') {
+    const c = classify(file, shown);
+    if ('error' in c) failed.push(c);
+    else if (c.document) {
+      documents.push({ file, real, loai: c.document.loai });
+      if (typeof c.document.kem_theo === 'string') {
         try {
-          attached.set(realPath(resolve(dirname(file), fields.kem_theo)), real);
+          attached.set(realPath(resolve(dirname(file), c.document.kem_theo)), real);
         } catch {
           // missing: reported when the decision is composed
         }
       }
-    } else if (!('chu_de' in fields)) {
-      failed.push({ source: yaml.file, error: new InputError(yaml.locate(['loai']), 'loai', MISSING_LOAI, LOAI_FIX) });
     }
   }
   // Only a plan attached to another document is built as part of it; a decision named by kem_theo
   // (itself, or two decisions naming each other) stays a document, so its error is reported.
   const isPart = (d: { real: string; loai: unknown }) => typeof d.loai === 'string' && hasKind(d.loai) && !!kindOf(d.loai).attachable && attached.has(d.real) && attached.get(d.real) !== d.real;
-  return { documents: documents.filter((d) => !isPart(d)).map((d) => d.file), failed };
+  return { documents: documents.filter((d) => !isPart(d)).map((d) => d.file), failed, deferred };
+}
+
+/** What a YAML file is: a document (its fields), campaign data (no document), or its error. */
+function classify(file: string, shown: string): { document: Record<string, unknown> | null } | BuildFailure {
+  let yaml;
+  try {
+    yaml = readYaml(file, shown);
+  } catch (error) {
+    return { source: shown, error: error as Error };
+  }
+  const data = yaml.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { source: yaml.file, error: new InputError({ file: yaml.file, line: 1, col: 1 }, '', 'tệp không chứa các trường của một văn bản', 'xem mẫu trong data/') };
+  const fields = data as Record<string, unknown>;
+  if ('loai' in fields) return { document: fields };
+  if (!('chu_de' in fields)) return { source: yaml.file, error: new InputError(yaml.locate(['loai']), 'loai', MISSING_LOAI, LOAI_FIX) };
+  return { document: null };
+}
+
+/**
+ * The deferred files no document read in this run (`read`: real paths of the inputs of every document
+ * built or skipped as up to date) are parsed now, and their failures put where a full scan puts them.
+ * A file a document read parsed as campaign data, which is all the scan would have said of it.
+ */
+export function checkDeferred(deferred: DeferredFile[], read: Set<string>, failed: BuildFailure[], root: string): void {
+  for (let i = deferred.length - 1; i >= 0; i--) {
+    const d = deferred[i]!;
+    if (read.has(d.real)) continue;
+    const c = classify(d.file, relative(root, d.file) || d.file);
+    // onlyCampaignData never lets a document through; a file that is one after all is no failure here.
+    if ('error' in c) failed.splice(d.at, 0, c);
+  }
 }
 
 function listYaml(path: string): string[] {
@@ -259,7 +295,7 @@ function rmEmpty(dir: string): void {
 
 async function buildIn(paths: string[], opts: BuildOptions, outDir: string | null): Promise<BuildResult> {
   const root = opts.root ?? process.cwd();
-  const { documents, failed } = findDocuments(paths, root);
+  const { documents, failed, deferred } = findDocuments(paths, root, { defer: true });
   const previous = outDir === null ? null : readManifest(outDir, root, documents);
   const tool = toolFingerprint();
   const known = new Map((previous?.documents ?? []).map((d) => [d.source, d]));
@@ -282,10 +318,11 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   // so the first one keeps the name) and its rendered files go to the staging folder at once: nothing is
   // in place before the commit, and a batch holds only the documents in flight.
   let staging: Staging | null = null;
-  const stage = (name: string, data: Uint8Array | string) => {
+  const stage = (name: string, data: Uint8Array | string, background = false) => {
     if (outDir === null) return;
     staging ??= new Staging(outDir);
-    staging.add(name, data);
+    if (background) staging.addInBackground(name, data);
+    else staging.add(name, data);
   };
   const renamed: string[] = [];
   const composed = new Map<number, Composed>();
@@ -325,8 +362,8 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     composed.delete(index);
     if ('error' in r) return report(index, { source: relative(root, c.file), error: r.error });
     const b = assemble(c, r, opts);
-    stage(`${b.stem}.docx`, b.bytes.docx);
-    stage(`${b.stem}.pdf`, b.bytes.pdf);
+    stage(`${b.stem}.docx`, b.bytes.docx, true);
+    stage(`${b.stem}.pdf`, b.bytes.pdf, true);
     if (opts.keepBytes === false) {
       b.bytes = { docx: new Uint8Array(), pdf: new Uint8Array() };
       b.doc = { meta: b.doc.meta, parts: [] };
@@ -335,10 +372,23 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
   };
   try {
     await renderStream(next, pending.length, done);
+    await (staging as Staging | null)?.settle();
   } catch (error) {
     (staging as Staging | null)?.abort();
     throw error;
   }
+  // Campaign files were read by the documents using them; any other is checked now.
+  const read = new Set<string>();
+  const addRead = (p: string) => {
+    try {
+      read.add(realPath(p));
+    } catch {
+      // gone since: not read
+    }
+  };
+  for (const r of results) if (r && !('error' in r)) r.entry.inputs.forEach((i) => addRead(resolve(root, i.file)));
+  for (const s of skipped) s.inputs.forEach((i) => i.sha256 !== ABSENT && addRead(resolve(root, i.file)));
+  checkDeferred(deferred, read, failed, root);
   const built: BuiltDocument[] = [];
   for (const r of results) {
     if (!r) continue;

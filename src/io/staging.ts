@@ -6,6 +6,7 @@
 // A rename replaces a symlink at the target instead of writing through it.
 
 import { closeSync, fsyncSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError, outputError } from './fs-errors.ts';
 
@@ -24,9 +25,26 @@ function writeDurable(path: string, data: Uint8Array | string): void {
   }
 }
 
+/** writeDurable on libuv's thread pool: the write and its fsync wait there, not in the build's thread. */
+async function writeDurableAsync(path: string, data: Uint8Array | string): Promise<void> {
+  const file = await open(path, 'wx', 0o644);
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+function checkName(name: string): void {
+  if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`bad output name ${name}`);
+}
+
 export class Staging {
   readonly dir: string;
   private readonly names: string[] = [];
+  private readonly writing = new Set<Promise<void>>();
+  private failure: { error: unknown; name: string } | null = null;
 
   constructor(readonly outDir: string) {
     try {
@@ -38,7 +56,7 @@ export class Staging {
 
   /** Stages one file under its final name. */
   add(name: string, data: Uint8Array | string): void {
-    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`bad output name ${name}`);
+    checkName(name);
     try {
       writeDurable(join(this.dir, name), data);
     } catch (error) {
@@ -48,8 +66,38 @@ export class Staging {
     this.names.push(name);
   }
 
-  /** Commits and moves every staged file into place, in the order added. */
+  /**
+   * Stages one file under its final name, written in the background while the caller goes on (a batch
+   * renders the next document meanwhile); `settle` waits for every such write and reports a failed one.
+   */
+  addInBackground(name: string, data: Uint8Array | string): void {
+    checkName(name);
+    if (this.failure) this.fail(); // a full disk stops the batch at the next file, as `add` does
+    this.names.push(name); // the commit's order is the order added, not the order the writes finish
+    const w: Promise<void> = writeDurableAsync(join(this.dir, name), data).then(
+      () => void this.writing.delete(w),
+      (error: unknown) => {
+        this.writing.delete(w);
+        this.failure ??= { error, name };
+      },
+    );
+    this.writing.add(w);
+  }
+
+  /** Waits for the background writes; on a failed one, throws the staged files away and reports it. */
+  async settle(): Promise<void> {
+    while (this.writing.size) await Promise.all(this.writing);
+    if (this.failure) this.fail();
+  }
+
+  private fail(): never {
+    this.abort();
+    throw outputError(this.failure!.error, join(this.outDir, this.failure!.name));
+  }
+
+  /** Commits and moves every staged file into place, in the order added (after `settle`). */
   commit(): void {
+    if (this.writing.size) throw new Error('Staging.commit before settle');
     // A folder where a file must go is found now, before anything is replaced.
     for (const name of this.names) {
       let isDir = false;

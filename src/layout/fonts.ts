@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { FONT } from '../style/nd30.ts';
+import { detach } from '../text/detach.ts';
 
 /** The vendored Liberation Serif files (repository folder `fonts/`), found from this module, not the cwd. */
 export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -81,7 +82,7 @@ export function loadFace(face: Face): LoadedFace {
           w += glyph(cp).advance;
         }
         // Words recur; whole lines do not: caching those would grow with the batch.
-        if (text.length <= CACHED_LENGTH) widths.set(text, w);
+        if (text.length <= CACHED_LENGTH) widths.set(detach(text), w);
       }
       return w;
     },

@@ -3,6 +3,8 @@
 // PDF layout by never breaking inside one, the DOCX by non-breaking characters where Word and
 // LibreOffice would otherwise break).
 
+import { detach } from '../text/detach.ts';
+
 /** A half-open range [start, end) of UTF-16 offsets. */
 export type Span = readonly [number, number];
 
@@ -34,7 +36,7 @@ export function unbreakableSpans(text: string): Span[] {
   let spans = cache.get(text);
   if (!spans) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, (spans = findSpans(text)));
+    cache.set(detach(text), (spans = findSpans(text)));
   }
   return spans;
 }

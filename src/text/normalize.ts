@@ -1,4 +1,5 @@
 // Unicode and tone-mark normalization of Vietnamese text. Every change is reported, never silent.
+import { detach } from './detach.ts';
 
 /** A change made to the user's text, for the build report. */
 export interface TextChange {
@@ -25,7 +26,8 @@ export function toOldToneStyle(text: string): { text: string; changes: TextChang
   if (cached) return { text: cached.text, changes: cached.changes.map((c) => ({ ...c })) };
   const result = toneStyle(text);
   if (toneCache.size >= TONE_CACHE_LIMIT) toneCache.clear();
-  toneCache.set(text, result);
+  result.text = detach(result.text);
+  toneCache.set(detach(text), result);
   return { text: result.text, changes: result.changes.map((c) => ({ ...c })) };
 }
 

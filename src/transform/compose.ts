@@ -16,6 +16,7 @@ import { FileRefused, assertRegularFile, confinedPath, readRegularFile, realPath
 import { checkCharacters, decodeUtf8 } from '../read/characters.ts';
 import { longDate, parseIsoDate, placeDateLine, shortDate } from '../text/date.ts';
 import { upperVi } from '../text/normalize.ts';
+import { detach } from '../text/detach.ts';
 import {
   PLACEHOLDER, appendixLine, basisLines, issuedWithLine, lowerFirst, numberLine, numberText,
   recipientLines, signatureLines, stripListPunctuation,
@@ -126,7 +127,7 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
   };
   const report: NormalizeReport = normalizeDocument(doc, input.chuan_hoa_dau);
   ctx.notes.push(...report.notes);
-  doc.meta.placeholders = [...new Set(JSON.stringify(doc.parts).match(PLACEHOLDER) ?? [])];
+  doc.meta.placeholders = [...new Set(JSON.stringify(doc.parts).match(PLACEHOLDER) ?? [])].map(detach); // not views into the whole JSON
   doc.meta.sources = [...ctx.inputs].map((p) => relative(root, p));
   return { doc, notes: ctx.notes, inputs: [...ctx.inputs], absent: [...ctx.absent] };
 }

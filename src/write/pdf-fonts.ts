@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { CACHED_LENGTH, loadFace, type Face, type LoadedFace } from '../layout/fonts.ts';
 import { num } from './pdf-file.ts';
+import { detach } from '../text/detach.ts';
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -121,6 +122,9 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
     `/CapHeight ${num((font.capHeight || f.ascent) * scale)} /StemV ${italic || f.face === 'regular' ? 80 : 120}`;
 
   const encoded = new Map<string, string>();
+  // The CID of each code point as hex, by code point: a run too long for `encoded` (a line set without
+  // justification is encoded whole) costs an array read a character, not two map lookups and a format.
+  const hexOf: string[] = [];
   return {
     face: f.face,
     baseFont: `${tag}+${f.postscriptName}`,
@@ -137,10 +141,10 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
         for (let i = 0; i < text.length; i++) {
           const cp = text.codePointAt(i)!;
           if (cp > 0xffff) i++;
-          hex += hex4(cidOf.get(f.glyph(cp).id) ?? 0);
+          hex += hexOf[cp] ??= hex4(cidOf.get(f.glyph(cp).id) ?? 0);
         }
         // words recur across a batch, whole runs do not: only short strings are kept
-        if (text.length <= CACHED_LENGTH) encoded.set(text, hex);
+        if (text.length <= CACHED_LENGTH) encoded.set(detach(text), hex);
       }
       return hex;
     },

@@ -22,6 +22,22 @@ const MIN_PER_WORKER = 100;
 // From the sources (tests under vitest) a worker needs the TypeScript loader; compiled, it does not.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './render-worker.dev.js' : './render-worker.js', import.meta.url);
 
+/**
+ * A worker's old generation is capped: a thread left to grow its heap as it likes took 100–150 MB for
+ * 30–40 MB of live data, twice over with two workers. A document too large for the cap is rendered
+ * in this thread instead (see renderStream), so the cap costs only a little more garbage collection.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96 };
+
+/** renderOne, its failure as a value. */
+async function attempt(doc: Document): Promise<Rendered | { error: Error }> {
+  try {
+    return await renderOne(doc);
+  } catch (error) {
+    return { error: error as Error };
+  }
+}
+
 export async function renderOne(doc: Document): Promise<Rendered> {
   const { writeDocx } = await import('./docx.ts');
   const { writePdf } = await import('./pdf.ts');
@@ -46,26 +62,20 @@ export async function renderStream(
   done: (index: number, r: Rendered | { error: Error }) => void,
   threads = availableParallelism(),
   minPerWorker = MIN_PER_WORKER,
+  limits: { maxOldGenerationSizeMb: number } = WORKER_LIMITS,
 ): Promise<void> {
   const workers = Math.min(threads, Math.floor(count / minPerWorker));
-  if (workers < 2) {
-    for (let job = next(); job; job = next()) {
-      let r: Rendered | { error: Error };
-      try {
-        r = await renderOne(job.doc);
-      } catch (error) {
-        r = { error: error as Error };
-      }
-      done(job.index, r);
-    }
-    return;
-  }
-  const pool = Array.from({ length: workers }, () => new Worker(WORKER));
+  const here = async () => {
+    for (let job = next(); job; job = next()) done(job.index, await attempt(job.doc));
+  };
+  if (workers < 2) return here();
+  const pool = Array.from({ length: workers }, () => new Worker(WORKER, { resourceLimits: limits }));
   try {
     await Promise.all(
       pool.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
+            let current: { index: number; doc: Document } | null = null;
             const feed = () => {
               let job;
               try {
@@ -73,6 +83,7 @@ export async function renderStream(
               } catch (error) {
                 return reject(error as Error);
               }
+              current = job;
               if (!job) return resolve();
               const { index } = job;
               w.once('message', (m: { ok: true; r: Rendered } | { ok: false; error: string }) => {
@@ -85,7 +96,15 @@ export async function renderStream(
               });
               w.postMessage(job.doc);
             };
-            w.once('error', reject);
+            w.once('error', (error: Error & { code?: string }) => {
+              if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
+              // Over the worker's heap cap: this document, and the rest of this worker's share, here.
+              const job = current;
+              void (async () => {
+                if (job) done(job.index, await attempt(job.doc));
+                await here();
+              })().then(resolve, reject);
+            });
             feed();
           }),
       ),

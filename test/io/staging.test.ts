@@ -114,3 +114,29 @@ describe('lỗi ghi bằng tiếng Việt', () => {
     expect(e.message).toBe(`không ghi được out/a.pdf: ${reason}; các tệp kết quả và bản kê cũ được giữ nguyên`);
   });
 });
+
+describe('Staging: ghi nền', () => {
+  it('ghi nền giữ thứ tự thêm vào khi chuyển, chờ settle rồi mới ghi nhận', async () => {
+    const out = fresh('nen');
+    const s = new Staging(out);
+    s.addInBackground('b.pdf', 'B'.repeat(100_000));
+    s.addInBackground('a.docx', new Uint8Array([1, 2, 3]));
+    expect(() => s.commit()).toThrow(/settle/);
+    await s.settle();
+    s.add('manifest.json', 'bản kê');
+    s.commit();
+    expect(readdirSync(out).sort()).toEqual(['a.docx', 'a.pdf', 'b.pdf', 'manifest.json']);
+    expect(readFileSync(join(out, 'b.pdf'), 'utf8')).toBe('B'.repeat(100_000));
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('bản kê');
+  });
+
+  it('một tệp ghi nền hỏng: settle báo lỗi tiếng Việt kèm tên tệp, bỏ thư mục tạm, thư mục kết quả như cũ', async () => {
+    const out = fresh('nen-hong');
+    const s = new Staging(out);
+    rmSync(s.dir, { recursive: true }); // the staging folder vanishes under the build
+    s.addInBackground('a.pdf', 'A');
+    await expect(s.settle()).rejects.toThrow(/không ghi được .*a\.pdf/);
+    expect(readdirSync(out).sort()).toEqual(['a.pdf', 'manifest.json']);
+    expect(readFileSync(join(out, 'a.pdf'), 'utf8')).toBe('cũ');
+  });
+});

@@ -36,3 +36,19 @@ describe('streamed rendering', () => {
     });
   }
 });
+
+describe('worker heap cap', () => {
+  it('renders here what a worker has no room for, with the same bytes, and the batch goes on', async () => {
+    const docs = Array.from({ length: 4 }, () => sample());
+    const got = new Map<number, Uint8Array>();
+    let i = 0;
+    // 4 MB cannot even hold the writers and fonts: every worker dies of it at its first document.
+    await renderStream(() => (i < docs.length ? { index: i, doc: docs[i++]! } : null), docs.length, (index, r) => {
+      if ('error' in r) throw r.error;
+      got.set(index, r.pdf);
+    }, 2, 2, { maxOldGenerationSizeMb: 4 });
+    expect([...got.keys()].sort()).toEqual([0, 1, 2, 3]);
+    const alone = await renderOne(docs[0]!);
+    expect(Buffer.from(got.get(3)!).equals(Buffer.from(alone.pdf))).toBe(true);
+  });
+});
