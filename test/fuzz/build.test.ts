@@ -42,7 +42,7 @@ describe('dựng cả văn bản với dữ liệu bất kỳ', () => {
         const yaml = DECISION.replace(/^trich_yeu: .*$/m, `trich_yeu: ${JSON.stringify(trichYeu)}`)
           .replace(/^dia_danh: .*$/m, `dia_danh: ${JSON.stringify(diaDanh)}`)
           .replace(/^so: .*$/m, `so: ${so}`)
-          .replace(/^ngay: .*$/m, `ngay: ${ngay}\nnam: 2024`);
+          .replace(/^ngay: .*$/m, `ngay: ${ngay}\nnam: ${/^\d{4}/.test(ngay) ? ngay.slice(0, 4) : 2024}`); // nam agrees with ngay: a contradiction is refused
         writeFileSync(join(dir, 'data/van-ban.yaml'), yaml);
         writeFileSync(join(dir, 'data/noi-dung.md'), body.join('\n\n') + '\n');
         const before = treeHash(join(dir, 'out'));
