@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseIsoDate } from '../text/date.ts';
 import { PICTURE_MM } from '../read/pictures.ts';
 import { allKinds, kindList, onKindsChanged } from '../kinds/index.ts';
-import type { FieldKit, Kind } from '../kinds/kind.ts';
+import type { FieldKit, Kind, KindInput } from '../kinds/kind.ts';
 
 const text = z.string().trim().min(1, { error: 'không được để trống' });
 /** Text on one line: a line feed typed into the field would be written raw, so it is refused at its line. */
@@ -220,7 +220,7 @@ const fieldKit: FieldKit = { z, text, line, isoDate, signer: signerSchema, time,
 
 /** The input schema of one kind: "loai", the common base, the kind's own fields. */
 export function kindSchema(kind: Kind) {
-  return z.strictObject({ loai: z.literal(kind.loai).describe(`Loại văn bản: ${typeof kind.name === 'string' ? kind.name : kind.loai}`), ...documentBase, ...kind.fields(fieldKit) });
+  return z.strictObject({ loai: z.literal(kind.loai).describe(`Loại văn bản: ${typeof kind.name === 'string' ? kind.name : kind.name({} as KindInput)}`), ...documentBase, ...kind.fields(fieldKit) });
 }
 
 let union: z.ZodType | null = null;

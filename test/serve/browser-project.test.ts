@@ -121,8 +121,12 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     const mark = page.locator('#preview .mark.sev-error', { has: page.locator('xpath=self::*[contains(@aria-label, "không có thật")]') });
     await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(1);
     const date = page.locator('#preview .page[data-page="1"] .textLayer span', { hasText: 'tháng 02 năm 2024' }).first();
-    const [m, t] = [(await mark.boundingBox())!, (await date.boundingBox())!];
-    expect(Math.abs(m.y + m.height / 2 - (t.y + t.height / 2))).toBeLessThan(t.height);
+    // The page may still be redrawn once after the error shows: measure when both boxes are on screen.
+    const offset = async () => {
+      const [m, t] = [await mark.boundingBox(), await date.boundingBox()];
+      return m && t ? Math.abs(m.y + m.height / 2 - (t.y + t.height / 2)) / t.height : Infinity;
+    };
+    await expect.poll(offset, { timeout: 10_000 }).toBeLessThan(1);
     await page.screenshot({ path: join(SHOTS, 'serve-date-mark.png') });
     await byId('f-so').focus();
     await mark.click();

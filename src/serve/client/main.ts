@@ -21,8 +21,11 @@ interface OpenFile {
   ignored?: string | null; // a version on disk the clerk chose to keep editing over
 }
 
-const KIND_NAMES: Record<string, string> = { 'quyet-dinh': 'Quyết định', 'ke-hoach': 'Kế hoạch' };
-const kindName = (loai: string) => KIND_NAMES[loai] ?? loai;
+/** A kind's name as the schema's "loai" describes it ("Loại văn bản: Công văn"). */
+const kindName = (loai: string): string => {
+  const described = kinds(schema).find((k) => k.properties!.loai!.const === loai)?.properties!.loai!.description;
+  return described?.replace(/^Loại văn bản: /, '') ?? loai;
+};
 const DEBOUNCE_MS = 40;
 
 let schema: SchemaNode;
@@ -46,9 +49,11 @@ function announce(text: string): void {
 const BUILT_TEXT: Record<DocumentSummary['built'], string> = { mới: 'đúng bản đã lưu', cũ: 'cũ hơn bản đã lưu', chưa: 'chưa dựng' };
 const when = (iso: string) => (iso ? new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' }) : '');
 
-async function showProject(): Promise<void> {
+async function showProject(nav: number): Promise<void> {
   document.title = 'vanban — các văn bản của dự án';
   const table = await docsTable();
+  const derive = await deriveForm();
+  if (nav !== navigation) return; // the clerk went elsewhere while the list loaded
   const loai = el('select', { id: 'new-loai' });
   for (const k of kinds(schema)) {
     const c = String(k.properties!.loai!.const);
@@ -69,7 +74,7 @@ async function showProject(): Promise<void> {
   });
   app.replaceChildren(
     el('header', { class: 'bar' }, el('h1', {}, 'vanban — soạn văn bản')),
-    el('main', { id: 'main', class: 'project' }, table, el('div', { class: 'side' }, create, await deriveForm()), manifestView()),
+    el('main', { id: 'main', class: 'project' }, table, el('div', { class: 'side' }, create, derive), manifestView()),
   );
 }
 
@@ -265,11 +270,12 @@ function bodyPath(yamlPath: string, data: Record<string, unknown>): string | nul
   return parts.join('/');
 }
 
-async function showDocument(path: string): Promise<void> {
+async function showDocument(path: string, nav: number): Promise<void> {
   const yaml = await openFile(path);
   const data = dataOf(yaml.text);
   const bp = bodyPath(yaml.path, data);
   const body = bp ? await openFile(bp).catch(() => null) : null;
+  if (nav !== navigation) return;
   const variant = kinds(schema).find((k) => k.properties!.loai!.const === data.loai) ?? null;
   session = { yaml, body, variant, edits: 0, shown: -1, inFlight: false, timer: undefined, problems: [], texts: [], rendered: {}, marksTimer: undefined, spots: new Map(), yamlView: null, bodyView: null, tab: 'form' };
   document.title = `vanban — ${yaml.path}`;
@@ -346,7 +352,7 @@ function offerReload(s: Session, files: OpenFile[], now: Record<string, string |
   const bar = el('div', { id: 'disk-changed', role: 'alert' }, el('p', {}, text), ...(gone && files.includes(s.yaml) ? [] : [reload]), keep);
   reload.addEventListener('click', () => {
     bar.remove();
-    void showDocument(s.yaml.path);
+    void showDocument(s.yaml.path, ++navigation);
   });
   keep.addEventListener('click', () => {
     for (const f of files) f.ignored = now[f.path];
@@ -668,7 +674,7 @@ function conflict(file: OpenFile, message: string): void {
   const later = el('button', { type: 'button' }, 'Để sau, giữ bản đang sửa');
   reload.addEventListener('click', () => {
     dialog.close();
-    void showDocument(session!.yaml.path);
+    void showDocument(session!.yaml.path, ++navigation);
   });
   later.addEventListener('click', () => dialog.close());
   dialog.append(reload, later);
@@ -681,15 +687,19 @@ function conflict(file: OpenFile, message: string): void {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Counts navigations, so that a view still loading when the clerk moves on never replaces the newer one. */
+let navigation = 0;
+
 async function route(): Promise<void> {
+  const nav = ++navigation;
   const m = /^#\/sua\/(.+)$/.exec(location.hash);
   if (session && dirty() && !m?.[1]?.includes(encodeURIComponent(session.yaml.path)) && !confirm('Có thay đổi chưa lưu. Bỏ các thay đổi đó?')) return;
   session = null;
   clearInterval(watchTimer);
   document.getElementById('disk-changed')?.remove();
   try {
-    if (m) await showDocument(decodeURIComponent(m[1]!));
-    else await showProject();
+    if (m) await showDocument(decodeURIComponent(m[1]!), nav);
+    else await showProject(nav);
   } catch (err) {
     app.replaceChildren(el('main', { id: 'main' }, el('p', { class: 'bad', role: 'alert' }, (err as Error).message), el('a', { href: '#/' }, 'Về danh sách')));
   }

@@ -58,6 +58,8 @@ let marks: Mark[] = [];
 
 /** Draws the markers of `page` (a page box) at its scale: over the text, one button each. */
 function paintMarks(box: HTMLElement): void {
+  // A marker the clerk reached with Tab keeps the focus when the markers are redrawn (same page, same label).
+  let focused = document.activeElement instanceof HTMLElement && document.activeElement.parentElement === box && document.activeElement.classList.contains('mark') ? document.activeElement.getAttribute('aria-label') : null;
   for (const m of box.querySelectorAll(':scope > .mark')) m.remove();
   const n = Number(box.dataset.page);
   const scale = Number(box.style.getPropertyValue('--scale-factor')) || 1;
@@ -72,6 +74,10 @@ function paintMarks(box: HTMLElement): void {
     Object.assign(b.style, { left: `${m.spot.x * scale - pad}px`, top: `${m.spot.y * scale - pad}px`, width: `${m.spot.w * scale + 2 * pad}px`, height: `${m.spot.h * scale + 2 * pad}px` });
     b.addEventListener('click', m.go);
     box.append(b);
+    if (focused !== null && b.getAttribute('aria-label') === focused) {
+      b.focus({ preventScroll: true });
+      focused = null;
+    }
   }
 }
 
