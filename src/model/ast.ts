@@ -66,7 +66,6 @@ export interface Picture {
 export interface Signature {
   lines: string[]; // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", in the decree's order
   name: string; // "Nguyễn Thanh Tịnh"
-  note?: string; // an italic line under the title, as a sample form prints it: "(Chữ ký)"
   image?: Picture; // ô 7c: the signer's signature image (blue), centred between the title lines and the name
   seal?: Picture; // ô 8: the issuer's seal image (red, real size), over the left third of the signature image
 }
