@@ -146,7 +146,7 @@ function segments(text: string, spans: readonly Span[], from: number, to: number
  * when full, so a long-running server keeps it bounded. The lines are frozen: callers share them.
  */
 const broken = new Map<string, readonly Line[]>();
-const MAX_BROKEN = 20000;
+const MAX_BROKEN = 5000;
 
 function specKey(spec: ParagraphSpec): string {
   let key = `${spec.width}|${spec.firstIndent}|${spec.leftIndent}|${spec.rightIndent ?? 0}|${spec.align}`;

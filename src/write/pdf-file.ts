@@ -39,7 +39,7 @@ export const ref = (n: number): string => `${n} 0 R`;
  */
 const deflatedText = new Map<string, Buffer>();
 const deflatedBytes = new WeakMap<Buffer, Buffer>();
-const MAX_DEFLATED_CHARS = 8_000_000;
+const MAX_DEFLATED_CHARS = 4_000_000;
 let deflatedChars = 0;
 
 // Level 3: a page's content stream deflates in under half the CPU of level 6 (0.2 against 0.5 ms
