@@ -140,8 +140,38 @@ function segments(text: string, spans: readonly Span[], from: number, to: number
   return out;
 }
 
-/** Breaks a paragraph into lines. */
-export function breakParagraph(spec: ParagraphSpec): Line[] {
+/**
+ * Broken paragraphs by their spec, for the process: a batch (the 63 plans derived from one campaign)
+ * repeats most of its paragraphs, and breaking depends on nothing but the spec and the fonts. Cleared
+ * when full, so a long-running server keeps it bounded. The lines are frozen: callers share them.
+ */
+const broken = new Map<string, readonly Line[]>();
+const MAX_BROKEN = 5000;
+
+function specKey(spec: ParagraphSpec): string {
+  let key = `${spec.width}|${spec.firstIndent}|${spec.leftIndent}|${spec.rightIndent ?? 0}|${spec.align}`;
+  for (const r of spec.runs) key += `\u0001${r.face}\u0002${r.size}\u0002${r.rise ?? ''}\u0002${r.note ?? ''}\u0002${r.text.length}:${r.text}`;
+  return key;
+}
+
+/** Breaks a paragraph into lines (shared, read-only). */
+export function breakParagraph(spec: ParagraphSpec): readonly Line[] {
+  const key = specKey(spec);
+  let lines = broken.get(key);
+  if (!lines) {
+    if (broken.size >= MAX_BROKEN) broken.clear();
+    lines = breakLines(spec);
+    for (const l of lines) {
+      for (const p of l.pieces) Object.freeze(p);
+      Object.freeze(l.pieces);
+      Object.freeze(l);
+    }
+    broken.set(key, Object.freeze(lines));
+  }
+  return lines;
+}
+
+function breakLines(spec: ParagraphSpec): Line[] {
   const runs = new Runs(spec.runs);
   const text = runs.text;
   const lines: Line[] = [];

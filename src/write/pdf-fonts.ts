@@ -25,6 +25,10 @@ const REPERTOIRE: number[] = [
   0x2030, 0x2032, 0x2033, 0x2039, 0x203a, 0x20ab, 0x20ac, 0x2116, 0x2122, 0x2212,
 ];
 
+/** 1 for each code point of the repertoire: every subset has its glyph, so a document need not list it. */
+export const IN_REPERTOIRE = new Uint8Array(0x10000);
+for (const cp of REPERTOIRE) IN_REPERTOIRE[cp] = 1;
+
 export interface FontSubset {
   face: Face;
   baseFont: string; // "ABCDEF+LiberationSerif"

@@ -10,7 +10,7 @@ import { layoutDocument } from '../layout/document.ts';
 import { FACES, type Face } from '../layout/fonts.ts';
 import type { LaidDocument, PageItem } from '../layout/types.ts';
 import { dateString, num, PdfFile, ref, textString } from './pdf-file.ts';
-import { subsetFor, type FontSubset } from './pdf-fonts.ts';
+import { IN_REPERTOIRE, subsetFor, type FontSubset } from './pdf-fonts.ts';
 import { PdfImages, colourOp, drawImage, pagePictures } from './pdf-images.ts';
 import { srgbProfile } from './srgb-icc.ts';
 
@@ -82,7 +82,15 @@ function subsets(laid: LaidDocument): Map<Face, FontSubset> {
       if (it.type !== 'text') continue;
       let set = used.get(it.face);
       if (!set) used.set(it.face, (set = new Set()));
-      for (const ch of it.text) set.add(ch.codePointAt(0)!);
+      // Only code points outside the repertoire change the subset (see subsetFor).
+      const text = it.text;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (IN_REPERTOIRE[c]) continue;
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        set.add(cp);
+      }
     }
   }
   const out = new Map<Face, FontSubset>();
@@ -95,16 +103,17 @@ function subsets(laid: LaidDocument): Map<Face, FontSubset> {
 
 /** One text run as a TJ array: the run's glyphs, each space followed by its justification shift. */
 function tj(it: Extract<PageItem, { type: 'text' }>, font: FontSubset): string {
-  if (it.spaceExtra === 0 || !it.text.includes(' ')) return `[<${font.encode(it.text)}>] TJ`;
-  const shift = num((-it.spaceExtra * 1000) / it.size);
-  const words = it.text.split(' ');
+  const text = it.text;
+  if (it.spaceExtra === 0 || !text.includes(' ')) return `[<${font.encode(text)}>] TJ`;
+  const shift = ` ${num((-it.spaceExtra * 1000) / it.size)} `;
+  // Each word with its space, then the shift; scanned with indexOf, not split into an array.
   let out = '[';
-  words.forEach((w, i) => {
-    const last = i === words.length - 1;
-    const part = last ? w : `${w} `;
-    if (part !== '') out += `<${font.encode(part)}>`;
-    if (!last) out += ` ${shift} `;
-  });
+  let start = 0;
+  for (let sp = text.indexOf(' '); sp >= 0; sp = text.indexOf(' ', start)) {
+    out += `<${font.encode(text.slice(start, sp + 1))}>${shift}`;
+    start = sp + 1;
+  }
+  if (start < text.length) out += `<${font.encode(text.slice(start))}>`;
   return `${out}] TJ`;
 }
 

@@ -13,6 +13,20 @@ const TEXT =
   '(giai đoạn 02/9/1945-02/9/2024), Kế hoạch 305/KH-UBND của Ủy ban nhân dân tỉnh.';
 
 describe('breakParagraph', () => {
+  it('gives the same spec the same shared, frozen lines, and a spec differing in one field its own', () => {
+    const spec = { runs: [run(TEXT)], width: 300, firstIndent: 0, leftIndent: 0, align: 'justify' as const };
+    const a = breakParagraph(spec);
+    expect(breakParagraph({ ...spec, runs: [run(TEXT)] })).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a[0]) && Object.isFrozen(a[0]!.pieces[0])).toBe(true);
+    expect(() => ((a[0]!.pieces[0] as { x: number }).x = 1)).toThrow(TypeError);
+    const narrower = breakParagraph({ ...spec, width: 250 });
+    expect(narrower).not.toBe(a);
+    expect(narrower.length).toBeGreaterThan(a.length);
+    const italic = breakParagraph({ ...spec, runs: [run(TEXT, 'italic')] });
+    expect(italic).not.toBe(a);
+    expect(italic[0]!.pieces[0]!.face).toBe('italic');
+  });
+
   it('fills each line first-fit: the next word would not have fitted', () => {
     const width = 300;
     const lines = breakParagraph({ runs: [run(TEXT)], width, firstIndent: 0, leftIndent: 0, align: 'justify' });
