@@ -59,7 +59,8 @@ export function decodeUtf8(data: Uint8Array, file: string): string {
 export function checkCharacters(text: string, file: string, lineOffset = 0): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xad || c >= 0x2000) {
+    // The quick filter lets through only what forbiddenCharacter can never refuse (U+061C is the one bidi mark below U+2000).
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xad || c === 0x061c || c >= 0x2000) {
       const cp = text.codePointAt(i)!;
       const what = forbiddenCharacter(cp);
       if (what) throw new InputError(locate(text, i, file, lineOffset), '', `có ${what} ${hex(cp)}`, 'xóa ký tự này (thường dính vào khi chép từ trang web hoặc PDF)');

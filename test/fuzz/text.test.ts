@@ -55,7 +55,8 @@ describe('chuẩn hóa chữ', () => {
         // A forbidden character is always caught by the source check (which also catches legacy encodings).
         if (forbiddenIn(s)) expect(threw).toBe(true);
       }),
-      { numRuns: RUNS },
+      // U+061C (Arabic letter mark), found by a random run: the source check once let it through.
+      { numRuns: RUNS, examples: [['\u061c'], ['a\u061cb']] },
     );
   }, TIMEOUT);
 });
