@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { startServer, type Running } from '../../src/serve/server.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { CAMPAIGN, SHOTS, browserTests, requireChromium } from '../support/serve-browser.ts';
+import type { Running } from '../../src/serve/server.ts';
+import { CAMPAIGN, SHOTS, browserTests, openServe, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
 
@@ -52,12 +51,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     cpSync(join(ROOT, 'profiles/2025'), join(root, 'profiles/2025'), { recursive: true });
     const built = vanban(['build', 'data', '--root', root, '-o', join(root, 'out')], root);
     expect(built.status, built.stderr).toBe(0);
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ root });
-    const chromium = await launchChromium({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'vi-VN' });
-    close = chromium.close;
-    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    page.on('pageerror', (e) => console.error('lỗi trong trang:', e.message));
+    ({ server, page, close } = await openServe(root));
     await page.goto(server.url);
   });
 

@@ -4,14 +4,13 @@
 // `vanban build` of the saved files; a file changed on disk is not overwritten; and the keystroke-to-
 // preview time for the bundled 11-page decision. Screenshots go to out/ for a person to look at.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type Running } from '../../src/serve/server.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { CAMPAIGN, SHOTS, browserTests, requireChromium } from '../support/serve-browser.ts';
+import type { Running } from '../../src/serve/server.ts';
+import { CAMPAIGN, SHOTS, browserTests, openServe, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
 import { timeTyping } from '../support/serve-typing.ts';
@@ -30,12 +29,7 @@ describe.runIf(browserTests)('vanban serve in Chromium', () => {
     requireChromium();
     root = mkdtempSync(join(tmpdir(), 'vanban-serve-'));
     cpSync(join(ROOT, CAMPAIGN), join(root, CAMPAIGN), { recursive: true });
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ root });
-    const chromium = await launchChromium({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'vi-VN' });
-    close = chromium.close;
-    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    page.on('pageerror', (e) => console.error('lỗi trong trang:', e.message));
+    ({ server, page, close } = await openServe(root));
   });
 
   afterAll(async () => {

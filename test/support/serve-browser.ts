@@ -1,8 +1,11 @@
 // What the browser tests of `vanban serve` share: whether they run (Chromium installed, or required by
 // VANBAN_REQUIRE_TOOLS=1, then missing it is a failure), where screenshots go, the bundled campaign.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { startServer, type Running } from '../../src/serve/server.ts';
+import { chromiumPath, launchChromium } from './chromium.ts';
 import { ROOT } from './invalid-fixtures.ts';
 
 const required = process.env.VANBAN_REQUIRE_TOOLS === '1';
@@ -20,3 +23,13 @@ export function requireChromium(): void {
 /** Screenshots for a person to look at (out/serve-*.png), kept as CI artifacts. */
 export const SHOTS = join(ROOT, 'out');
 export const CAMPAIGN = 'data/bo-tu-phap/thi-dua-2024';
+
+/** The served project and the page of one Chromium at 1366×768, as every browser test opens them. */
+export async function openServe(root: string): Promise<{ server: Running; page: Page; close: () => Promise<void> }> {
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await startServer({ root });
+  const chromium = await launchChromium({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'vi-VN' });
+  const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+  page.on('pageerror', (e) => console.error('lỗi trong trang:', e.message));
+  return { server, page, close: chromium.close };
+}
