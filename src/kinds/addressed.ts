@@ -3,7 +3,7 @@
 
 import type { Part } from '../model/ast.ts';
 import { stripListPunctuation } from '../text/wording.ts';
-import type { ComposeKit, FieldKit } from './kind.ts';
+import type { ComposeKit, FieldKit, Kind } from './kind.ts';
 
 export const NHU_TREN = 'Như trên';
 
@@ -26,3 +26,11 @@ export function addAddressees(part: Part, items: string[], kit: ComposeKit): voi
     kit.note('Nơi nhận mở đầu bằng "- Như trên;" vì văn bản có "Kính gửi" (Phụ lục I, II.9.b)');
   }
 }
+
+/** The fields and parts of a kind that may be sent upward (tờ trình, báo cáo): an optional "Kính gửi:". */
+export const sentUpward: Pick<Kind, 'fields' | 'compose'> = {
+  fields: (kit) => ({ kinh_gui: kinhGuiField(kit).optional() }),
+  compose(input, part, kit) {
+    if (input.kinh_gui) addAddressees(part, input.kinh_gui as string[], kit);
+  },
+};
