@@ -96,7 +96,7 @@ function chunks(bytes: Buffer): Chunks {
 }
 
 /** Whether the PNG says some of its pixels are transparent: an alpha channel or a tRNS chunk. */
-export const hasTransparency = (c: { type: number; trns: Buffer | null }): boolean => c.type === 4 || c.type === 6 || c.trns !== null;
+const hasTransparency = (c: { type: number; trns: Buffer | null }): boolean => c.type === 4 || c.type === 6 || c.trns !== null;
 
 /** Decodes a PNG (throws PngRefused with the problem and its fix). */
 export function decodePng(bytes: Buffer): PngImage {
@@ -190,10 +190,4 @@ export function decodePng(bytes: Buffer): PngImage {
     }
   }
   return { width: c.width, height: c.height, colours, pixels, alpha };
-}
-
-/** Size and transparency of a PNG from its header chunks, checked as decodePng checks them. */
-export function pngHeader(bytes: Buffer): { width: number; height: number; transparent: boolean } {
-  const c = chunks(bytes);
-  return { width: c.width, height: c.height, transparent: hasTransparency(c) };
 }
