@@ -31,8 +31,8 @@ describe('capitalization', () => {
 
 
 describe('capitalization forms added with set 4 of the real corpus (tuning part)', () => {
-  it('finds an amending law written "Luật Sửa đổi", an article and a ministry in the wrong case, and plural kinds', () => {
-    expect(runReal(capitalization, 'web-quyet-dinh-1766-qd-ubnd-2020-cong-bo-thu-tuc-hanh-chinh-tu-phap.md').filter((s) => /^(?:15|19) /u.test(s))).toEqual(['15 Luật Sửa đổi', '15 Điều', '19 Nghị định']);
+  it('finds an article and a ministry in the wrong case, and plural kinds', () => {
+    expect(runReal(capitalization, 'web-quyet-dinh-1766-qd-ubnd-2020-cong-bo-thu-tuc-hanh-chinh-tu-phap.md').filter((s) => /^(?:15|19) /u.test(s))).toEqual(['15 Điều', '19 Nghị định']);
     expect(runReal(capitalization, 'page-quyet-dinh-20-2015-qd-ubnd-lai-chau.txt')).toEqual(['35 điều', '37 Bộ tư pháp']);
   });
   it('leaves a verb after "Pháp lệnh" alone ("Pháp lệnh thay thế Pháp lệnh Ưu đãi …", a real decision)', () => {
@@ -63,5 +63,38 @@ describe('capitalization forms added with set 4 of the real corpus (tuning part)
     expect(runReal(capitalization, 'page-quyet-dinh-2924-qd-ubnd-2018-soc-trang.txt')).toEqual(['33 Trung tâm phục vụ hành chính công']);
     expect(runReal(capitalization, 'page-quyet-dinh-15-2015-qd-ubnd-binh-phuoc.txt')).toEqual(['24 Luật Ngân sách Nhà nước']);
     expect(runReal(capitalization, 'page-cong-van-573-hdph-pbgdpl-2024.txt')).toContain('16 Ban Chấp hành trung ương');
+  });
+});
+
+describe('capitalization of an amending law (Phụ lục II, mục V.6)', () => {
+  it('leaves "Luật Sửa đổi, bổ sung …" alone: the decree capitalizes the first syllable of a named document', () => {
+    // Quyết định 15/2023/QĐ-UBND, Tiền Giang, dòng 23 and 26: "Luật Sửa đổi, bổ sung một số điều của Luật …"
+    expect(runReal(capitalization, 'page-quyet-dinh-15-2023-qd-ubnd-tien-giang.txt')).toEqual([]);
+    // Quyết định 1096/QĐ-UBND, Hòa Bình, dòng 33: the official title's "Luật sửa đổi, bổ sung …" is in use too
+    expect(runReal(capitalization, 'page-quyet-dinh-1096-qd-ubnd-2024-hoa-binh.txt').filter((x) => x.startsWith('33 '))).toEqual([]);
+  });
+  it('still finds the name of the amended law written in lower case after it ("… của Luật đất đai")', () => {
+    expect(run(capitalization, 'Luật Sửa đổi, bổ sung một số điều của Luật đất đai').map((f) => f.replacement!.to)).toEqual(['Đất']);
+  });
+});
+
+describe('capitalization of the Party named as "Đảng" (Phụ lục II, mục V.4)', () => {
+  it('finds "sự lãnh đạo của đảng" (Kế hoạch 22/KH-UBND, Sơn La, dòng 34)', () => {
+    expect(runReal(capitalization, 'page-ke-hoach-22-kh-ubnd-2024-son-la.txt')).toEqual(['34 đảng']);
+  });
+  it('leaves "cấp uỷ đảng" and "đảng viên" alone (Quyết định 1685/QĐ-UBND, Thái Nguyên; Quyết định 254/QĐ-UBND)', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-1685-qd-ubnd-2013-thai-nguyen.txt').filter((x) => / đảng$/u.test(x))).toEqual([]);
+    expect(runReal(capitalization, 'web-quyet-dinh-254-qd-ubnd-2023-ke-hoach-thuc-hien-cong-tac-bao.md').filter((x) => / đảng$/u.test(x))).toEqual([]);
+    expect(run(capitalization, 'ý kiến của đảng viên; của đảng bộ xã')).toEqual([]);
+  });
+});
+
+describe('an amending law written two ways in one document (Phụ lục II, mục V.6)', () => {
+  it('tells the later way when a decision writes "Luật sửa đổi" then "Luật Sửa đổi" (Quyết định 35/2022/QĐ-UBND, Hòa Bình)', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-35-2022-qd-ubnd-hoa-binh.txt')).toContain('25 Luật Sửa đổi');
+    expect(runReal(capitalization, 'page-quyet-dinh-35-2022-qd-ubnd-hoa-binh.txt').filter((x) => x.startsWith('21 '))).toEqual([]);
+  });
+  it('says nothing when one way is kept (Quyết định 15/2023/QĐ-UBND, Tiền Giang: "Luật Sửa đổi" twice)', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-15-2023-qd-ubnd-tien-giang.txt')).toEqual([]);
   });
 });

@@ -16,8 +16,6 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Cộng hòa Xã hội Chủ nghĩa(?![\p{L}\p{M}])/gu, 'Cộng hòa xã hội chủ nghĩa', 'Xã hội Chủ'],
   [/(?<![\p{L}\p{M}])Thông tư Liên tịch(?![\p{L}\p{M}])/gu, 'Thông tư liên tịch', 'Liên tịch'],
   [/(?<![\p{L}\p{M}])Nước Cộng hòa(?![\p{L}\p{M}])/gu, 'nước Cộng hòa', 'Nước Cộng'],
-  // the official titles of amending laws begin in lower case: "Luật sửa đổi, bổ sung một số điều của …"
-  [/(?<![\p{L}\p{M}])Luật Sửa đổi(?![\p{L}\p{M}])/gu, 'Luật sửa đổi', 'Luật Sửa'],
   // "một số điều của Luật …": an article not named by its number is a common noun
   [/(?<=(?:một số|các|những) )Điều(?= của)/gu, 'điều', 'Điều'],
   // "- Như Điều 3;": an article named by its number (Phụ lục II, mục I.7)
@@ -29,6 +27,9 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )(?:nghị định|thông tư|nghị quyết|quy chế) này(?![\p{L}\p{M}])/gu, '', ' này'],
   // a cited document's trích yếu after "về việc" goes on in lower case: "… của Bộ Tư pháp về việc hướng dẫn …"
   [/(?<=(?<![\p{L}\p{M}])về việc )(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Giao|Phân công|Kiện toàn)(?![\p{L}\p{M}])/gu, '', 'về việc '],
+  // "sự lãnh đạo của đảng": the Party named by the common noun, as a name (Phụ lục II, mục V.4: "Đảng (chỉ Đảng
+  // Cộng sản Việt Nam)"); not the words "đảng viên", "đảng bộ", "đảng ủy", "đảng phái" …, nor "cấp ủy đảng"
+  [/(?<=(?<![\p{L}\p{M}])của )đảng(?![\p{L}\p{M}])(?! (?:viên|bộ|ủy|uỷ|phái|đoàn|phí|vụ|kỳ|tịch|trưởng|cầm)(?![\p{L}\p{M}]))/gu, 'Đảng', 'của đảng'],
   // names of bodies and laws as they are officially written (mục I.1, I.6)
   [/(?<![\p{L}\p{M}])Ban Chấp hành trung ương(?![\p{L}\p{M}])/gu, 'Ban Chấp hành Trung ương', 'trung ương'],
   [/(?<![\p{L}\p{M}])Trung tâm phục vụ hành chính công(?![\p{L}\p{M}])/gu, 'Trung tâm Phục vụ hành chính công', 'phục vụ'],
@@ -54,10 +55,17 @@ const PLURAL = /(?<=(?:các|cấp) )((?:Huyện|Xã|Phường|Quận|Thị xã|T
 const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ trưởng)(?= (?:Ủy ban|UBND|Hội đồng|Sở|Bộ))/gu;
 /**
  * The name of a law or ordinance begins with a capital after the kind: "Luật Tổ chức chính quyền địa phương",
- * "Luật Nhà ở" (Phụ lục II, mục I.6). Not "Luật sửa đổi, bổ sung …", whose official titles begin in lower case, nor
+ * "Luật Nhà ở" (Phụ lục II, mục V.6). An amending law is judged neither way: Phụ lục II, mục V.6 capitalizes the first
+ * syllable of a named document ("Luật Sửa đổi, bổ sung …" is right by it) while the official titles begin in lower
+ * case ("Luật sửa đổi, bổ sung …"), so both are in use. Not
  * "Luật số …", "Luật này", nor the words "luật sư", "luật gia", "luật pháp".
  */
 const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:số|này|đó|sửa|về|và|của|các|năm|hiện|đã|được|trên|theo|với|có|do|sư|gia|học|pháp|lệ|thay|mới|cũ|chung|riêng|nêu|là|quy|đều|phải|cần|nào|gốc|khác)(?![\p{L}\p{M}]))(\p{Ll})/gu;
+/**
+ * An amending law's title "Luật sửa đổi, bổ sung một số điều của …", judged only for one document writing it two
+ * ways (see LAW_NAME); a passing mention ("Luật sửa đổi, bổ sung năm 2012") is not the title.
+ */
+const AMENDING = /(?<![\p{L}\p{M}])(?:Luật|Pháp lệnh) [Ss]ửa đổi(?=, bổ sung một số [Đđ]iều(?![\p{L}\p{M}]))/gu;
 /** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
@@ -70,8 +78,15 @@ export const capitalization: Rule = {
   source: 'NĐ 30/2020, Phụ lục II (viết hoa tên cơ quan, tổ chức, chức vụ, đơn vị hành chính, tên loại văn bản)',
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
+    // the first way the document writes "Luật sửa đổi"/"Luật Sửa đổi" is its own; the other way later is told
+    let amending: { form: string; line: number } | undefined;
     doc.lines.forEach((line, i) => {
       if (isUpper(line)) return; // headers and titles are in capitals throughout
+      for (const m of line.includes('ửa đổi') ? line.matchAll(AMENDING) : []) {
+        amending ??= { form: m[0], line: i + 1 };
+        if (m[0] === amending.form) continue;
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên luật sửa đổi viết hai kiểu trong một văn bản: dòng ${amending.line} viết "${amending.form}" (Phụ lục II, mục V.6)`, { col: m.index + 1, fix: `viết một kiểu trong cả văn bản, như dòng ${amending.line}: "${amending.form}"`, replacement: { from: m[0], to: amending.form } }));
+      }
       for (const [re, want, hint] of FORMS) {
         if (!line.includes(hint)) continue;
         for (const m of line.matchAll(re)) {
