@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markerOf, numberingLetter, numberingSequence, numberingStyle } from '../../src/check/rules/numbering.ts';
-import { brief, run } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { brief, realPath, run, runReal } from './helpers.ts';
 
 const PLAN = `KẾ HOẠCH
 I. MỤC ĐÍCH, YÊU CẦU
@@ -95,5 +96,17 @@ describe('markerOf', () => {
     expect(markerOf('Chương II')).toMatchObject({ kind: 'part', word: 'chương', n: 2 });
     expect(markerOf('2024 là năm')).toBeNull();
     expect(markerOf('15/3/2024 họp')).toBeNull();
+  });
+});
+
+describe('numbering-sequence on a copy that lost its first heading (Phụ lục I, mục II.6)', () => {
+  const file = 'page-ke-hoach-130-kh-ubnd-2022-ninh-binh.txt';
+  it('does not tell "II." to be "I." when the khoản of the lost "I." stand before it (Kế hoạch 130/KH-UBND, Ninh Bình)', () => {
+    // the site dropped "I. MỤC ĐÍCH, YÊU CẦU": the page goes from the opening sentence to "1. Mục đích", "2. Yêu cầu"
+    expect(runReal(numberingSequence, file)).toEqual([]);
+  });
+  it('still tells a first mục past I. with nothing numbered before it (the same plan without the khoản of I.)', () => {
+    const text = readFileSync(realPath(file), 'utf8').replace(/^1\. Mục đích$/mu, 'Mục đích').replace(/^2\. Yêu cầu$/mu, 'Yêu cầu');
+    expect(run(numberingSequence, text).map((f) => `${f.line} ${f.message}`)).toEqual(['12 mục đầu tiên là II., thiếu I.']);
   });
 });

@@ -41,9 +41,11 @@ export function markerOf(text: string): Marker | null {
 
 interface Seq {
   last: number; // 0 when nothing seen yet in this scope
+  /** Lower levels (khoản, điểm under a mục) were numbered in this scope before its first number. */
+  content: boolean;
 }
 
-const fresh = (): Seq => ({ last: 0 });
+const fresh = (): Seq => ({ last: 0, content: false });
 const SOURCE = 'NĐ 30/2020, Phụ lục I, mục II.6 và mục V (phần, mục số La Mã; khoản 1., 2.; điểm a), b), c) theo thứ tự chữ cái tiếng Việt)';
 
 /**
@@ -85,6 +87,10 @@ export const numberingSequence: Rule = {
       const lenient = afterQuote;
       afterQuote = false;
       if (n === prev + 1 || (n === 1 && prev > 0)) return; // next, or a new list starting over
+      // "1. Mục đích … 2. Yêu cầu … II. ĐỐI TƯỢNG": the first heading is gone but its khoản stand, so the number
+      // is right and the heading was lost (a web copy drops it; Phụ lục I, mục II.6 numbers the mục I., II. in
+      // turn, and II. after the content of I. is that turn): not a number to change
+      if (prev === 0 && seq.content) return;
       // after a quotation, the text may go on with the quoted document's own numbering
       if (lenient) return;
       let message: string;
@@ -106,6 +112,10 @@ export const numberingSequence: Rule = {
     };
 
     const quoted = quotedLines(doc.lines);
+    /** A marker of a lower level is content of every level above it that has not been numbered yet. */
+    const under = (...seqs: Seq[]) => {
+      for (const q of [...parts.values(), ...seqs]) if (q.last === 0) q.content = true;
+    };
     doc.lines.forEach((line, i) => {
       if (quoted.has(i) || /^[“"]/u.test(line)) {
         afterQuote = true;
@@ -129,18 +139,22 @@ export const numberingSequence: Rule = {
           return;
         }
         case 'roman':
+          under();
           step(romanSeq, mk.n, i, mk.label, 'mục', (n) => `${roman(n)}.`);
           item = fresh(); sub = fresh(); point = fresh();
           return;
         case 'article':
+          under(romanSeq);
           step(article, mk.n, i, mk.label, 'điều', (n) => `Điều ${n}.`);
           item = fresh(); sub = fresh(); point = fresh();
           return;
         case 'item':
+          under(romanSeq, article);
           step(item, mk.n, i, mk.label, 'khoản', (n) => `${n}.`);
           sub = fresh(); point = fresh(); subParent = mk.n;
           return;
         case 'sub': {
+          under(romanSeq, article, item);
           if (item.last > 0 && mk.parent !== item.last) {
             out.push(
               finding(numberingSequence, 'lỗi', i + 1, mk.label, `${mk.label} nằm dưới khoản ${item.last}.: số đầu phải là ${item.last}`, {
@@ -159,6 +173,7 @@ export const numberingSequence: Rule = {
         }
         case 'point':
           if (mk.n === 0) return; // numbering-letter says it
+          under(romanSeq, article, item, sub);
           step(point, mk.n, i, mk.label, 'điểm', (n) => `${pointLetter(n)})`);
           return;
       }
