@@ -28,5 +28,10 @@ describe('date-form', () => {
     expect(runReal(dateForm, 'page-ke-hoach-135-kh-ubnd-2022-soc-trang.txt')).toEqual(['22 16/7/20 21']);
     expect(runReal(dateForm, 'page-ke-hoach-4544-kh-ubnd-quang-nam-2023.txt')).toEqual([]);
   });
+  it('finds a space beside the "/" of a date (the Quy định of Quyết định 01/2012/QĐ-UBND, Long An), not in a số "40 /2012/TT-BTC"', () => {
+    expect(runReal(dateForm, 'page-quy-dinh-01-2012-qd-ubnd-long-an.txt')).toEqual(['5 04 /01/2012']);
+    // Thông tư 40/2012/TT-BTC: "Thông tư số 40 /2012/TT-BTC ngày 09/03/2012" is a số with a space, not a date
+    expect(runReal(dateForm, 'web-thong-tu-40-2012-tt-btc-quan-ly-va-su-dung-kinh-phi.md')).toEqual([]);
+    expect(run(dateForm, 'ngày 04/ 01/2012').map((f) => f.replacement!.to)).toEqual(['04/01/2012']);
+  });
 });
-

@@ -38,10 +38,13 @@ export const dateZero: Rule = {
   },
 };
 
+/** A date in numbers with a space on either side of a "/": "04 /01/2012", "04/ 01/2012". */
+const SPACED_DATE = /(?<![\d/])(\d{1,2})[ \t]*\/[ \t]*(\d{1,2})[ \t]*\/[ \t]*((?:19|20)\d\d)(?![\d/])/gu;
+
 export const dateForm: Rule = {
   id: 'date-form',
-  title: 'ngày tháng viết sai dạng (năm bị tách)',
-  source: 'NĐ 30/2020, Phụ lục I, mục II.4.b: ngày, tháng, năm ghi bằng chữ số Ả Rập, năm đủ bốn chữ số',
+  title: 'ngày tháng viết sai dạng (năm bị tách, dấu cách quanh "/")',
+  source: 'NĐ 30/2020, Phụ lục I, mục II.4.b: ngày, tháng, năm ghi bằng chữ số Ả Rập, năm đủ bốn chữ số; ngày tháng viết bằng số dùng "/" liền các số như "27/02/1996" ở các mẫu của Phụ lục III',
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
     doc.lines.forEach((line, i) => {
@@ -49,6 +52,13 @@ export const dateForm: Rule = {
       for (const m of line.matchAll(/(?<![\d/])(\d{1,2}\/\d{1,2}\/)(\d{2}) (\d{2})(?![\d/])/gu)) {
         const fixed = `${m[1]}${m[2]}${m[3]}`;
         out.push(finding(dateForm, 'lỗi', i + 1, m[0], `năm "${m[2]} ${m[3]}" bị tách bởi dấu cách`, { col: m.index! + 1, fix: `ghi "${fixed}"`, replacement: { from: m[0], to: fixed } }));
+      }
+      // "ngày 04 /01/2012": a space beside the "/" of a date; not a số "40 /2012/TT-BTC" (spacing-number), whose
+      // year is followed by "/", nor a day or month out of range
+      for (const m of line.includes('/') ? line.matchAll(SPACED_DATE) : []) {
+        if (!/\s/u.test(m[0]) || Number(m[1]) < 1 || Number(m[1]) > 31 || Number(m[2]) < 1 || Number(m[2]) > 12) continue;
+        const fixed = `${m[1]}/${m[2]}/${m[3]}`;
+        out.push(finding(dateForm, 'lỗi', i + 1, m[0], 'ngày tháng viết bằng số không có dấu cách quanh "/"', { col: m.index! + 1, fix: `ghi "${fixed}"`, replacement: { from: m[0], to: fixed } }));
       }
     });
     return out;
