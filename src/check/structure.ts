@@ -78,10 +78,27 @@ export const SAMPLE_HEADING = /^Mẫu\s+\d+(?:\.\d+)*\s*[-–:.]/u;
  * almost no one-letter words in administrative text), at least two of them.
  */
 export function isGarbled(text: string): boolean {
-  // words as the spaces part them: "b/c" and "K1" are words, "T" of "T hủ tướ ng" is a letter
   const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
-  const single = words.filter((w) => /^[\p{L}\p{M}]+[,;.:]?$/u.test(w) && [...w.replace(/[,;.:]$/u, '').normalize('NFC')].length === 1 && !/^(?:ở|Ở|à|a|A|o|O)$/u.test(w)).length;
+  const single = splitLetters(text).length;
   return single >= 3 && single / words.length >= 0.35;
+}
+
+/** The words of a line that are single letters ("T" of "T hủ tướ ng"); "b/c" and "K1" are words. */
+function splitLetters(text: string): string[] {
+  return text
+    .split(/\s+/u)
+    .map((w) => w.replace(/[,;.:]$/u, '').normalize('NFC'))
+    .filter((w) => /^[\p{L}\p{M}]+$/u.test(w) && [...w].length === 1 && !/^(?:ở|Ở|à|a|A|o|O)$/u.test(w));
+}
+
+/**
+ * In a copy already seen garbled, a shorter line split the same way: two letters standing alone, one of them a
+ * capital or a letter with a mark ("Số: 3210/QĐ - U B ND", "T hành phố Hồ Chí M inh"). The same site split the
+ * whole copy; the plain small letters alone stay words, for they are point letters ("điểm b, c khoản 2").
+ */
+function garbledInGarbledCopy(text: string): boolean {
+  const letters = splitLetters(text);
+  return letters.length >= 2 && letters.some((w) => /\p{Lu}/u.test(w) || w.normalize('NFD').length > 1);
 }
 
 interface Piece {
@@ -145,13 +162,17 @@ function unflatten(text: string, offset: number): { text: string; offset: number
   return cut(text, offset, at).map((p) => ({ text: p.text.replace(TRAILING_RULE, ''), offset: p.offset }));
 }
 
-function piecesOf(input: string[], markdown: boolean): { pieces: (Piece | undefined)[]; discarded: number; garbled: number } {
+/**
+ * `garbledCopy`: a block of this copy was found garbled. A site that split words into letters split them all through
+ * the copy, so a second reading leaves out the lighter cases too (garbledInGarbledCopy).
+ */
+function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pieces: (Piece | undefined)[]; discarded: number; garbled: number } {
   const pieces: (Piece | undefined)[] = [];
   let discarded = 0;
   let garbled = 0;
   // a garbled block is left out whole: a Nơi nhận list with half its entries gone would be judged wrong
   const garbledBlock = (text: string): boolean => {
-    if (!isGarbled(text)) return false;
+    if (!isGarbled(text) && !(garbledCopy && garbledInGarbledCopy(text))) return false;
     garbled++;
     pieces.push(undefined);
     return true;
@@ -237,7 +258,9 @@ function findParts(lines: string[], source: (SourceRef | undefined)[]): Structur
  * `markdown` false, `wrapped` false for DOCX paragraphs). Returns the logical lines the rules check.
  */
 export function recognize(input: string[], opts: { markdown?: boolean; wrapped?: boolean } = {}): Recognized {
-  const { pieces, discarded: debris, garbled } = piecesOf(input, opts.markdown ?? false);
+  let read = piecesOf(input, opts.markdown ?? false);
+  if (read.garbled > 0) read = piecesOf(input, opts.markdown ?? false, true);
+  const { pieces, discarded: debris, garbled } = read;
   // join wrapped lines: pieces of consecutive input lines, not from cells
   const lines: string[] = [];
   const source: (SourceRef | undefined)[] = [];

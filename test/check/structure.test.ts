@@ -78,6 +78,19 @@ describe('copies that split words into letters', () => {
     expect(isGarbled('- Lưu: VT, K1, K9, K15.')).toBe(false);
     expect(isGarbled('- Bộ trưởng (để b/c);')).toBe(false);
   });
+  it('leaves out the shorter lines of a copy seen garbled, split the same way ("Số: 3210/QĐ - U B ND")', async () => {
+    // Quyết định 3210/QĐ-UBND, Hồ Chí Minh: the header row and the Nơi nhận are garbled, and so is "U B ND" of the số
+    const r = await check(realPath('web-quyet-dinh-3210-qd-ubnd-2014-thuc-hien-09-2013-tt-bxd-ho-tro.md'));
+    expect(r.findings.filter((f) => f.rule === 'spacing-number')).toEqual([]);
+    expect(r.structure!.garbled).toBe(5);
+  });
+  it('still reads the whole lines of a garbled copy, and point letters "b, c" in a copy that is not garbled', async () => {
+    // Công văn 2638/LĐTBXH-KHTC: only its header cell is garbled; the "b/" repeated at dòng 53 is still found
+    const r = await check(realPath('web-cong-van-2638-ldtbxh-khtc-2019-thuc-hien-phap-lenh-uu-dai-ng.md'));
+    expect(r.structure!.garbled).toBe(1);
+    expect(r.findings.filter((f) => f.rule === 'numbering-sequence').map((f) => f.where)).toEqual(['dòng 53']);
+    expect(recognize(['Theo điểm b, c khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP.']).garbled).toBe(0);
+  });
 });
 
 describe('wrapped lines', () => {
