@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rangeStyle, spacingNumber, spacingRange } from '../../src/check/rules/spacing.ts';
-import { brief, run } from './helpers.ts';
+import { brief, run, runReal } from './helpers.ts';
 
 describe('spacing-number', () => {
   it('finds spaces inside state and Party document numbers', () => {
@@ -44,5 +44,22 @@ describe('range-style', () => {
   it('says nothing when one style is used, or when a range is lopsided only', () => {
     expect(run(rangeStyle, 'giai đoạn 2021-2025 và 2019-2023')).toEqual([]);
     expect(run(rangeStyle, 'giai đoạn 2021-2025 và 2021- 2025')).toEqual([]);
+  });
+});
+
+describe('spacing-number: an en dash between the groups, a group split by a space (Phụ lục I, mục II.3)', () => {
+  it('finds "2865/GDĐT –KT&KĐCL" (Công văn 2865, Sở Giáo dục và Đào tạo TP Hồ Chí Minh) and gives the hyphen', () => {
+    expect(runReal(spacingNumber, 'page-cong-van-2865-gddt-2007-ho-chi-minh.txt')).toContain('10 2865/GDĐT –KT&KĐCL');
+    expect(run(spacingNumber, 'Số: 2865/GDĐT –KT&KĐCL')[0]!.replacement).toEqual({ from: '2865/GDĐT –KT&KĐCL', to: '2865/GDĐT-KT&KĐCL' });
+  });
+  it('finds "01/2016/TT-BGD ĐT ngày …" (Kế hoạch 335/KH-UBND, Phú Thọ, dòng 9), without changing it by itself', () => {
+    const found = runReal(spacingNumber, 'page-ke-hoach-335-kh-ubnd-2023-phu-tho.txt');
+    expect(found).toContain('9 01/2016/TT-BGD ĐT');
+    expect(run(spacingNumber, 'Thông tư 01/2016/TT-BGD ĐT ngày 15/01/2016')[0]!.replacement).toBeUndefined();
+  });
+  it('leaves "NN&PTNT", "V/v" after a số, a title in capitals and a range after a số alone (real plans and decisions)', () => {
+    // "QUYẾT ĐỊNH SỐ 22/2013/QĐ-TTG NGÀY …" in the title of Quyết định 3210/QĐ-UBND, Hồ Chí Minh
+    expect(runReal(spacingNumber, 'web-quyet-dinh-3210-qd-ubnd-2014-thuc-hien-09-2013-tt-bxd-ho-tro.md')).toEqual([]);
+    expect(run(spacingNumber, 'Số: 12/UBND-VX V/v báo cáo; Công văn số 45/SNN&PTNT-KH ngày 01/02/2024; Kế hoạch số 5/KH-UBND – 2025')).toEqual([]);
   });
 });

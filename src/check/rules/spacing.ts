@@ -2,7 +2,21 @@
 // range of years written in several ways in one document.
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
-import { PARTY_NUMBER, STATE_NUMBER } from './citations.ts';
+import { ABBR, PARTY_NUMBER, STATE_NUMBER } from './citations.ts';
+
+const SP = '[ \\t]*';
+/** One group of a ký hiệu with "&" inside it, as Sở and phòng write them: "NN&PTNT", "KT&KĐCL". */
+const GROUP = `${ABBR}(?:&${ABBR})*`;
+/**
+ * A state number whose groups are parted by an en dash "–", with or without spaces ("2865/GDĐT –KT&KĐCL"): Phụ lục I,
+ * mục II.3 parts the groups with a hyphen "-", no space.
+ */
+const DASHED_NUMBER = new RegExp(`(?<![\\p{L}\\p{M}\\d/.\\-])\\d{1,5}${SP}\\/${SP}(?:\\d{4}${SP}\\/${SP})?${GROUP}(?:${SP}[-–]${SP}${GROUP})*${SP}–${SP}${GROUP}(?:${SP}[-–]${SP}${GROUP})*(?![\\p{L}\\p{M}\\d])`, 'gu');
+/**
+ * A ký hiệu group split by a space: "01/2016/TT-BGD ĐT ngày …" (TT-BGDĐT). Only a tail of one to three capitals
+ * that is no word, followed by a word in small letters or a stop; not "… 12/UBND-VX V/v", not in a title in capitals.
+ */
+const SPLIT_GROUP = new RegExp(`(?<![\\p{L}\\p{M}\\d/.\\-])\\d{1,5}\\/(?:\\d{4}\\/)?${GROUP}(?:-${GROUP})*-(\\p{Lu}{2,})( )(\\p{Lu}{1,3})(?=[,;.)]|[ \\t]+\\p{Ll})`, 'gu');
 
 export const spacingNumber: Rule = {
   id: 'spacing-number',
@@ -11,7 +25,7 @@ export const spacingNumber: Rule = {
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
     doc.lines.forEach((line, i) => {
-      if (!/\d/u.test(line) || !/[ \t][\/-]|[\/-][ \t]/u.test(line)) return;
+      if (!/\d/u.test(line) || !/[ \t][\/–-]|[\/–-][ \t]|\d\/\S*–/u.test(line)) return;
       const seen = new Set<number>();
       for (const re of [PARTY_NUMBER, STATE_NUMBER]) {
         for (const m of line.matchAll(re)) {
@@ -26,6 +40,22 @@ export const spacingNumber: Rule = {
             }),
           );
         }
+      }
+      for (const m of line.includes('–') ? line.matchAll(DASHED_NUMBER) : []) {
+        if ([...seen].some((k) => k >= m.index && k < m.index + m[0].length)) continue;
+        seen.add(m.index);
+        const fixed = m[0].replace(/[ \t]+/gu, '').replace(/–/gu, '-');
+        out.push(finding(spacingNumber, 'lỗi', i + 1, m[0], 'các nhóm chữ của ký hiệu văn bản nối bằng gạch nối "-", không cách chữ, không dùng gạch ngang "–"', { col: m.index + 1, fix: `ghi "${fixed}"`, replacement: { from: m[0], to: fixed } }));
+      }
+    });
+    // a group split by a space, on the lines in small letters (a title in capitals runs "… NGÀY" after a số)
+    doc.lines.forEach((line, i) => {
+      if (!/\d\/.*\p{Lu} \p{Lu}/u.test(line) || line === line.toLocaleUpperCase('vi')) return;
+      for (const m of line.matchAll(SPLIT_GROUP)) {
+        if (out.some((f) => f.line === i + 1 && f.col === m.index + 1)) continue;
+        const joined = m[0].replace(`${m[1]} ${m[3]}`, `${m[1]}${m[3]}`);
+        // no replacement: "BGD ĐT" is most likely "BGDĐT", but a space before a capital word may be the text's own
+        out.push(finding(spacingNumber, 'cảnh báo', i + 1, m[0], `nhóm chữ "${m[1]} ${m[3]}" của ký hiệu văn bản bị tách bởi dấu cách`, { col: m.index + 1, fix: `viết liền, như "${joined}", nếu đó là một nhóm của ký hiệu` }));
       }
     });
     return out.sort((a, b) => a.line - b.line || (a.col ?? 0) - (b.col ?? 0));
