@@ -50,3 +50,14 @@ describe('closing on a page cut short (set 4 of the real corpus)', () => {
     expect(brief(run(closing, cut + '\nQuy chế này quy định việc phối hợp.'))).toEqual(['14 closing Quy chế này quy định việc phối hợp.']);
   });
 });
+
+describe('closing written "./" (Phụ lục III: the body ends with "./.")', () => {
+  it('finds the attached Quy định of a real decision ending "… kịp thời./" (Quyết định 12/2012/QĐ-UBND, Tuyên Quang)', () => {
+    const fs = run(closing, 'QUYẾT ĐỊNH\nĐiều 1. Ban hành./.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn A\nQUY ĐỊNH\nĐiều 1. Quy định này được phổ biến rộng rãi./');
+    expect(fs.map((f) => f.replacement!.to)).toEqual(['Điều 1. Quy định này được phổ biến rộng rãi./.']);
+    expect(runReal(closing, 'web-quyet-dinh-12-2012-qd-ubnd-quy-dinh-tang-qua-doi-voi-thuong.md').map((f) => f.split(' ')[0])).toContain('166');
+  });
+  it('still leaves an attachment cut mid-sentence alone (Quyết định 20/2015/QĐ-UBND, Lai Châu)', () => {
+    expect(runReal(closing, 'page-quyet-dinh-20-2015-qd-ubnd-lai-chau.txt')).toEqual([]);
+  });
+});

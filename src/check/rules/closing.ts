@@ -65,8 +65,9 @@ export const closing: Rule = {
       // the caption under the title of an attachment is its heading, not its body: a page cut right after it has no body
       if (isAttachCaption(text)) continue;
       // an attachment whose last line stops mid-sentence is a page cut short, not a body without its "./."
-      if (attached && label < 0 && !signed && !/[.;:!?)”"]$/u.test(text)) continue;
-      const fixed = text.replace(/[\s.]*$/u, '') + './.';
+      // ("./" or "/." is the closing mark written wrong, not a cut)
+      if (attached && label < 0 && !signed && !/(?:[.;:!?)”"]|\.\/)$/u.test(text)) continue;
+      const fixed = text.replace(/[\s.]*(?:\/[\s.]*)?$/u, '') + './.';
       const tail = lastWords(text);
       out.push(
         finding(closing, 'cảnh báo', last + 1, tail, 'nội dung văn bản phải kết thúc bằng dấu "./."', {
