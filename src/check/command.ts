@@ -17,7 +17,8 @@ import { recognizeLines, type RecognizedLines, type StructureSummary } from './s
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
 import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
 import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
-import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES } from './text.ts';
+import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES, sortFindings } from './text.ts';
+import { nfc } from './rules/tone-marks.ts';
 import { englishReport } from './json.ts';
 import { sampleLines, sampleRanges } from './samples.ts';
 
@@ -237,6 +238,17 @@ function checkSamples(r: RecognizedLines, raw: readonly string[], file: string, 
   });
 }
 
+/**
+ * The rule that reads characters, not words, over the blocks left out as garbled: a site splits the letters
+ * around the combining marks a text was typed with ("B Ộ LAO ĐỘNG"), and those marks are the document's.
+ * Placed on the reader's lines already.
+ */
+function garbledFindings(r: RecognizedLines, file: string, today: { today?: Date }): Finding[] {
+  return r.garbledText.flatMap((g) =>
+    nfc.check({ lines: [g.text], file, today: today.today ?? new Date() }).map((f) => ({ ...f, line: g.line, ...(f.col !== undefined ? { col: f.col + g.offset } : {}) })),
+  );
+}
+
 /** Findings on logical lines, placed back on the reader's lines (the fixes are made there). */
 function toOrigin(fs: Finding[], r: RecognizedLines): Finding[] {
   return fs.flatMap((f) => {
@@ -283,7 +295,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         if (r.summary.status === 'samples') report.samples = checkSamples(r, text.split(/\r\n|\r|\n/u), file, today, (fs) => textFindings(fs, (l) => `dòng ${l}`, (l) => l, true, r.where));
         if (!checkable(r.summary)) return [report];
         const fs = checkRecognized(r, file, today);
-        const placed = toOrigin(fs, r);
+        const placed = sortFindings([...toOrigin(fs, r), ...garbledFindings(r, file, today)]);
         report.findings = textFindings(placed, (l) => `dòng ${l}`, (l) => l, true, r.where);
         if (opts.fix) report.fix = fixPlain(path, text, placed, 'dòng');
         return [report];
@@ -310,7 +322,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         if (r.summary.status === 'samples') report.samples = checkSamples(r, t.lines, file, today, (fs) => textFindings(fs, t.where, (l) => l, true, r.where));
         if (!checkable(r.summary)) return [report];
         const fs = checkRecognized(r, file, today);
-        report.findings = textFindings(toOrigin(fs, r), t.where, (l) => l, true, r.where);
+        report.findings = textFindings(sortFindings([...toOrigin(fs, r), ...garbledFindings(r, file, today)]), t.where, (l) => l, true, r.where);
         if (opts.fix) report.fix = { changes: [], refused: 'không ghi bản sửa cho PDF: sửa trên tệp DOCX hoặc dữ liệu nguồn rồi dựng lại' };
         return [report];
       }
@@ -324,7 +336,7 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
           return [{ file, kind, findings: [], structure: r.summary, signed, samples }];
         }
         if (!checkable(r.summary)) return [{ file, kind, findings: [], structure: r.summary, signed }];
-        const fs = toOrigin(checkRecognized(r, file, today), r);
+        const fs = sortFindings([...toOrigin(checkRecognized(r, file, today), r), ...garbledFindings(r, file, today)]);
         const layout = checkLayout(doc);
         const report: FileReport = {
           file,

@@ -34,6 +34,8 @@ export interface SourceRef {
 
 export interface Recognized extends StructureSummary {
   lines: string[];
+  /** The blocks left out as garbled, where they stand in the input: only rules that read characters look at them. */
+  garbledText: { text: string; line: number; offset: number }[];
   /** For each logical line, where it starts in the input; undefined for a separator. */
   source: (SourceRef | undefined)[];
 }
@@ -166,14 +168,16 @@ function unflatten(text: string, offset: number): { text: string; offset: number
  * `garbledCopy`: a block of this copy was found garbled. A site that split words into letters split them all through
  * the copy, so a second reading leaves out the lighter cases too (garbledInGarbledCopy).
  */
-function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pieces: (Piece | undefined)[]; discarded: number; garbled: number } {
+function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pieces: (Piece | undefined)[]; discarded: number; garbled: number; garbledText: Recognized['garbledText'] } {
   const pieces: (Piece | undefined)[] = [];
+  const garbledText: Recognized['garbledText'] = [];
   let discarded = 0;
   let garbled = 0;
   // a garbled block is left out whole: a Nơi nhận list with half its entries gone would be judged wrong
-  const garbledBlock = (text: string): boolean => {
+  const garbledBlock = (text: string, line: number, offset: number): boolean => {
     if (!isGarbled(text) && !(garbledCopy && garbledInGarbledCopy(text))) return false;
     garbled++;
+    garbledText.push({ text, line, offset });
     pieces.push(undefined);
     return true;
   };
@@ -196,7 +200,7 @@ function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pi
       pieces.push(undefined); // a table row stands apart from the lines around it
       for (const c of cellsOf(raw)) {
         const text = stripMarkdown(c.text);
-        if (RULE_MARKS.test(text) || garbledBlock(text)) continue;
+        if (RULE_MARKS.test(text) || garbledBlock(text, line, c.offset)) continue;
         for (const p of unflatten(text, c.offset)) push({ ...p, line, cell: true });
         pieces.push(undefined);
       }
@@ -204,11 +208,11 @@ function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pi
     }
     const lead = raw.length - raw.trimStart().length;
     const text = (markdown ? stripMarkdown(trimmed) : trimmed).trim();
-    if (garbledBlock(text)) return;
+    if (garbledBlock(text, line, lead)) return;
     const flat = unflatten(text.replace(TRAILING_RULE, ''), lead);
     for (const p of flat) push({ ...p, line, cell: flat.length > 1 });
   });
-  return { pieces, discarded, garbled };
+  return { pieces, discarded, garbled, garbledText };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -260,7 +264,7 @@ function findParts(lines: string[], source: (SourceRef | undefined)[]): Structur
 export function recognize(input: string[], opts: { markdown?: boolean; wrapped?: boolean } = {}): Recognized {
   let read = piecesOf(input, opts.markdown ?? false);
   if (read.garbled > 0) read = piecesOf(input, opts.markdown ?? false, true);
-  const { pieces, discarded: debris, garbled } = read;
+  const { pieces, discarded: debris, garbled, garbledText } = read;
   // join wrapped lines: pieces of consecutive input lines, not from cells
   const lines: string[] = [];
   const source: (SourceRef | undefined)[] = [];
@@ -321,7 +325,10 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
     source[i] = undefined;
   }
   if (status === 'document' && samples >= 2) status = 'samples';
-  return { status, discarded, samples, garbled, parts: findParts(lines, source), lines, source };
+  // the garbled blocks of the document only, not of the site's lines before it
+  const from = source.find((x) => x !== undefined)?.line ?? Infinity;
+  const inside = garbledText.filter((g) => g.line >= from);
+  return { status, discarded, samples, garbled, parts: findParts(lines, source), lines, source, garbledText: inside };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -330,6 +337,7 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
 /** A reader's lines (TextLines of readers.ts) recognized, with the places the report names and the way back. */
 export interface RecognizedLines {
   lines: string[];
+  garbledText: Recognized['garbledText'];
   summary: StructureSummary;
   /** The place of a logical line as the report names it ("dòng 7", "đoạn 12", "trang 1, dòng 5"). */
   where(line: number): string;
@@ -339,9 +347,10 @@ export interface RecognizedLines {
 
 export function recognizeLines(t: { lines: string[]; where(line: number): string }, opts: { markdown?: boolean; wrapped?: boolean } = {}): RecognizedLines {
   const r = recognize(t.lines, opts);
-  const { lines, source, ...summary } = r;
+  const { lines, source, garbledText, ...summary } = r;
   return {
     lines,
+    garbledText,
     summary,
     where: (line) => {
       const s = source[line - 1];

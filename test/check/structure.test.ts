@@ -91,6 +91,14 @@ describe('copies that split words into letters', () => {
     expect(r.findings.filter((f) => f.rule === 'numbering-sequence').map((f) => f.where)).toEqual(['dòng 53']);
     expect(recognize(['Theo điểm b, c khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP.']).garbled).toBe(0);
   });
+  it('still reads the characters of a garbled block: its combining marks are the document\'s (Phụ lục I, mục I.2: Unicode TCVN 6909)', async () => {
+    // Công văn 2638/LĐTBXH-KHTC: "B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI", split around marks typed apart (NFD)
+    const r = await check(realPath('web-cong-van-2638-ldtbxh-khtc-2019-thuc-hien-phap-lenh-uu-dai-ng.md'));
+    expect(r.findings.filter((f) => f.rule === 'nfc').map((f) => f.where)).toContain('dòng 5');
+    // Quyết định 3210/QĐ-UBND: garbled blocks in precomposed letters give no nfc finding, and no other finding
+    const g = await check(realPath('web-quyet-dinh-3210-qd-ubnd-2014-thuc-hien-09-2013-tt-bxd-ho-tro.md'));
+    expect(g.findings.filter((f) => ['dòng 5', 'dòng 7', 'dòng 33'].includes(f.where))).toEqual([]);
+  });
 });
 
 describe('wrapped lines', () => {
