@@ -98,3 +98,14 @@ describe('an amending law written two ways in one document (Phụ lục II, mụ
     expect(runReal(capitalization, 'page-quyet-dinh-15-2023-qd-ubnd-tien-giang.txt')).toEqual([]);
   });
 });
+
+describe('the trích yếu of a cited document after its issuer and "về" (Phụ lục II, mục I and V.6)', () => {
+  it('finds "… của Chính phủ về Kiểm soát thủ tục hành chính" (Quyết định 1766/QĐ-UBND, dòng 17)', () => {
+    expect(runReal(capitalization, 'web-quyet-dinh-1766-qd-ubnd-2020-cong-bo-thu-tuc-hanh-chinh-tu-phap.md')).toContain('17 Kiểm soát');
+    expect(run(capitalization, 'Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về Kiểm soát thủ tục hành chính;').map((f) => f.replacement!.to)).toEqual(['kiểm soát']);
+  });
+  it('leaves a body named after "về" alone ("gửi ý kiến về Phòng Khảo thí …", Công văn 2865, dòng 25)', () => {
+    expect(runReal(capitalization, 'page-cong-van-2865-gddt-2007-ho-chi-minh.txt').filter((x) => x.startsWith('25 '))).toEqual([]);
+    expect(run(capitalization, 'Các đơn vị gửi báo cáo ngày 12/5/2024 của đơn vị về Phòng Quản lý đô thị.')).toEqual([]);
+  });
+});

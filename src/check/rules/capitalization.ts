@@ -27,6 +27,9 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )(?:nghị định|thông tư|nghị quyết|quy chế) này(?![\p{L}\p{M}])/gu, '', ' này'],
   // a cited document's trích yếu after "về việc" goes on in lower case: "… của Bộ Tư pháp về việc hướng dẫn …"
   [/(?<=(?<![\p{L}\p{M}])về việc )(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Giao|Phân công|Kiện toàn)(?![\p{L}\p{M}])/gu, '', 'về việc '],
+  // … and after "về" alone, when it follows the date and the issuer of a cited document: "Nghị định số 63/2010/NĐ-CP
+  // ngày 08/6/2010 của Chính phủ về Kiểm soát thủ tục hành chính" (not "gửi về Phòng Khảo thí", a body's name)
+  [/(?<=\d{4},? của [^;:()]{2,80} về )(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Phân công|Kiện toàn|Kiểm soát|Quản lý|Tăng cường|Đẩy mạnh|Xử lý|Kiểm tra|Hỗ trợ)(?![\p{L}\p{M}])/gu, '', ' về '],
   // "sự lãnh đạo của đảng": the Party named by the common noun, as a name (Phụ lục II, mục V.4: "Đảng (chỉ Đảng
   // Cộng sản Việt Nam)"); not the words "đảng viên", "đảng bộ", "đảng ủy", "đảng phái" …, nor "cấp ủy đảng"
   [/(?<=(?<![\p{L}\p{M}])của )đảng(?![\p{L}\p{M}])(?! (?:viên|bộ|ủy|uỷ|phái|đoàn|phí|vụ|kỳ|tịch|trưởng|cầm)(?![\p{L}\p{M}]))/gu, 'Đảng', 'của đảng'],
