@@ -4,7 +4,7 @@ import { run, runReal } from './helpers.ts';
 
 describe('capitalization', () => {
   it('finds the forms Phụ lục II settles, written wrong in a real Giấy mời and a real công văn', () => {
-    expect(runReal(capitalization, 'page-giay-moi-tet-trong-cay-hai-duong-2018.txt')).toEqual(['8 Chủ Tịch', '8 Quốc Hội', '8 Cộng hòa Xã hội Chủ nghĩa', '8 Nước Cộng hòa', '12 Quốc Hội', '12 Cộng hòa Xã hội Chủ nghĩa']);
+    expect(runReal(capitalization, 'page-giay-moi-tet-trong-cay-hai-duong-2018.txt')).toEqual(['8 Chủ Tịch', '8 Quốc Hội', '8 Cộng hòa Xã hội Chủ nghĩa', '8 Nước Cộng hòa', '12 Quốc Hội', '12 Cộng hòa Xã hội Chủ nghĩa', '20 Đoàn Đại biểu Quốc hội']);
     expect(runReal(capitalization, 'web-cong-van-284-ldtbxh-ncc-giai-quyet-che-do-uu-dai-trong-giao.md')).toEqual(['13 Thông tư Liên tịch', '15 Thông tư Liên tịch']);
   });
   it('leaves titles in capitals and right names alone', () => {
@@ -107,5 +107,14 @@ describe('the trích yếu of a cited document after its issuer and "về" (Ph�
   it('leaves a body named after "về" alone ("gửi ý kiến về Phòng Khảo thí …", Công văn 2865, dòng 25)', () => {
     expect(runReal(capitalization, 'page-cong-van-2865-gddt-2007-ho-chi-minh.txt').filter((x) => x.startsWith('25 '))).toEqual([]);
     expect(run(capitalization, 'Các đơn vị gửi báo cáo ngày 12/5/2024 của đơn vị về Phòng Quản lý đô thị.')).toEqual([]);
+  });
+});
+
+describe('the name of a body in the wrong case: "Đoàn Đại biểu Quốc hội" (Phụ lục II, mục IV.1.a)', () => {
+  it('finds it in a real decision (Quyết định 2583/QĐ-UBND, Tây Ninh, dòng 13)', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-2583-qd-ubnd-2019-tay-ninh.txt')).toContain('13 Đoàn Đại biểu Quốc hội');
+  });
+  it('leaves the right form alone (Nghị quyết 494/NQ-UBTVQH13: "Đoàn đại biểu Quốc hội, đại biểu Quốc hội")', () => {
+    expect(runReal(capitalization, 'web-nghi-quyet-494-nq-ubtvqh13-giam-sat-thuc-hien-chinh-sach-pha.md').filter((x) => /Đoàn|đại biểu/iu.test(x))).toEqual([]);
   });
 });

@@ -37,6 +37,9 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Ban Chấp hành trung ương(?![\p{L}\p{M}])/gu, 'Ban Chấp hành Trung ương', 'trung ương'],
   [/(?<![\p{L}\p{M}])Trung tâm phục vụ hành chính công(?![\p{L}\p{M}])/gu, 'Trung tâm Phục vụ hành chính công', 'phục vụ'],
   [/(?<![\p{L}\p{M}])Luật Ngân sách Nhà nước(?![\p{L}\p{M}])/gu, 'Luật Ngân sách nhà nước', 'Nhà nước'],
+  // mục IV.1.a capitalizes the word of the kind of body ("Đoàn"), as in its "Hội đồng nhân dân tỉnh Sơn La"; the
+  // body's name as the Luật Tổ chức Quốc hội writes it is "Đoàn đại biểu Quốc hội"
+  [/(?<![\p{L}\p{M}])Đoàn Đại biểu Quốc hội(?![\p{L}\p{M}])/gu, 'Đoàn đại biểu Quốc hội', 'Đại biểu'],
 ];
 /** Kinds of documents named as a class, not one document: "các nghị định liên quan" (Phụ lục II, mục I.6). */
 const KIND_CLASS = /(?<=(?:các|những) )(Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)(?= (?:liên quan|có liên quan|hướng dẫn|quy định|hiện hành|nêu trên))/gu;
