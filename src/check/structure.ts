@@ -90,7 +90,8 @@ function splitLetters(text: string): string[] {
   return text
     .split(/\s+/u)
     .map((w) => w.replace(/[,;.:]$/u, '').normalize('NFC'))
-    .filter((w) => /^[\p{L}\p{M}]+$/u.test(w) && [...w].length === 1 && !/^(?:ở|Ở|à|a|A|o|O)$/u.test(w));
+    // a mark alone (cut off its letter, damage.ts) is no letter
+    .filter((w) => /^\p{L}\p{M}*$/u.test(w) && [...w].length === 1 && !/^(?:ở|Ở|à|a|A|o|O)$/u.test(w));
 }
 
 /**
