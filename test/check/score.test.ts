@@ -28,7 +28,7 @@ describe('vanban check on the real corpus', () => {
     console.log(`held out, never tuned on: ${s.heldout.files} files, precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)}${Object.entries(s.sets).filter(([, x]) => !x.tuned).map(([n, x]) => `; set ${n}: precision ${pct(x.precision)}, recall ${pct(x.recall)}`).join('')}`);
     for (const [name, set] of Object.entries(s.sets)) console.log(`  set ${name}${set.tuned ? ' (tuned on)' : ' (held out, never tuned on)'}: ${set.files} files, precision ${pct(set.precision)}, recall ${pct(set.recall)} (${set.truePositives} true of ${set.found} found, ${set.labelled} labelled)`);
     for (const f of s.falsePositives) console.log(`  false finding: ${f.file} ${f.at} ${f.rule} "${f.excerpt}"`);
-    for (const m of s.misses) console.log(`  missed: ${m.file} ${m.at} ${m.rule}`);
+    for (const m of s.misses) console.log(`  missed: ${m.file} ${m.at} ${m.rule}${m.note ? ` (${m.note})` : ''}`);
     expect(s.reports.filter((r) => r.error)).toEqual([]);
     // a set tuned on is no held-out measure: the held-out figure counts only the files never tuned on
     const labels = readLabels(DIR);
