@@ -5,7 +5,7 @@
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 
-/** Forms written wrong → right (Phụ lục II, mục I.1–I.6, with its examples). */
+/** Forms written wrong → right (Phụ lục II, mục III–V, with its examples). */
 const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Chủ Tịch(?![\p{L}\p{M}])/gu, 'Chủ tịch', 'Tịch'],
   [/(?<![\p{L}\p{M}])Quốc Hội(?![\p{L}\p{M}])/gu, 'Quốc hội', 'Hội'],
@@ -18,11 +18,11 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Nước Cộng hòa(?![\p{L}\p{M}])/gu, 'nước Cộng hòa', 'Nước Cộng'],
   // "một số điều của Luật …": an article not named by its number is a common noun
   [/(?<=(?:một số|các|những) )Điều(?= của)/gu, 'điều', 'Điều'],
-  // "- Như Điều 3;": an article named by its number (Phụ lục II, mục I.7)
+  // "- Như Điều 3;": an article named by its number (Phụ lục II, mục V.7)
   [/(?<=^(?:- )?Như )điều(?= \d)/gu, 'Điều', 'điều'],
-  // "khoản 2 điều 8 Nghị định …", "tại điều 5": an article of a given document, named by its number (mục I.7)
+  // "khoản 2 điều 8 Nghị định …", "tại điều 5": an article of a given document, named by its number (mục V.7)
   [/(?<=(?:khoản \d+|điểm [a-zđ] khoản \d+|tại|theo) )điều(?= \d+(?![\d/]))/gu, 'Điều', 'điều'],
-  // the document's own name in its text, one document: "thi hành quyết định này" (mục I.6, as in Phụ lục III's samples)
+  // the document's own name in its text, one document: "thi hành quyết định này" (mục V.6, as in Phụ lục III's samples)
   [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )quyết định này(?![\p{L}\p{M}])/gu, 'Quyết định này', 'quyết định này'],
   [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )(?:nghị định|thông tư|nghị quyết|quy chế) này(?![\p{L}\p{M}])/gu, '', ' này'],
   // a cited document's trích yếu after "về việc" goes on in lower case: "… của Bộ Tư pháp về việc hướng dẫn …"
@@ -33,7 +33,7 @@ const FORMS: [RegExp, string, string][] = [
   // "sự lãnh đạo của đảng": the Party named by the common noun, as a name (Phụ lục II, mục V.4: "Đảng (chỉ Đảng
   // Cộng sản Việt Nam)"); not the words "đảng viên", "đảng bộ", "đảng ủy", "đảng phái" …, nor "cấp ủy đảng"
   [/(?<=(?<![\p{L}\p{M}])của )đảng(?![\p{L}\p{M}])(?! (?:viên|bộ|ủy|uỷ|phái|đoàn|phí|vụ|kỳ|tịch|trưởng|cầm)(?![\p{L}\p{M}]))/gu, 'Đảng', 'của đảng'],
-  // names of bodies and laws as they are officially written (mục I.1, I.6)
+  // names of bodies and laws as they are officially written (mục IV.1, V.6)
   [/(?<![\p{L}\p{M}])Ban Chấp hành trung ương(?![\p{L}\p{M}])/gu, 'Ban Chấp hành Trung ương', 'trung ương'],
   [/(?<![\p{L}\p{M}])Trung tâm phục vụ hành chính công(?![\p{L}\p{M}])/gu, 'Trung tâm Phục vụ hành chính công', 'phục vụ'],
   [/(?<![\p{L}\p{M}])Luật Ngân sách Nhà nước(?![\p{L}\p{M}])/gu, 'Luật Ngân sách nhà nước', 'Nhà nước'],
@@ -41,23 +41,23 @@ const FORMS: [RegExp, string, string][] = [
   // body's name as the Luật Tổ chức Quốc hội writes it is "Đoàn đại biểu Quốc hội"
   [/(?<![\p{L}\p{M}])Đoàn Đại biểu Quốc hội(?![\p{L}\p{M}])/gu, 'Đoàn đại biểu Quốc hội', 'Đại biểu'],
 ];
-/** Kinds of documents named as a class, not one document: "các nghị định liên quan" (Phụ lục II, mục I.6). */
+/** Kinds of documents named as a class, not one document: "các nghị định liên quan" (Phụ lục II, mục V.6). */
 const KIND_CLASS = /(?<=(?:các|những) )(Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)(?= (?:liên quan|có liên quan|hướng dẫn|quy định|hiện hành|nêu trên))/gu;
-/** A ministry's name in lower case: "Bộ tư pháp" → "Bộ Tư pháp" (Phụ lục II, mục I.1). */
+/** A ministry's name in lower case: "Bộ tư pháp" → "Bộ Tư pháp" (Phụ lục II, mục IV.1.a). */
 const MINISTRY = /(?<![\p{L}\p{M}])Bộ (tư pháp|tài chính|nội vụ|xây dựng|y tế|công an|quốc phòng|ngoại giao|công thương|ngoại giao|tài nguyên và môi trường|kế hoạch và đầu tư|giáo dục và đào tạo)(?![\p{L}\p{M}])/gu;
 /**
  * The full name of one body written with its common noun in lower case: "của sở Giáo dục và Đào tạo" → "Sở Giáo dục
- * và Đào tạo" (Phụ lục II, mục I.1: the first letter of the name of a body is capitalized, "Sở Tư pháp"). Only
+ * và Đào tạo" (Phụ lục II, mục IV.1.a: the first letter of the name of a body is capitalized, "Sở Tư pháp"). Only
  * before the name of a sector, and not "cơ sở", "trụ sở"; not "bộ" ("cán bộ Lao động", "nội bộ Công an" are words).
  */
 const BODY_LOWER = /(?<![\p{L}\p{M}])(?<!(?:cơ|trụ|Cơ|Trụ) )(sở) (?=(?:Tư pháp|Nội vụ|Tài chính|Y tế|Giáo dục|Xây dựng|Công Thương|Công thương|Nông nghiệp|Kế hoạch và Đầu tư|Lao động|Giao thông|Tài nguyên|Văn hóa|Văn hoá|Thông tin|Khoa học|Ngoại vụ|Ngoại giao|Công an|Quốc phòng|Công nghiệp|Thương mại|Du lịch|Dân tộc)(?![\p{L}\p{M}]))/gu;
 /**
  * Common nouns of units in a plural list, capitalized: "các Huyện, Thị xã, Thành phố", "cấp Xã, Phường, Thị
- * trấn" (Phụ lục II, mục I.2.a: "các huyện, thị xã"). Not "các Sở", "các Ban của Đảng": those stand for named
+ * trấn" (Phụ lục II, mục III.1.a: "các huyện, thị xã"). Not "các Sở", "các Ban của Đảng": those stand for named
  * bodies and are written capitalized.
  */
 const PLURAL = /(?<=(?:các|cấp) )((?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh)(?:, (?:Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Tỉnh|thị xã|thành phố|thị trấn))*)(?=[,;.)]|\s+(?:\p{Ll}|$)|$)/gu;
-/** A title before the body it heads, lowercase mid-sentence: "chủ tịch Ủy ban nhân dân" (Phụ lục II, mục I.3). */
+/** A title before the body it heads, lowercase mid-sentence: "chủ tịch Ủy ban nhân dân" (Phụ lục II, mục V.3). */
 const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ trưởng)(?= (?:Ủy ban|UBND|Hội đồng|Sở|Bộ))/gu;
 /**
  * The name of a law or ordinance begins with a capital after the kind: "Luật Tổ chức chính quyền địa phương",
@@ -106,34 +106,34 @@ export const capitalization: Rule = {
         const at = m.index! + m[0].length - 1;
         const word = /^[\p{L}\p{M}]+/u.exec(line.slice(at))![0];
         const right = word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
-        out.push(finding(capitalization, 'gợi ý', i + 1, `${m[0].slice(0, -1)}${word}`, `tên luật, pháp lệnh viết hoa chữ đầu của tên: "${m[0].slice(0, -1)}${right}" (Phụ lục II, mục I.6)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: word, to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, `${m[0].slice(0, -1)}${word}`, `tên luật, pháp lệnh viết hoa chữ đầu của tên: "${m[0].slice(0, -1)}${right}" (Phụ lục II, mục V.6)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: word, to: right } }));
       }
       const plural = line.includes('các ') || line.includes('những ');
       for (const m of plural ? line.matchAll(KIND_CLASS) : []) {
         const right = m[0].toLocaleLowerCase('vi');
-        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên loại văn bản chỉ chung, không chỉ một văn bản, viết thường: "${right}" (Phụ lục II, mục I.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên loại văn bản chỉ chung, không chỉ một văn bản, viết thường: "${right}" (Phụ lục II, mục V.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.includes('Bộ ') ? line.matchAll(MINISTRY) : []) {
         const name = m[1]!;
         const right = `Bộ ${name.charAt(0).toLocaleUpperCase('vi')}${name.slice(1)}`;
-        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của tên: "${right}" (Phụ lục II, mục I.1)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của tên: "${right}" (Phụ lục II, mục IV.1.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of /sở \p{Lu}/u.test(line) ? line.matchAll(BODY_LOWER) : []) {
         const right = m[1]!.charAt(0).toLocaleUpperCase('vi') + m[1]!.slice(1);
         const name = /^[^,;.()]*/u.exec(line.slice(m.index!))![0].trim();
-        out.push(finding(capitalization, 'gợi ý', i + 1, name, `tên cơ quan viết hoa chữ đầu: "${right}${name.slice(m[1]!.length)}" (Phụ lục II, mục I.1)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[1]!, to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, name, `tên cơ quan viết hoa chữ đầu: "${right}${name.slice(m[1]!.length)}" (Phụ lục II, mục IV.1.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[1]!, to: right } }));
       }
       for (const m of plural ? line.matchAll(PLURAL) : []) {
         const right = m[0].toLocaleLowerCase('vi');
-        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung chỉ đơn vị viết thường: "${right}" (Phụ lục II, mục I.2.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung chỉ đơn vị viết thường: "${right}" (Phụ lục II, mục III.1.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.matchAll(TITLE)) {
         const right = m[0].charAt(0).toLocaleUpperCase('vi') + m[0].slice(1);
-        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `chức vụ đi với tên cơ quan viết hoa chữ đầu: "${right}" (Phụ lục II, mục I.3)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `chức vụ đi với tên cơ quan viết hoa chữ đầu: "${right}" (Phụ lục II, mục V.3)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.matchAll(UNIT)) {
         const right = m[0].toLocaleLowerCase('vi');
-        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung "${right}" trước tên riêng viết thường (Phụ lục II, mục I.2.a: "tỉnh Nam Định")`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `danh từ chung "${right}" trước tên riêng viết thường (Phụ lục II, mục III.1.a: "tỉnh Nam Định")`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
     });
     return out;
