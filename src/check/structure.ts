@@ -69,6 +69,14 @@ const KIND_LINE =
 /** A line that begins a new item and is never the continuation of the line before. */
 const ITEM_START =
   /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
+/**
+ * The issuing authority line of a decision, in capitals under its trích yếu (Phụ lục I, mục II.5.a; Mẫu 1.1–1.3:
+ * "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH …"): a line of its own, never the trích yếu wrapped.
+ */
+const AUTHORITY_LINE =
+  /^(?:[ỦU]Y BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|BAN THƯỜNG VỤ|CHÍNH PHỦ)(?![\p{L}\p{M}])/u;
+/** A capitals line that ends on a word asking for more ("… CỦA", "… VÀ"): what follows continues it. */
+const OPEN_END = /(?:^|\s)(?:CỦA|VÀ|VỚI|CHO|TẠI|THUỘC|GIỮA|ĐỐI VỚI|VỀ|TRONG|TRÊN|CÁC|NHỮNG)$/u;
 const isUpper = (s: string): boolean => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
 /** A công văn's trích yếu under its number, as clerks write it: "V/v …", "V/v: …", "Về: …", "Về việc: …". */
 export const VV_LINE = /^(?:V\/v|v\/v|V\/V|Về việc|Về)(?:\s*:\s*|\s+)\S/u;
@@ -115,10 +123,10 @@ interface Piece {
 // ---------------------------------------------------------------------------------------------------------------
 // Input lines → pieces
 
-/** Cells of a Markdown table row, each with its column in the row. */
+/** Cells of a Markdown table row (or of a row a site wrote without its leading "|"), each with its column in the row. */
 function cellsOf(raw: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  let start = raw.indexOf('|') + 1;
+  let start = /^\s*\|/u.test(raw) ? raw.indexOf('|') + 1 : 0;
   for (let i = start; i <= raw.length; i++) {
     if (i === raw.length || (raw[i] === '|' && raw[i - 1] !== '\\')) {
       const cell = raw.slice(start, i);
@@ -197,7 +205,8 @@ function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pi
       return;
     }
     const line = i + 1;
-    if (/^\s*\|/u.test(raw)) {
+    // a table row; some sites drop its leading "|" and keep the others: "Số: 130/KH-UBND | Ninh Bình, ngày … |"
+    if (/^\s*\|/u.test(raw) || /\S\s+\|\s+\S.*\|\s*$/u.test(raw)) {
       pieces.push(undefined); // a table row stands apart from the lines around it
       for (const c of cellsOf(raw)) {
         const text = stripMarkdown(c.text);
@@ -226,6 +235,7 @@ export function continues(prev: string, next: string): boolean {
   if (ITEM_START.test(next) || KIND_LINE.test(next) || NATIONAL.test(next) || MOTTO.test(next)) return false;
   if (KIND_LINE.test(prev) || NATIONAL.test(prev) || MOTTO.test(prev) || /^QUYẾT ĐỊNH\s*:$/u.test(prev)) return false;
   if (/^Số\s*:$/u.test(prev)) return true;
+  if (isUpper(next) && AUTHORITY_LINE.test(next) && !OPEN_END.test(prev)) return false;
   if (/[-–/]$/u.test(prev)) return true; // "2021 -" | "2025", "473/TTr -" | "NN&PTNT"
   if (/(?:\.\/\.|[.;:!?])$/u.test(prev)) return false;
   if (isUpper(prev) !== isUpper(next) && !/^\d/u.test(next)) return /^\p{Ll}/u.test(next) && !isUpper(prev);

@@ -132,20 +132,21 @@ export const citationYear: Rule = {
     const out: Finding[] = [];
     const all = citations(doc.lines);
     // "62/QĐ-TTg" where the same text also cites "62/2011/QĐ-TTg": the year is known, and missing here
-    const withYear = new Map<string, string>();
-    for (const c of all) if (c.kind === 'state' && c.year) withYear.set(c.canonical.replace(`/${c.year}/`, '/'), c.year);
+    const withYear = new Map<string, Citation>();
+    for (const c of all) if (c.kind === 'state' && c.year) withYear.set(c.canonical.replace(`/${c.year}/`, '/'), c);
     for (const c of all) {
-      const known = c.kind === 'state' && !c.year ? withYear.get(c.canonical) : undefined;
+      const other = c.kind === 'state' && !c.year ? withYear.get(c.canonical) : undefined;
+      const known = other?.year ?? undefined;
       if (!lacksYear(c) && !known) continue;
       // before 1997 numbers carried no year ("Nghị định số 61/CP ngày 5/7/1994", "Thông tư số 32/TT-TC ngày 14/10/1960")
       if ((c.date && c.date.y < 1997) || (c.groups.length === 1 && c.groups[0] === 'CP')) continue;
       const [num, rest] = [c.canonical.slice(0, c.canonical.indexOf('/')), c.canonical.slice(c.canonical.indexOf('/') + 1)];
-      const kind = c.typeWord && NORMATIVE_TYPE_WORD.test(c.typeWord) ? c.typeWord.charAt(0).toLocaleUpperCase('vi') + c.typeWord.slice(1).toLocaleLowerCase('vi') : (KIND_NAME[c.groups[0]!] ?? 'Văn bản của Quốc hội');
+      const kind = c.typeWord && NORMATIVE_TYPE_WORD.test(c.typeWord) ? c.typeWord.charAt(0).toLocaleUpperCase('vi') + c.typeWord.slice(1).toLocaleLowerCase('vi') : (KIND_NAME[c.groups[0]!] ?? (ASSEMBLY.test(c.groups[0]!) ? 'Văn bản của Quốc hội' : null));
       const year = known ?? (c.date && isValidDate(c.date.y, c.date.m, c.date.d) ? String(c.date.y) : null);
       const fixed = `${num}/${year ?? '<năm>'}/${rest}`;
       const full = (n: string) => (c.typeWord ? `${c.typeWord} số ${n}` : n);
       out.push(
-        finding(citationYear, 'lỗi', c.line + 1, citedText(doc.lines[c.line]!, c), `${kind} là văn bản quy phạm pháp luật: số, ký hiệu phải có năm ban hành (số/năm/ký hiệu)${c.typeWord && c.so === 0 ? '; thiếu cả chữ "số"' : ''}`, {
+        finding(citationYear, 'lỗi', c.line + 1, citedText(doc.lines[c.line]!, c), `${kind && lacksYear(c) ? `${kind} là văn bản quy phạm pháp luật: số, ký hiệu phải có năm ban hành (số/năm/ký hiệu)` : `cùng văn bản này được dẫn ở dòng ${other!.line + 1} là "${other!.raw}": số, ký hiệu phải ghi thống nhất, có năm ban hành`}${c.typeWord && c.so === 0 ? '; thiếu cả chữ "số"' : ''}`, {
           col: c.typeIndex + 1,
           fix: known
             ? `ghi "${full(fixed)}" như chính văn bản này dẫn ở chỗ khác (đối chiếu văn bản gốc)`

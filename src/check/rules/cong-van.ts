@@ -1,6 +1,7 @@
 // The công văn's own parts: the trích yếu "V/v …" under its number (ô 5b) and the "Kính gửi:" line.
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
+import { TYPE_LINE } from './numbering.ts';
 
 export const vvForm: Rule = {
   id: 'vv-form',
@@ -14,6 +15,8 @@ export const vvForm: Rule = {
       // "Về: …" is a công văn's trích yếu only right under its number (a body line may start with "Về")
       const word = m[1]!.startsWith('Về');
       if (word && (!m[2]!.includes(':') || !/^Số\s*:/u.test(doc.lines.slice(0, i).reverse().find((l) => l.trim() !== '') ?? ''))) return;
+      // under a tên loại the document is no công văn: that "V/v" is parts-conflict's one finding, not a form to mend
+      if (doc.lines.slice(Math.max(0, i - 3), i).some((l) => TYPE_LINE.test(l) && !/^(?:PHỤ LỤC|Phụ lục)/u.test(l))) return;
       const problems: string[] = [];
       if (word) problems.push(`trích yếu công văn ghi sau chữ "V/v", không ghi "${m[1]}:"`);
       else if (m[1] !== 'V/v') problems.push(`viết "V/v", không viết "${m[1]}"`);

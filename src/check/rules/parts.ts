@@ -35,6 +35,10 @@ export const partsConflict: Rule = {
   },
 };
 
+/** A căn cứ, "Theo đề nghị" or "Xét" line, with or without the "- " some copies put before each. */
+const BASIS_LINE = /^(?:[-–]\s*)?(?:Căn cứ|Theo đề nghị|Xét)(?![\p{L}\p{M}])/u;
+const BASIS = /(?<![\p{L}\p{M}])(?:Căn cứ|Theo đề nghị)(?![\p{L}\p{M}])/u;
+
 export const decisionColon: Rule = {
   id: 'quyet-dinh-colon',
   title: 'dòng "QUYẾT ĐỊNH:" mở đầu các điều thiếu dấu hai chấm',
@@ -43,10 +47,16 @@ export const decisionColon: Rule = {
     const out: Finding[] = [];
     const { lines } = doc;
     lines.forEach((line, i) => {
+      // a copy that ran the whole text into one line: "… Căn cứ …; Theo đề nghị …, QUYẾT ĐỊNH Điều 1. …"
+      const inline = /[;,.]\s+(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s+(?=Điều\s+1(?!\d))/u.exec(line);
+      if (inline && BASIS.test(line.slice(0, inline.index))) {
+        const col = inline.index + inline[0].indexOf(inline[1]!);
+        out.push(finding(decisionColon, 'lỗi', i + 1, inline[1]!, `viết "${inline[1]}:" (có dấu hai chấm) trước các điều`, { col: col + 1, fix: `ghi "${inline[1]}:"` }));
+      }
       if (!/^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*$/u.test(line)) return;
       // the one after căn cứ, followed by "Điều 1."
       const next = lines.slice(i + 1).find((l) => l !== '');
-      const before = lines.slice(Math.max(0, i - 8), i).some((l) => /^(?:Căn cứ|Theo đề nghị|Xét)(?![\p{L}\p{M}])/u.test(l));
+      const before = lines.slice(Math.max(0, i - 8), i).some((l) => BASIS_LINE.test(l));
       if (!next || !/^Điều\s+1\b/u.test(next) || !before) return;
       out.push(finding(decisionColon, 'lỗi', i + 1, line, `viết "${line.trim()}:" (có dấu hai chấm) trước các điều`, { col: 1, fix: `ghi "${line.trim()}:"`, replacement: { from: line, to: `${line.trim()}:` } }));
     });

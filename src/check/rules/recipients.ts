@@ -53,8 +53,10 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
     // a page cut off inside the list ("Nơi nhận:" | "- Thư" and nothing after): its end cannot be judged
     const lastItem = items[items.length - 1];
     // (a last "- Lưu: …" line ends a list, cut or not)
-    const cut = lastItem !== undefined && lines.slice(lastItem.index + 1).every((l) => l.trim() === '') && !/[.;]$/u.test(lastItem.text) && !/^\W*Lưu(?![\p{L}\p{M}])/u.test(lastItem.text);
-    if (cut) {
+    const atEnd = lastItem !== undefined && lines.slice(lastItem.index + 1).every((l) => l.trim() === '') && !/^\W*Lưu(?![\p{L}\p{M}])/u.test(lastItem.text);
+    // an entry ending with ";" is followed by another: a text that stops there was cut after a whole entry
+    const cut = atEnd && !/\.$/u.test(lastItem.text);
+    if (cut && !/;$/u.test(lastItem.text)) {
       items.pop();
       if (items.length === 0) return;
     }
@@ -146,10 +148,9 @@ export const recipientsArchive: Rule = {
       // a list the page cut short has lost its last line: whether it is "- Lưu: …" cannot be told
       if (block.cut) continue;
       const lastItem = block.items[block.items.length - 1];
-      if (!lastItem) {
-        out.push(finding(recipientsArchive, 'lỗi', block.label + 1, doc.lines[block.label]!, 'Nơi nhận không có dòng nào', { col: 1, fix: 'ghi các nơi nhận, dòng cuối "- Lưu: VT, <đơn vị soạn thảo>."' }));
-        continue;
-      }
+      // a label with no entry under it: copies drop the list's cell far more often than a clerk leaves it empty,
+      // so nothing can be told of its Lưu line
+      if (!lastItem) continue;
       const body = lastItem.text.replace(BULLET, '');
       const m = /^Lưu\b\s*(:?)\s*(.*)$/u.exec(body);
       if (!m) {
