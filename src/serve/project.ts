@@ -13,7 +13,7 @@ import { writePdf } from '../write/pdf.ts';
 import { InputError } from '../model/errors.ts';
 import { jsonSchema } from '../model/json-schema.ts';
 import { readYaml } from '../read/yaml.ts';
-import { checkPath } from '../check/command.ts';
+import { checkProblems } from './findings.ts';
 import { outputStem } from '../archive/naming.ts';
 import { MANIFEST_JSON, readManifest, sha256, type ManifestEntry } from '../archive/manifest.ts';
 import { derive } from '../index.ts';
@@ -374,9 +374,7 @@ export class Project {
           if (!(error instanceof InputError)) throw error;
           problems.push({ file: slash(error.loc.file), line: error.loc.line, col: error.loc.col, field: error.field, message: error.problem, ...(error.fix ? { fix: error.fix } : {}), severity: 'lỗi' });
         }
-        for (const report of await checkPath(path, { format: 'json', fix: false }, this.root))
-          for (const f of report.findings)
-            problems.push({ file: slash(report.file), line: f.line, col: f.col ?? 1, field: '', message: f.message, ...(f.fix ? { fix: f.fix } : {}), severity: f.severity as Problem['severity'], rule: f.rule, ...(f.excerpt ? { excerpt: f.excerpt } : {}) });
+        problems.push(...(await checkProblems(path, this.root)));
         return { pdf, problems, notes, ms: performance.now() - t0 };
       }),
     );

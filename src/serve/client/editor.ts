@@ -17,6 +17,7 @@ export interface LineProblem {
   col: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  length?: number; // the quoted words' length; the rest of the line when absent
 }
 
 /** Completion of the field names the schema allows where the cursor is: top level, or inside nguoi_ky, thoi_gian, … */
@@ -82,7 +83,7 @@ export function showProblems(view: EditorView, problems: LineProblem[]): void {
     .map((p) => {
       const line = doc.line(p.line);
       const from = Math.min(line.from + Math.max(0, p.col - 1), line.to);
-      return { from, to: Math.max(from, line.to), severity: p.severity, message: p.message };
+      return { from, to: p.length ? Math.min(line.to, from + p.length) : Math.max(from, line.to), severity: p.severity, message: p.message };
     });
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }

@@ -71,9 +71,13 @@ export function showProblemsEverywhere(): void {
       }
     }
   }
-  const toLine = (ps: Problem[]): LineProblem[] => ps.map((p) => ({ line: p.line, col: p.col, message: text(p), severity: SEVERITY[p.severity] }));
-  if (s.yamlView) showProblems(s.yamlView, toLine(ofYaml));
-  if (s.bodyView) showProblems(s.bodyView, toLine(ofBody));
+  // A finding that quotes words written as such at its column underlines those words; any other, the rest of its line.
+  const toLine = (ps: Problem[], source: string): LineProblem[] => {
+    const lines = source.split('\n');
+    return ps.map((p) => ({ line: p.line, col: p.col, message: text(p), severity: SEVERITY[p.severity], ...(p.excerpt && lines[p.line - 1]?.startsWith(p.excerpt, p.col - 1) ? { length: p.excerpt.length } : {}) }));
+  };
+  if (s.yamlView) showProblems(s.yamlView, toLine(ofYaml, s.yaml.text));
+  if (s.bodyView && s.body) showProblems(s.bodyView, toLine(ofBody, s.body.text));
   // On the pages: where the words of the field or line (narrowed to the quoted words) are printed.
   s.spots = new Map(s.problems.map((p) => [p, spotOf(s, p)]));
   const marks: Mark[] = [];
