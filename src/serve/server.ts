@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { PAGE, loadAssets } from './assets.ts';
 import { Project, Refused } from './project.ts';
 import { newGuard, refusal, setCookie, type Guard } from './security.ts';
+import { streamEvents } from './events.ts';
+import { ProjectWatch } from './watch.ts';
 
 export interface ServeOptions {
   root: string;
@@ -19,6 +21,7 @@ export interface Running {
   token: string;
   server: Server;
   project: Project;
+  watch: ProjectWatch;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const project = new Project(opts.root);
+  const watch = new ProjectWatch(project.root, project.outDir);
   const assets = await loadAssets();
   const host = opts.host ?? '127.0.0.1';
   let guard: Guard | null = null;
@@ -80,6 +84,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE);
         const asset = assets.get(url.pathname);
         if (asset) return send(res, 200, asset.type, asset.body);
+        if (url.pathname === '/api/events') return streamEvents(req, res, watch, SECURITY_HEADERS);
         if (url.pathname === '/api/schema') return json(res, 200, project.schema());
         if (url.pathname === '/api/documents') return json(res, 200, { root: project.root, documents: project.documents() });
         if (url.pathname === '/api/file') return json(res, 200, project.read(q('path')));
@@ -111,7 +116,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
+    server.once('error', (error) => {
+      watch.close();
+      fail(error);
+    });
     server.listen(opts.port ?? 0, host, () => ok());
   });
   const port = (server.address() as AddressInfo).port;
@@ -123,7 +131,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     token: guard.token,
     server,
     project,
+    watch,
     close: () => new Promise((ok) => {
+      watch.close();
       server.close(() => ok());
       server.closeAllConnections();
     }),

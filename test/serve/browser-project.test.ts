@@ -1,7 +1,9 @@
 // `vanban serve` in Chromium, beyond writing one document: the findings of `vanban check` and the
 // reader's errors marked on the rendered pages (reached by Tab, taking the clerk to the field or the
-// line), completion of nested fields in the YAML, the project view with its last build, downloads and manifest, derive from a form, and files
-// changed on disk while open offered for reload, never overwritten. Screenshots go to out/serve-*.png.
+// line), completion of nested fields in the YAML, the project view with its last build, downloads and
+// manifest, the list refreshed by itself as files are added, built or removed, derive from a form, and
+// files changed on disk while open offered for reload (pushed by the server, not polled), never
+// overwritten. Screenshots go to out/serve-*.png.
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,6 +16,7 @@ import type { Running } from '../../src/serve/server.ts';
 import { CAMPAIGN, SHOTS, browserTests, openServe, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
+import { BODY, DECISION as ADDED, writeFiles } from '../support/project.ts';
 
 const DECISION = `${CAMPAIGN}/quyet-dinh.yaml`;
 const PLAN = 'derived/ninh-thuan/thi-dua-2024/ke-hoach.yaml';
@@ -55,11 +58,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.goto(server.url);
   });
 
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   it('marks a check finding over its words on page 1; Tab reaches the marker, Enter goes to the field, or to the line in the YAML', async () => {
     await openDocument(DECISION);
@@ -170,6 +169,20 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.screenshot({ path: join(SHOTS, 'serve-manifest.png') });
   });
 
+  it('refreshes the list by itself when a document is added, built or removed', async () => {
+    const row = page.locator('table.docs tr[data-path="data/them/van-ban.yaml"]');
+    writeFiles(root, { 'data/them/van-ban.yaml': ADDED, 'data/them/noi-dung.md': BODY });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('td').nth(6).textContent()).toContain('chưa dựng');
+    const built = vanban(['build', 'data/them', '--root', root, '-o', join(root, 'out')], root);
+    expect(built.status, built.stderr).toBe(0);
+    // out/manifest.json changed: the last build shows without a reload.
+    await expect.poll(() => row.locator('td').nth(6).textContent(), { timeout: 10_000 }).toContain('đúng bản đã lưu');
+    rmSync(join(root, 'data/them'), { recursive: true });
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.locator('#disk-poll').count(), 'the disk is watched, not polled').toBe(0);
+  });
+
   it('derives a province from the form, keeps a hand-edited file unless told, refuses to overwrite an edit it did not show, and opens the result', async () => {
     // Only the profiles valid in 2024 are offered: Hà Nội of profiles/2025 (from 01/7/2025) is not.
     const offered = await byId('derive-profile').locator('option').allTextContents();
@@ -231,7 +244,13 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     expect(await bar.textContent()).toContain('còn thay đổi chưa lưu');
     await page.screenshot({ path: join(SHOTS, 'serve-disk-changed.png') });
     await byId('disk-keep').click();
-    await page.waitForTimeout(3_500); // two more looks at the disk: the same version is not offered again
+    // Nothing changes on disk for a while: the page does not ask (no polling), and offers nothing again.
+    const asked: string[] = [];
+    const onRequest = (r: { url(): string }) => asked.push(new URL(r.url()).pathname);
+    page.on('request', onRequest);
+    await page.waitForTimeout(3_500);
+    page.off('request', onRequest);
+    expect(asked.filter((p) => p === '/api/versions')).toEqual([]);
     expect(await bar.count()).toBe(0);
     await byId('save').click();
     await page.locator('#conflict').waitFor();

@@ -1,21 +1,52 @@
-// Files changed on disk by another program (git, another editor) while open: noticed, offered to reload.
+// Files changed on disk by another program (git, another editor, `vanban build`) while the page is
+// open. The server pushes each change (/api/events, Server-Sent Events): an open file that changed is
+// offered for reload, never overwritten; the project list is read again when it may have changed.
+// Only when the server cannot watch the disk, or the stream fails, does the page look every POLL_MS
+// instead, and it says so.
 
-import { api } from './api.ts';
+import { api, announce } from './api.ts';
 import { el } from './dom.ts';
 import { showDocument } from './document-view.ts';
+import { refreshDocs } from './project-view.ts';
 import { dirty, state, type OpenFile, type Session } from './state.ts';
+import type { DiskEvent } from '../events.ts';
 
-const WATCH_MS = 1500;
-let watchTimer: number | undefined;
+const POLL_MS = 3000;
+let pollTimer: number | undefined;
 
-/** Looks at the disk every WATCH_MS while `s` is open. */
-export function watchDisk(s: Session | null): void {
-  stopWatching();
-  watchTimer = window.setInterval(() => void checkDisk(s), WATCH_MS);
+/** Listens to the server's events for the life of the page. */
+export function listenToDisk(): void {
+  const source = new EventSource('/api/events');
+  const take = (e: MessageEvent<string>) => {
+    const event = JSON.parse(e.data) as DiskEvent;
+    if (event.mode === 'poll') return poll(event.failure);
+    const s = state.session;
+    if (s) {
+      if ([s.yaml, s.body].some((f) => f && event.files.includes(f.path))) void checkDisk(s);
+    } else if (event.list) void refreshDocs();
+  };
+  source.addEventListener('hello', take);
+  source.addEventListener('change', take);
+  source.addEventListener('error', () => {
+    // CONNECTING: the browser tries again by itself; CLOSED: it gave up.
+    if (source.readyState === EventSource.CLOSED) poll('mất kết nối với luồng sự kiện của máy chủ');
+  });
 }
 
-export function stopWatching(): void {
-  clearInterval(watchTimer);
+/** The fallback: look at the open files (or the list) every POLL_MS. */
+function poll(why: string): void {
+  if (pollTimer !== undefined) return;
+  pollTimer = window.setInterval(() => {
+    if (state.session) void checkDisk(state.session);
+    else void refreshDocs();
+  }, POLL_MS);
+  const text = `${why[0]!.toUpperCase()}${why.slice(1)}: vanban xem lại tệp trên đĩa mỗi ${POLL_MS / 1000} giây.`;
+  document.body.append(el('p', { id: 'disk-poll', class: 'hint', role: 'status' }, text));
+  announce(text);
+}
+
+/** Takes away the offer of the document left. */
+export function clearDiskNotice(): void {
   document.getElementById('disk-changed')?.remove();
 }
 
@@ -32,7 +63,6 @@ export async function checkDisk(s: Session | null): Promise<void> {
   const changed = files.filter((f) => f.path in now && now[f.path] !== f.version && now[f.path] !== f.ignored);
   if (changed.length) offerReload(s, changed, now);
 }
-
 function offerReload(s: Session, files: OpenFile[], now: Record<string, string | null>): void {
   const names = files.map((f) => `"${f.path}"`).join(', ');
   const gone = files.some((f) => now[f.path] === null);

@@ -4,7 +4,6 @@
 
 import { parse as parseYaml } from 'yaml';
 import { api, announce } from './api.ts';
-import { watchDisk } from './disk-watch.ts';
 import { el } from './dom.ts';
 import { createEditor, setText } from './editor.ts';
 import { renderForm, kinds, fieldId, type Edit } from './form.ts';
@@ -86,7 +85,6 @@ export async function showDocument(path: string, nav: number): Promise<void> {
   app().replaceChildren(header, el('main', { id: 'main', class: 'doc' }, el('div', { class: 'left' }, tabs, panels, problems), preview));
   selectTab('form');
   schedulePreview(0);
-  watchDisk(state.session);
 }
 
 export function selectTab(tab: Session['tab']): void {

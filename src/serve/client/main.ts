@@ -3,7 +3,7 @@
 // (document-view.ts). This module routes between them and holds the page-wide keys and events.
 
 import { api } from './api.ts';
-import { checkDisk, stopWatching } from './disk-watch.ts';
+import { checkDisk, clearDiskNotice, listenToDisk } from './disk-watch.ts';
 import { showDocument } from './document-view.ts';
 import { el } from './dom.ts';
 import type { SchemaNode } from './kinds.ts';
@@ -17,7 +17,7 @@ async function route(): Promise<void> {
   const session = state.session;
   if (session && dirty() && !m?.[1]?.includes(encodeURIComponent(session.yaml.path)) && !confirm('Có thay đổi chưa lưu. Bỏ các thay đổi đó?')) return;
   state.session = null;
-  stopWatching();
+  clearDiskNotice();
   try {
     if (m) await showDocument(decodeURIComponent(m[1]!), nav);
     else await showProject(nav);
@@ -41,4 +41,5 @@ window.addEventListener('focus', () => void checkDisk(state.session));
 
 document.body.append(el('div', { id: 'announce', class: 'sr-only', 'aria-live': 'polite' }));
 state.schema = await api<SchemaNode>('/api/schema');
+listenToDisk();
 await route();

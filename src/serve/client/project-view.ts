@@ -41,10 +41,20 @@ export async function showProject(nav: number): Promise<void> {
   );
 }
 
-/** The list again, after derive wrote a new document. */
+let refreshes = 0;
+
+/** The list again, when files were added, removed or built, or derive wrote a new document; the focus stays on its link. */
 export async function refreshDocs(): Promise<void> {
+  if (!document.querySelector('table.docs:not(.manifest)')) return;
+  const mine = ++refreshes;
+  const table = await docsTable();
   const old = document.querySelector('table.docs:not(.manifest)');
-  if (old) old.replaceWith(await docsTable());
+  if (!old || mine !== refreshes) return; // the clerk left the list, or a newer reading is coming
+  const focused = document.activeElement instanceof HTMLElement && old.contains(document.activeElement) ? document.activeElement : null;
+  const row = focused?.closest('tr')?.getAttribute('data-path');
+  const nth = focused ? [...(focused.closest('tr')?.querySelectorAll('a') ?? [])].indexOf(focused as HTMLAnchorElement) : -1;
+  old.replaceWith(table);
+  if (row != null && nth >= 0) table.querySelectorAll<HTMLElement>(`tr[data-path="${CSS.escape(row)}"] a`)[nth]?.focus();
 }
 
 async function docsTable(): Promise<HTMLTableElement> {
