@@ -85,6 +85,7 @@ export interface Problem {
 
 export interface Preview {
   pdf: Uint8Array | null;
+  of?: string; // the document shown, when the file previewed is printed within another (campaign data, an attached plan)
   problems: Problem[];
   notes: string[];
   ms: number;
@@ -366,8 +367,10 @@ export class Project {
         const problems: Problem[] = [];
         let pdf: Uint8Array | null = null;
         let notes: string[] = [];
+        // Campaign data, or a plan issued with its decision: the page shows the document that prints it, with the unsaved text.
+        const shown = this.documentUsing(path) ?? path;
         try {
-          const composed = composeDocument(path, this.root);
+          const composed = composeDocument(shown, this.root);
           notes = composed.notes;
           pdf = await writePdf(composed.doc);
         } catch (error) {
@@ -375,9 +378,35 @@ export class Project {
           problems.push({ file: slash(error.loc.file), line: error.loc.line, col: error.loc.col, field: error.field, message: error.problem, ...(error.fix ? { fix: error.fix } : {}), severity: 'lỗi' });
         }
         problems.push(...(await checkProblems(path, this.root)));
-        return { pdf, problems, notes, ms: performance.now() - t0 };
+        if (shown !== path) problems.push(...(await checkProblems(shown, this.root)));
+        return { pdf, problems, notes, ms: performance.now() - t0, ...(shown !== path ? { of: slash(relative(this.root, shown)) } : {}) };
       }),
     );
+  }
+
+  private users = new Map<string, string | null>();
+
+  /** Forgets which document uses which campaign data: files changed on disk. */
+  forget(): void {
+    this.users.clear();
+  }
+
+  /**
+   * The document whose pages show `path`: campaign data (no "loai") is printed in the document that names
+   * it in "chien_dich"; a document issued with another ("kem_theo", a plan with its decision) is
+   * printed within that one's files. Null when `path` is its own document (or data no document uses).
+   */
+  private documentUsing(path: string): string | null {
+    if (!this.users.has(path)) {
+      const files = this.yamlFiles();
+      const names = (data: Record<string, unknown> | null, key: string, file: string, target: string) => typeof data?.[key] === 'string' && typeof data.loai === 'string' && resolve(dirname(file), data[key]) === target;
+      let user = path;
+      const own = files.find((f) => f.file === path);
+      if (own?.data && !('loai' in own.data)) user = files.find(({ file, data }) => names(data, 'chien_dich', file, path))?.file ?? path;
+      user = files.find(({ file, data }) => names(data, 'kem_theo', file, user))?.file ?? user;
+      this.users.set(path, user === path ? null : user);
+    }
+    return this.users.get(path)!;
   }
 
   /** The DOCX or PDF `vanban build` makes from the saved files, and its file name. */

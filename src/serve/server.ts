@@ -67,6 +67,7 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const project = new Project(opts.root);
   const watch = new ProjectWatch(project.root, project.outDir);
+  watch.on(() => project.forget());
   const assets = await loadAssets();
   const host = opts.host ?? '127.0.0.1';
   let guard: Guard | null = null;
@@ -103,7 +104,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (url.pathname === '/api/new') return json(res, 200, await project.create(body.path, body.loai));
         if (url.pathname === '/api/preview') {
           const p = await project.preview(body.path, (body.files ?? {}) as Record<string, unknown>);
-          return json(res, 200, { pdf: p.pdf ? Buffer.from(p.pdf).toString('base64') : null, problems: p.problems, notes: p.notes, ms: Math.round(p.ms) });
+          return json(res, 200, { pdf: p.pdf ? Buffer.from(p.pdf).toString('base64') : null, problems: p.problems, notes: p.notes, ms: Math.round(p.ms), of: p.of ?? null });
         }
       }
       return json(res, 404, { message: `không có "${url.pathname}"` });

@@ -131,6 +131,70 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     expect(readFileSync(join(root, DECISION), 'utf8')).toBe(readFileSync(join(ROOT, DECISION), 'utf8'));
   });
 
+  it('completes the fields of a list item and the choices of a field in the YAML, and the fields of campaign data', async () => {
+    const saved = readFileSync(join(root, DECISION), 'utf8');
+    const options = page.locator('.cm-tooltip-autocomplete li .cm-completionLabel');
+    const complete = async () => {
+      await page.keyboard.press('Control+Space');
+      await options.first().waitFor();
+      return options.allTextContents();
+    };
+    await page.goto(`${server.origin}/#/`);
+    await openDocument(DECISION);
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await page.locator('#panel-yaml .cm-content').click();
+    await page.keyboard.press('Control+a');
+    // Pasted, not typed: the editor indents typed new lines by itself.
+    await page.keyboard.insertText('loai: quyet-dinh\nnguoi_ky:\n  tham_quyen: ');
+    expect(await complete()).toEqual(['TM', 'KT', 'Q', 'TL', 'TUQ']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('KT\n  chuc_vu: Thứ trưởng\nphu_luc:\n  - tieu_de: Phân công nhiệm vụ\n    ');
+    const item = await complete();
+    expect(item).toContain('noi_dung');
+    expect(item).not.toContain('tieu_de'); // written already in this item
+    expect(item).not.toContain('trich_yeu'); // a field of the document, not of an appendix
+    await page.screenshot({ path: join(SHOTS, 'serve-completion-item.png') });
+    await page.keyboard.type('noi');
+    await expect.poll(() => options.allTextContents()).toEqual(['noi_dung']);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('    noi_dung: ');
+    // Back to the saved text: nothing to save.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(saved);
+    await expect.poll(() => byId('state').textContent()).toBe('Đã lưu');
+
+    // The campaign data opens from the project view, in its YAML, previewed in the document that prints
+    // it: the plan made from it, issued with its decision.
+    await page.goto(`${server.origin}/#/`);
+    await byId('derive-edit-source').click();
+    await page.waitForFunction(() => document.title.includes('chien-dich.yaml') && document.querySelector<HTMLElement>('#preview')?.dataset.edit === '0', undefined, { timeout: 30_000 });
+    expect(await byId('preview-of').textContent()).toContain(DECISION);
+    expect(await page.getByRole('tab', { name: 'YAML' }).getAttribute('aria-selected')).toBe('true');
+    expect(Number(await byId('preview').getAttribute('data-pages'))).toBe(11);
+    await page.locator('#panel-yaml .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nto_chuc_thuc_hien:\n  - don_vi: Văn phòng Bộ\n    viec:\n      - ');
+    expect(await complete()).toEqual(expect.arrayContaining(['noi_dung', 'han']));
+    expect(await options.allTextContents()).not.toContain('don_vi');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('noi_dung: Tổng hợp\n  - ');
+    expect(await complete()).toEqual(['don_vi', 'viec']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('\n');
+    await page.keyboard.press('Home');
+    expect(await complete()).not.toContain('to_chuc_thuc_hien'); // written already at the top
+    expect(await options.allTextContents()).toContain('phan_cong');
+    await page.screenshot({ path: join(SHOTS, 'serve-completion-campaign.png') });
+    await page.keyboard.press('Escape');
+    // Back to the saved text, then away: nothing was written.
+    const campaign = readFileSync(join(ROOT, CAMPAIGN, 'chien-dich.yaml'), 'utf8');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(campaign);
+    await expect.poll(() => byId('state').textContent()).toBe('Đã lưu');
+    await page.goto(`${server.origin}/#/`);
+    expect(readFileSync(join(root, CAMPAIGN, 'chien-dich.yaml'), 'utf8')).toBe(campaign);
+  });
+
   it('lists the documents with số, date, state and last build; downloads the built PDF; shows the manifest by keyboard', async () => {
     await page.goto(`${server.origin}/#/`);
     const row = page.locator(`table.docs tr[data-path="${DECISION}"]`);

@@ -29,8 +29,15 @@ export async function deriveForm(derived: () => void): Promise<HTMLElement> {
       province.append(g);
     }
   };
+  // The campaign data is edited like a document (its YAML, with completion), from here.
+  const edit = el('a', { id: 'derive-edit-source', class: 'full' }, 'Sửa dữ liệu phong trào này');
+  const link = () => edit.setAttribute('href', `#/sua/${encodeURIComponent(from.value)}`);
   fill();
-  from.addEventListener('change', fill);
+  link();
+  from.addEventListener('change', () => {
+    fill();
+    link();
+  });
   const result = el('div', { id: 'derive-result', role: 'status', 'aria-live': 'polite' });
   const run = async (force: boolean, expected: Record<string, string | null> | null) => {
     result.replaceChildren(el('p', {}, 'Đang sinh…'));
@@ -50,7 +57,7 @@ export async function deriveForm(derived: () => void): Promise<HTMLElement> {
     void run(false, null);
   });
   box.append(
-    el('label', { for: 'derive-from' }, 'Kế hoạch của Bộ (dữ liệu phong trào)'), from,
+    el('label', { for: 'derive-from' }, 'Kế hoạch của Bộ (dữ liệu phong trào)'), from, edit,
     el('label', { for: 'derive-profile' }, 'Tỉnh, thành phố'), province,
     el('p', { class: 'hint full' }, `Dữ liệu sinh ra ghi vào ${choices.out}/<tỉnh>/<phong trào>/; tệp đã sửa tay sau lần sinh trước được giữ nguyên.`),
     el('button', { type: 'submit', id: 'derive-run' }, 'Sinh Kế hoạch'), result);

@@ -7,6 +7,7 @@ import { api, announce } from './api.ts';
 import { el } from './dom.ts';
 import { createEditor, setText } from './editor.ts';
 import { renderForm, kinds, fieldId, type Edit } from './form.ts';
+import { schemaOf } from './kinds.ts';
 import { DEBOUNCE_MS, schedulePreview } from './live-preview.ts';
 import { showProblemsEverywhere } from './problems.ts';
 import { saveAll } from './saving.ts';
@@ -77,13 +78,15 @@ export async function showDocument(path: string, nav: number): Promise<void> {
   };
   const header = el('header', { class: 'bar' },
     el('a', { href: '#/', class: 'button' }, '← Danh sách'),
-    el('h1', {}, `${variant ? kindName(String(variant.properties!.loai!.const)) : 'Tệp'}: ${yaml.path}`),
+    el('h1', {}, `${variant ? kindName(String(variant.properties!.loai!.const)) : schemaOf(state.schema, data) ? 'Dữ liệu phong trào' : 'Tệp'}: ${yaml.path}`),
     el('span', { id: 'state', role: 'status' }, ''),
+    el('span', { id: 'preview-of' }, ''),
     save, download('docx', 'Tải DOCX'), download('pdf', 'Tải PDF'));
   const problems = el('section', { id: 'problems', 'aria-label': 'Lỗi và góp ý' });
   const preview = el('section', { id: 'preview', 'aria-label': 'Bản xem trước PDF', tabindex: '0' });
   app().replaceChildren(header, el('main', { id: 'main', class: 'doc' }, el('div', { class: 'left' }, tabs, panels, problems), preview));
-  selectTab('form');
+  // Campaign data has no form of its own: its YAML, with completion from its schema.
+  selectTab(variant ? 'form' : 'yaml');
   schedulePreview(0);
 }
 
@@ -99,7 +102,7 @@ export function selectTab(tab: Session['tab']): void {
   const panel = document.getElementById(`panel-${tab}`)!;
   if (tab === 'form') drawForm();
   if (tab === 'yaml') {
-    if (!s.yamlView) s.yamlView = createEditor(panel, s.yaml.text, 'yaml', `YAML của ${s.yaml.path}`, s.variant, (t) => changed('yaml', t));
+    if (!s.yamlView) s.yamlView = createEditor(panel, s.yaml.text, 'yaml', `YAML của ${s.yaml.path}`, s.variant ?? schemaOf(state.schema, dataOf(s.yaml.text)), (t) => changed('yaml', t));
     else setText(s.yamlView, s.yaml.text);
   }
   if (tab === 'body' && s.body) {
@@ -139,7 +142,7 @@ export function drawForm(): void {
   const panel = document.getElementById('panel-form')!;
   const doc = parse(s.yaml.text);
   if (doc.errors.length || !s.variant) {
-    panel.replaceChildren(el('p', { class: 'bad', role: 'alert' }, s.variant ? 'YAML đang có lỗi cú pháp: sửa trong thẻ YAML, biểu mẫu sẽ hiện lại.' : 'Tệp không có trường "loai" của một loại văn bản: sửa trong thẻ YAML.'));
+    panel.replaceChildren(el('p', { class: 'bad', role: 'alert' }, s.variant ? 'YAML đang có lỗi cú pháp: sửa trong thẻ YAML, biểu mẫu sẽ hiện lại.' : schemaOf(state.schema, dataOf(s.yaml.text)) ? 'Dữ liệu phong trào thi đua không có biểu mẫu: soạn trong thẻ YAML, có gợi ý các trường (Ctrl+Space).' : 'Tệp không có trường "loai" của một loại văn bản: sửa trong thẻ YAML.'));
     return;
   }
   const focused = document.activeElement?.id;

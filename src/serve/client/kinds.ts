@@ -26,3 +26,14 @@ export function kinds(schema: SchemaNode): SchemaNode[] {
   visit(schema);
   return out;
 }
+
+/**
+ * The schema of a data file: its kind's, by "loai"; without "loai", the one other alternative of the
+ * schema whose fields it uses (the campaign data, chien-dich.yaml). Null when neither fits.
+ */
+export function schemaOf(schema: SchemaNode, data: Record<string, unknown>): SchemaNode | null {
+  if (data.loai !== undefined) return kinds(schema).find((k) => k.properties?.loai?.const === data.loai) ?? null;
+  const keys = Object.keys(data);
+  const others = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].filter((n) => n.properties && !n.properties.loai);
+  return keys.length ? (others.find((n) => keys.every((k) => k in n.properties!)) ?? null) : null;
+}

@@ -25,11 +25,15 @@ async function runPreview(): Promise<void> {
   const preview = document.getElementById('preview')!;
   try {
     const t0 = performance.now();
-    const r = await api<{ pdf: string | null; problems: Problem[]; ms: number }>('/api/preview', { method: 'POST', body: { path: s.yaml.path, files } });
+    const r = await api<{ pdf: string | null; problems: Problem[]; ms: number; of: string | null }>('/api/preview', { method: 'POST', body: { path: s.yaml.path, files } });
     const t1 = performance.now();
     if (state.session !== s) return;
     s.problems = r.problems;
     showProblemsEverywhere();
+    // Previewed within the document that prints it (campaign data, a plan with its decision): say which.
+    const of = document.getElementById('preview-of');
+    if (of) of.textContent = r.of ? `Bản xem trước: ${r.of} (in cả tệp này)` : '';
+    preview.setAttribute('aria-label', r.of ? `Bản xem trước PDF của ${r.of}` : 'Bản xem trước PDF');
     if (r.pdf) {
       // The markers follow as the pages' text is read, off the keystroke-to-page path.
       const pages = await showPdf(preview, Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0)), (texts) => {
