@@ -1,7 +1,9 @@
 // `vanban serve` in Chromium, the Markdown body: a `vanban check` finding in the body file shows as a
 // diagnostic over the quoted words at its line in the body's text editor and as a marker over the same
 // words on the rendered page; the marker takes the clerk to that line; fixing the words clears both.
+// And when the page gets no events of the disk, it looks every few seconds instead and says so.
 
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -58,5 +60,20 @@ describe.runIf(browserTests)('vanban serve in Chromium: findings in the Markdown
     await expect.poll(() => mark.count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => page.locator('#panel-body .cm-lintRange-error').count(), { timeout: 10_000 }).toBe(0);
     await page.waitForFunction(() => [...document.querySelectorAll('#preview .textLayer')].some((l) => l.textContent?.includes('98/2023/NĐ-CP')), undefined, { timeout: 15_000 });
+  });
+
+  it('looks at the disk every few seconds, and says so, when the event stream fails', async () => {
+    await page.locator('#save').click();
+    await expect.poll(() => page.locator('#state').textContent()).toBe('Đã lưu');
+    await page.route('**/api/events', (r) => r.fulfill({ status: 503, contentType: 'text/plain', body: 'không' }));
+    await page.reload();
+    const notice = page.locator('#disk-poll');
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain('xem lại tệp trên đĩa mỗi 3 giây');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#preview')?.dataset.edit === '0', undefined, { timeout: 20_000 });
+    writeFileSync(join(root, 'data/noi-dung.md'), BODY);
+    await page.locator('#disk-changed').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#disk-changed').textContent()).toContain('"data/noi-dung.md"');
+    await page.unroute('**/api/events');
   });
 });
