@@ -100,9 +100,18 @@ export class Project {
   // Previews and saves run one at a time: the unsaved text is visible to the readers only during one.
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(root: string, outDir = 'out') {
+  /** The folder the page lists, relative to the root ("" for all of it): where serve was started. */
+  readonly view: string;
+
+  constructor(root: string, outDir = 'out', view = '') {
     this.root = realPath(resolve(root));
     this.outDir = resolve(this.root, outDir);
+    this.view = view;
+  }
+
+  /** Whether a project-relative path lies in the folder the page lists, or in what derive writes (derived/, at the top). */
+  private inView(rel: string): boolean {
+    return !this.view || rel.startsWith(`${this.view}/`) || rel.startsWith(`${DEFAULT_OUT}/`);
   }
 
   schema(): object {
@@ -174,6 +183,7 @@ export class Project {
     const out: DocumentSummary[] = [];
     const attached = new Map<string, string>();
     for (const { file, rel, data, error } of this.yamlFiles()) {
+      if (!this.inView(rel)) continue;
       if (error !== null) {
         out.push({ path: rel, loai: '?', so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', lastBuild: null, error });
         continue;
@@ -245,7 +255,8 @@ export class Project {
     const profiles: DeriveChoices['profiles'] = [];
     for (const { file, rel, data } of this.yamlFiles()) {
       if (!data) continue;
-      if (typeof data.chu_de === 'string' && typeof data.nam === 'number' && !data.thuc_hien && !existsSync(join(dirname(file), DERIVE_MANIFEST)))
+      // The campaigns of the folder listed; the profiles of the whole project (profiles/ at its top).
+      if (this.inView(rel) && typeof data.chu_de === 'string' && typeof data.nam === 'number' && !data.thuc_hien && !existsSync(join(dirname(file), DERIVE_MANIFEST)))
         sources.push({ path: rel, title: typeof data.ten === 'string' ? data.ten : data.chu_de, year: data.nam });
       const v = data.hieu_luc as { tu?: unknown; den?: unknown } | undefined;
       if ((data.loai === 'tinh' || data.loai === 'thanh-pho') && typeof data.ten === 'string' && typeof data.truoc_han_ngay === 'number' && v && typeof v.tu === 'string')

@@ -8,6 +8,7 @@ import { Project, Refused } from './project.ts';
 import { newGuard, refusal, setCookie, type Guard } from './security.ts';
 import { streamEvents } from './events.ts';
 import { ProjectWatch } from './watch.ts';
+import { serveRoot } from './root.ts';
 
 export interface ServeOptions {
   root: string;
@@ -65,7 +66,9 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 export async function startServer(opts: ServeOptions): Promise<Running> {
-  const project = new Project(opts.root);
+  // Started in a subfolder of a project: confined to the project, listing the subfolder (root.ts).
+  const { root, view } = serveRoot(opts.root);
+  const project = new Project(root, 'out', view);
   const watch = new ProjectWatch(project.root, project.outDir);
   watch.on(() => project.forget());
   const assets = await loadAssets();
@@ -87,7 +90,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (asset) return send(res, 200, asset.type, asset.body);
         if (url.pathname === '/api/events') return streamEvents(req, res, watch, SECURITY_HEADERS);
         if (url.pathname === '/api/schema') return json(res, 200, project.schema());
-        if (url.pathname === '/api/documents') return json(res, 200, { root: project.root, documents: project.documents() });
+        if (url.pathname === '/api/documents') return json(res, 200, { root: project.root, view: project.view, documents: project.documents() });
         if (url.pathname === '/api/file') return json(res, 200, project.read(q('path')));
         if (url.pathname === '/api/versions') return json(res, 200, project.versions(url.searchParams.getAll('path')));
         if (url.pathname === '/api/manifest') return json(res, 200, project.manifest());

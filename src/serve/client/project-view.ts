@@ -58,9 +58,9 @@ export async function refreshDocs(): Promise<void> {
 }
 
 async function docsTable(): Promise<HTMLTableElement> {
-  const { root, documents } = await api<{ root: string; documents: DocumentSummary[] }>('/api/documents');
+  const { root, view, documents } = await api<{ root: string; view: string; documents: DocumentSummary[] }>('/api/documents');
   const table = el('table', { class: 'docs' });
-  table.append(el('caption', {}, `Các văn bản trong ${root}`));
+  table.append(el('caption', {}, `Các văn bản trong ${view ? `${root}/${view}` : root}`));
   table.append(el('thead', {}, el('tr', {}, ...['Tệp', 'Loại', 'Số', 'Ngày', 'Trích yếu', 'Trạng thái', 'Bản dựng gần nhất (out/)', 'Tải về'].map((h) => el('th', { scope: 'col' }, h)))));
   const body = el('tbody');
   for (const d of documents) {
