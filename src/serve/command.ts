@@ -30,6 +30,7 @@ export async function serveCommand(dir: string, opts: { port: string; host: stri
   console.log(`vanban serve: dự án ${running.project.root}${view ? ` (thư mục ${view}; hồ sơ tỉnh và derived/ ở gốc dự án)` : ''}`);
   console.log(`Mở trong trình duyệt: ${running.url}`);
   console.log('(địa chỉ có mã bí mật của phiên này; không chia sẻ. Nhấn Ctrl+C để dừng.)');
+  if (running.watch.mode === 'poll') console.error(`! ${running.watch.failure}: trang sẽ xem lại tệp trên đĩa mỗi vài giây`);
   await new Promise<void>((done) => {
     const stop = () => void running.close().then(done);
     process.once('SIGINT', stop);

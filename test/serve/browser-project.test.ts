@@ -3,7 +3,8 @@
 // line), completion of nested fields in the YAML, the project view with its last build, downloads and
 // manifest, the list refreshed by itself as files are added, built or removed, derive from a form, and
 // files changed on disk while open offered for reload (pushed by the server, not polled), never
-// overwritten. Screenshots go to out/serve-*.png.
+// overwritten, and the open document previewed again when a file it reads changes. Screenshots go to
+// out/serve-*.png.
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -193,6 +194,20 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await expect.poll(() => byId('state').textContent()).toBe('Đã lưu');
     await page.goto(`${server.origin}/#/`);
     expect(readFileSync(join(root, CAMPAIGN, 'chien-dich.yaml'), 'utf8')).toBe(campaign);
+  });
+
+  it('previews the open document again when a file it reads (its campaign data) changes on disk', async () => {
+    await openDocument(DECISION);
+    const file = join(root, CAMPAIGN, 'chien-dich.yaml');
+    const saved = readFileSync(file, 'utf8');
+    const page1 = () => page.locator('#preview .page[data-page="1"] .textLayer').textContent();
+    await expect.poll(page1, { timeout: 15_000 }).toContain('sáng tạo, bứt phá, thi đua');
+    writeFileSync(file, saved.replace('chu_de: Kỷ cương, trách nhiệm, sáng tạo, bứt phá', 'chu_de: Kỷ cương, trách nhiệm, sáng tạo, đột phá'));
+    await expect.poll(page1, { timeout: 15_000 }).toContain('sáng tạo, đột phá, thi đua');
+    expect(await byId('disk-changed').count(), 'not a file open here: nothing to reload').toBe(0);
+    writeFileSync(file, saved);
+    await expect.poll(page1, { timeout: 15_000 }).toContain('sáng tạo, bứt phá, thi đua');
+    await page.goto(`${server.origin}/#/`);
   });
 
   it('lists the documents with số, date, state and last build; downloads the built PDF; shows the manifest by keyboard', async () => {

@@ -7,6 +7,7 @@
 import { api, announce } from './api.ts';
 import { el } from './dom.ts';
 import { showDocument } from './document-view.ts';
+import { schedulePreview } from './live-preview.ts';
 import { refreshDocs } from './project-view.ts';
 import { dirty, state, type OpenFile, type Session } from './state.ts';
 import type { DiskEvent } from '../events.ts';
@@ -23,6 +24,8 @@ export function listenToDisk(): void {
     const s = state.session;
     if (s) {
       if ([s.yaml, s.body].some((f) => f && event.files.includes(f.path))) void checkDisk(s);
+      // Another file the document may read (its campaign data, a plan issued with it): preview again.
+      else if (event.files.some((f) => /\.(ya?ml|md)$/i.test(f))) schedulePreview(0);
     } else if (event.list) void refreshDocs();
   };
   source.addEventListener('hello', take);
