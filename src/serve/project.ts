@@ -25,7 +25,8 @@ import { kinds, type SchemaNode } from './client/kinds.ts';
 
 /** Files the browser may open and save: data and bodies, nothing else. */
 const EDITABLE = new Set(['.yaml', '.yml', '.md']);
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
+/** Folders the project view (and the watch of the disk) never enters, at any depth. */
+export const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 /** A refusal the server answers with `status` and this Vietnamese message. */
 export class Refused extends Error {

@@ -1,12 +1,13 @@
 // Changes on disk under the project, pushed to the page as they happen (git checkout, another editor,
 // `vanban build`), so that an open file or the project list is looked at again without polling.
 // Each folder of the project is watched on its own (fs.watch, not recursive): the walk skips what the
-// project view skips (hidden folders, node_modules, dist) and never follows a symbolic link, so no
-// folder outside the project root is ever watched; out/ is watched for its manifest only. Node's
+// project view skips (hidden folders, node_modules, out, dist) and never follows a symbolic link, so no
+// folder outside the project root is ever watched; the output folder is watched for its manifest only. Node's
 // recursive mode would watch node_modules and .git too (on Linux it is this same walk, in Node itself).
 
 import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { SKIP_DIRS } from './project.ts';
 
 /** What changed in one burst of events: project-relative paths with "/". */
 export interface Change {
@@ -16,7 +17,6 @@ export interface Change {
 
 export type WatchMode = 'watch' | 'poll';
 
-const SKIP_DIRS = new Set(['node_modules', 'dist']);
 const DEBOUNCE_MS = 120;
 
 export class ProjectWatch {
@@ -57,7 +57,7 @@ export class ProjectWatch {
   /** Watches `dir` and, but for out/, the folders under it that the project view reads. */
   private add(dir: string): void {
     if (this.closed || this.watchers.has(dir)) return;
-    const w = watch(dir, { persistent: false }, (_event, name) => this.event(dir, name === null ? null : String(name)));
+    const w = watch(dir, { persistent: false }, (event, name) => this.event(dir, event, name === null ? null : String(name)));
     w.on('error', (error) => {
       // The folder itself went (removed, renamed): its parent reports that; any other error ends the watch.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EPERM') this.drop(dir);
@@ -76,7 +76,7 @@ export class ProjectWatch {
     if (dir === this.outDir) return true;
     const rel = relative(this.root, dir);
     if (!rel || rel.startsWith('..')) return false;
-    return !rel.split(sep).some((part) => part.startsWith('.') || SKIP_DIRS.has(part) || join(this.root, part) === this.outDir);
+    return !rel.split(sep).some((part) => part.startsWith('.') || SKIP_DIRS.has(part));
   }
 
   private drop(dir: string): void {
@@ -87,21 +87,22 @@ export class ProjectWatch {
       }
   }
 
-  private event(dir: string, name: string | null): void {
+  private event(dir: string, kind: string, name: string | null): void {
     if (this.closed) return;
     const path = name === null ? dir : join(dir, name);
     if (dir === this.outDir && name !== null && name !== 'manifest.json') return;
     const rel = relative(this.root, path);
     if (rel.startsWith('..') || rel.split(sep).some((p) => p.startsWith('.') && p !== '.')) return;
-    // A folder made (or moved in) is watched from now on, a link to one is not (lstat does not follow
-    // it); one gone is let go.
-    if (name !== null && !this.watchers.has(path) && this.walked(path)) {
+    // A folder made, moved in, or removed and made again (git checkout) is watched afresh; a link to
+    // one is not (lstat does not follow it); one gone is let go.
+    if (kind === 'rename' && name !== null && this.walked(path)) {
       let folder = false;
       try {
         folder = lstatSync(path).isDirectory();
       } catch {
-        this.drop(path);
+        // gone
       }
+      if (folder || this.watchers.has(path)) this.drop(path);
       try {
         if (folder) this.add(path);
       } catch {

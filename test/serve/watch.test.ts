@@ -56,6 +56,16 @@ describe('ProjectWatch', () => {
     seen = until(watch, 'data/noi-dung.md');
     unlinkSync(join(root, 'data/noi-dung.md'));
     await seen;
+    // Removed and made again (a git checkout): watched again.
+    const gone = until(watch, 'moi');
+    rmSync(join(root, 'moi'), { recursive: true });
+    await gone;
+    const again = until(watch, 'moi');
+    mkdirSync(join(root, 'moi/sau'), { recursive: true });
+    await again;
+    seen = until(watch, 'moi/sau/lai.yaml');
+    writeFileSync(join(root, 'moi/sau/lai.yaml'), 'loai: ke-hoach\n');
+    await seen;
   });
 
   it('reports out/manifest.json but not the other files of out/, node_modules, hidden folders, or a folder outside reached by a link', async () => {
