@@ -43,29 +43,21 @@ describe('ProjectWatch', () => {
     const root = project();
     watch = new ProjectWatch(root, join(root, 'out'));
     expect(watch.mode).toBe('watch');
-    let seen = until(watch, 'data/van-ban.yaml');
-    writeFileSync(join(root, 'data/van-ban.yaml'), 'loai: cong-van\n');
-    await seen;
+    /** Does `act`, then waits until `path` is reported. */
+    const reported = async (path: string, act: () => void) => {
+      const seen = until(watch!, path);
+      act();
+      return seen;
+    };
+    await reported('data/van-ban.yaml', () => writeFileSync(join(root, 'data/van-ban.yaml'), 'loai: cong-van\n'));
     // New folders are watched as soon as their parent reports them: that report comes first.
-    const made = until(watch, 'moi');
-    mkdirSync(join(root, 'moi/sau'), { recursive: true });
-    await made;
-    seen = until(watch, 'moi/sau/ke-hoach.yaml');
-    writeFileSync(join(root, 'moi/sau/ke-hoach.yaml'), 'loai: ke-hoach\n');
-    expect([...(await seen)]).toContain('moi/sau/ke-hoach.yaml');
-    seen = until(watch, 'data/noi-dung.md');
-    unlinkSync(join(root, 'data/noi-dung.md'));
-    await seen;
+    await reported('moi', () => mkdirSync(join(root, 'moi/sau'), { recursive: true }));
+    await reported('moi/sau/ke-hoach.yaml', () => writeFileSync(join(root, 'moi/sau/ke-hoach.yaml'), 'loai: ke-hoach\n'));
+    await reported('data/noi-dung.md', () => unlinkSync(join(root, 'data/noi-dung.md')));
     // Removed and made again (a git checkout): watched again.
-    const gone = until(watch, 'moi');
-    rmSync(join(root, 'moi'), { recursive: true });
-    await gone;
-    const again = until(watch, 'moi');
-    mkdirSync(join(root, 'moi/sau'), { recursive: true });
-    await again;
-    seen = until(watch, 'moi/sau/lai.yaml');
-    writeFileSync(join(root, 'moi/sau/lai.yaml'), 'loai: ke-hoach\n');
-    await seen;
+    await reported('moi', () => rmSync(join(root, 'moi'), { recursive: true }));
+    await reported('moi', () => mkdirSync(join(root, 'moi/sau'), { recursive: true }));
+    await reported('moi/sau/lai.yaml', () => writeFileSync(join(root, 'moi/sau/lai.yaml'), 'loai: ke-hoach\n'));
   });
 
   it('reports out/manifest.json but not the other files of out/, node_modules, hidden folders, or a folder outside reached by a link', async () => {
