@@ -21,7 +21,7 @@ import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE } from '../derive/derive.ts';
 import { MANIFEST as DERIVE_MANIFEST, readManifest as readDeriveManifest } from '../derive/manifest.ts';
 import { REPORT_FILE } from '../derive/command.ts';
 import { ACTION_TEXT } from '../derive/report.ts';
-import { kinds, type SchemaNode } from './client/kinds.ts';
+import { kinds, type SchemaNode } from './kinds.ts';
 
 /** Files the browser may open and save: data and bodies, nothing else. */
 const EDITABLE = new Set(['.yaml', '.yml', '.md']);

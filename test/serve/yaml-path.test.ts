@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { jsonSchema } from '../../src/model/json-schema.ts';
-import { kinds, schemaOf, type SchemaNode } from '../../src/serve/client/kinds.ts';
+import { kinds, schemaOf, type SchemaNode } from '../../src/serve/kinds.ts';
 import { ITEM, nodeAt, placeAt, schemaAt, valuesOf } from '../../src/serve/client/yaml-path.ts';
 
 const schema = jsonSchema() as SchemaNode;

@@ -7,7 +7,7 @@ import { api, announce } from './api.ts';
 import { el } from './dom.ts';
 import { createEditor, setText } from './editor.ts';
 import { renderForm, kinds, fieldId, type Edit } from './form.ts';
-import { schemaOf } from './kinds.ts';
+import { schemaOf } from '../kinds.ts';
 import { DEBOUNCE_MS, schedulePreview } from './live-preview.ts';
 import { showProblemsEverywhere } from './problems.ts';
 import { saveAll } from './saving.ts';

@@ -6,7 +6,7 @@ import { api } from './api.ts';
 import { checkDisk, clearDiskNotice, listenToDisk } from './disk-watch.ts';
 import { showDocument } from './document-view.ts';
 import { el } from './dom.ts';
-import type { SchemaNode } from './kinds.ts';
+import type { SchemaNode } from '../kinds.ts';
 import { showProject } from './project-view.ts';
 import { saveAll } from './saving.ts';
 import { app, dirty, state } from './state.ts';

@@ -4,7 +4,7 @@
 import { api } from './api.ts';
 import { deriveForm } from './derive-form.ts';
 import { el } from './dom.ts';
-import { kinds } from './kinds.ts';
+import { kinds } from '../kinds.ts';
 import { app, kindName, state } from './state.ts';
 import type { DocumentSummary } from '../project.ts';
 import type { ManifestEntry } from '../../archive/manifest.ts';

@@ -2,7 +2,7 @@
 // navigations so that a view still loading when the clerk moves on never replaces the newer one.
 
 import type { EditorView } from '@codemirror/view';
-import { kinds, type SchemaNode } from './kinds.ts';
+import { kinds, type SchemaNode } from '../kinds.ts';
 import type { PageText, Spot } from './locate.ts';
 import type { Problem } from '../project.ts';
 

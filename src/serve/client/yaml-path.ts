@@ -2,7 +2,7 @@
 // text being typed is often not valid YAML yet): the keys and list items that hold it, the keys already
 // written beside it, and the schema node they lead to, for the editor's completion.
 
-import type { SchemaNode } from './kinds.ts';
+import type { SchemaNode } from '../kinds.ts';
 
 /** A step into a list: "an item of it". Keys are the other steps. */
 export const ITEM = '[]';

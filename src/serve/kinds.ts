@@ -1,5 +1,6 @@
 // The document kinds a JSON Schema describes: each object variant whose "loai" is a constant. Shared by
-// the server (a new document's starter fields) and the page (the form of each kind).
+// the server (a new document's starter fields) and the page (the form of each kind, bundled into the
+// client): it lives beside the server so that the package needs no compiled module of the client.
 
 export interface SchemaNode {
   type?: string | string[]; // an array: the short form of anyOf (["string", "null"])
