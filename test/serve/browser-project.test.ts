@@ -36,6 +36,12 @@ async function openDocument(path: string): Promise<void> {
   await page.waitForFunction((f) => document.title.includes(f) && document.querySelector<HTMLElement>('#preview')?.dataset.edit === '0', path, { timeout: 30_000 });
 }
 
+/**
+ * Lets the completion list settle before a key acts on it: CodeMirror ignores Enter for 75 ms after the
+ * list changes (its interactionDelay), so that a key meant for the text is not taken as a choice.
+ */
+const settled = () => page.waitForTimeout(150);
+
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
 async function tabTo(selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -102,6 +108,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.screenshot({ path: join(SHOTS, 'serve-completion.png') });
     await page.keyboard.type('viet');
     await expect.poll(() => options.allTextContents()).toEqual(['viet_tat']);
+    await settled();
     await page.keyboard.press('Enter');
     expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('  viet_tat: ');
     for (let i = 0; i < 10 && (await byId('state').textContent()) !== 'Đã lưu'; i++) await page.keyboard.press('Control+z');
@@ -157,6 +164,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.screenshot({ path: join(SHOTS, 'serve-completion-item.png') });
     await page.keyboard.type('noi');
     await expect.poll(() => options.allTextContents()).toEqual(['noi_dung']);
+    await settled();
     await page.keyboard.press('Enter');
     expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('    noi_dung: ');
     // Back to the saved text: nothing to save.
