@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLIENT = join(ROOT, 'src', 'serve', 'client');
 export const CLIENT_ENTRY = join(CLIENT, 'main.ts');
+const SHARED = join(ROOT, 'src', 'serve', 'kinds.ts'); // bundled into the client too
 export const PREBUILT = join(ROOT, 'dist', 'serve');
 
 export interface Asset {
@@ -35,7 +36,7 @@ export async function loadAssets(): Promise<Map<string, Asset>> {
   const prebuilt = join(PREBUILT, 'app.js');
   // A bundle older than the client's sources (a checkout being worked on) is built afresh instead.
   // An installed package has no sources: the prebuilt bundle is all there is.
-  const sources = existsSync(CLIENT) ? readdirSync(CLIENT).map((f) => statSync(join(CLIENT, f)).mtimeMs) : [];
+  const sources = existsSync(CLIENT) ? [...readdirSync(CLIENT).map((f) => join(CLIENT, f)), SHARED].map((f) => statSync(f).mtimeMs) : [];
   const fresh = existsSync(prebuilt) && statSync(prebuilt).mtimeMs >= Math.max(0, ...sources);
   if (fresh) assets.set('/assets/app.js', { type: js, body: readFileSync(prebuilt) });
   else {

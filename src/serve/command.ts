@@ -26,9 +26,11 @@ export async function serveCommand(dir: string, opts: { port: string; host: stri
     return 2;
   }
   if (opts.host !== '127.0.0.1' && opts.host !== 'localhost') console.error(`! đang nghe trên ${opts.host}: máy khác trong mạng có thể mở nếu biết mã bí mật`);
-  console.log(`vanban serve: dự án ${running.project.root}`);
+  const view = running.project.view;
+  console.log(`vanban serve: dự án ${running.project.root}${view ? ` (thư mục ${view}; hồ sơ tỉnh và derived/ ở gốc dự án)` : ''}`);
   console.log(`Mở trong trình duyệt: ${running.url}`);
   console.log('(địa chỉ có mã bí mật của phiên này; không chia sẻ. Nhấn Ctrl+C để dừng.)');
+  if (running.watch.mode === 'poll') console.error(`! ${running.watch.failure}: trang sẽ xem lại tệp trên đĩa mỗi vài giây`);
   await new Promise<void>((done) => {
     const stop = () => void running.close().then(done);
     process.once('SIGINT', stop);

@@ -13,7 +13,7 @@ import { writePdf } from '../write/pdf.ts';
 import { InputError } from '../model/errors.ts';
 import { jsonSchema } from '../model/json-schema.ts';
 import { readYaml } from '../read/yaml.ts';
-import { checkPath } from '../check/command.ts';
+import { checkProblems } from './findings.ts';
 import { outputStem } from '../archive/naming.ts';
 import { MANIFEST_JSON, readManifest, sha256, type ManifestEntry } from '../archive/manifest.ts';
 import { derive } from '../index.ts';
@@ -21,11 +21,12 @@ import { CAMPAIGN_FILE, DEFAULT_OUT, PLAN_FILE } from '../derive/derive.ts';
 import { MANIFEST as DERIVE_MANIFEST, readManifest as readDeriveManifest } from '../derive/manifest.ts';
 import { REPORT_FILE } from '../derive/command.ts';
 import { ACTION_TEXT } from '../derive/report.ts';
-import { kinds, type SchemaNode } from './client/kinds.ts';
+import { kinds, type SchemaNode } from './kinds.ts';
 
 /** Files the browser may open and save: data and bodies, nothing else. */
 const EDITABLE = new Set(['.yaml', '.yml', '.md']);
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
+/** Folders the project view (and the watch of the disk) never enters, at any depth. */
+export const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 /** A refusal the server answers with `status` and this Vietnamese message. */
 export class Refused extends Error {
@@ -85,6 +86,7 @@ export interface Problem {
 
 export interface Preview {
   pdf: Uint8Array | null;
+  of?: string; // the document shown, when the file previewed is printed within another (campaign data, an attached plan)
   problems: Problem[];
   notes: string[];
   ms: number;
@@ -99,9 +101,18 @@ export class Project {
   // Previews and saves run one at a time: the unsaved text is visible to the readers only during one.
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(root: string, outDir = 'out') {
+  /** The folder the page lists, relative to the root ("" for all of it): where serve was started. */
+  readonly view: string;
+
+  constructor(root: string, outDir = 'out', view = '') {
     this.root = realPath(resolve(root));
     this.outDir = resolve(this.root, outDir);
+    this.view = view;
+  }
+
+  /** Whether a project-relative path lies in the folder the page lists, or in what derive writes (derived/, at the top). */
+  private inView(rel: string): boolean {
+    return !this.view || rel.startsWith(`${this.view}/`) || rel.startsWith(`${DEFAULT_OUT}/`);
   }
 
   schema(): object {
@@ -173,6 +184,7 @@ export class Project {
     const out: DocumentSummary[] = [];
     const attached = new Map<string, string>();
     for (const { file, rel, data, error } of this.yamlFiles()) {
+      if (!this.inView(rel)) continue;
       if (error !== null) {
         out.push({ path: rel, loai: '?', so: null, ngay: null, trichYeu: '', state: 'dự thảo', attachedTo: null, built: 'chưa', lastBuild: null, error });
         continue;
@@ -244,7 +256,8 @@ export class Project {
     const profiles: DeriveChoices['profiles'] = [];
     for (const { file, rel, data } of this.yamlFiles()) {
       if (!data) continue;
-      if (typeof data.chu_de === 'string' && typeof data.nam === 'number' && !data.thuc_hien && !existsSync(join(dirname(file), DERIVE_MANIFEST)))
+      // The campaigns of the folder listed; the profiles of the whole project (profiles/ at its top).
+      if (this.inView(rel) && typeof data.chu_de === 'string' && typeof data.nam === 'number' && !data.thuc_hien && !existsSync(join(dirname(file), DERIVE_MANIFEST)))
         sources.push({ path: rel, title: typeof data.ten === 'string' ? data.ten : data.chu_de, year: data.nam });
       const v = data.hieu_luc as { tu?: unknown; den?: unknown } | undefined;
       if ((data.loai === 'tinh' || data.loai === 'thanh-pho') && typeof data.ten === 'string' && typeof data.truoc_han_ngay === 'number' && v && typeof v.tu === 'string')
@@ -366,20 +379,46 @@ export class Project {
         const problems: Problem[] = [];
         let pdf: Uint8Array | null = null;
         let notes: string[] = [];
+        // Campaign data, or a plan issued with its decision: the page shows the document that prints it, with the unsaved text.
+        const shown = this.documentUsing(path) ?? path;
         try {
-          const composed = composeDocument(path, this.root);
+          const composed = composeDocument(shown, this.root);
           notes = composed.notes;
           pdf = await writePdf(composed.doc);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           problems.push({ file: slash(error.loc.file), line: error.loc.line, col: error.loc.col, field: error.field, message: error.problem, ...(error.fix ? { fix: error.fix } : {}), severity: 'lỗi' });
         }
-        for (const report of await checkPath(path, { format: 'json', fix: false }, this.root))
-          for (const f of report.findings)
-            problems.push({ file: slash(report.file), line: f.line, col: f.col ?? 1, field: '', message: f.message, ...(f.fix ? { fix: f.fix } : {}), severity: f.severity as Problem['severity'], rule: f.rule, ...(f.excerpt ? { excerpt: f.excerpt } : {}) });
-        return { pdf, problems, notes, ms: performance.now() - t0 };
+        problems.push(...(await checkProblems(path, this.root)));
+        if (shown !== path) problems.push(...(await checkProblems(shown, this.root)));
+        return { pdf, problems, notes, ms: performance.now() - t0, ...(shown !== path ? { of: slash(relative(this.root, shown)) } : {}) };
       }),
     );
+  }
+
+  private users = new Map<string, string | null>();
+
+  /** Forgets which document uses which campaign data: files changed on disk. */
+  forget(): void {
+    this.users.clear();
+  }
+
+  /**
+   * The document whose pages show `path`: campaign data (no "loai") is printed in the document that names
+   * it in "chien_dich"; a document issued with another ("kem_theo", a plan with its decision) is
+   * printed within that one's files. Null when `path` is its own document (or data no document uses).
+   */
+  private documentUsing(path: string): string | null {
+    if (!this.users.has(path)) {
+      const files = this.yamlFiles();
+      const names = (data: Record<string, unknown> | null, key: string, file: string, target: string) => typeof data?.[key] === 'string' && typeof data.loai === 'string' && resolve(dirname(file), data[key]) === target;
+      let user = path;
+      const own = files.find((f) => f.file === path);
+      if (own?.data && !('loai' in own.data)) user = files.find(({ file, data }) => names(data, 'chien_dich', file, path))?.file ?? path;
+      user = files.find(({ file, data }) => names(data, 'kem_theo', file, user))?.file ?? user;
+      this.users.set(path, user === path ? null : user);
+    }
+    return this.users.get(path)!;
   }
 
   /** The DOCX or PDF `vanban build` makes from the saved files, and its file name. */

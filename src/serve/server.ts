@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { PAGE, loadAssets } from './assets.ts';
 import { Project, Refused } from './project.ts';
 import { newGuard, refusal, setCookie, type Guard } from './security.ts';
+import { streamEvents } from './events.ts';
+import { ProjectWatch } from './watch.ts';
+import { serveRoot } from './root.ts';
 
 export interface ServeOptions {
   root: string;
@@ -19,6 +22,7 @@ export interface Running {
   token: string;
   server: Server;
   project: Project;
+  watch: ProjectWatch;
   close(): Promise<void>;
 }
 
@@ -62,7 +66,11 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 export async function startServer(opts: ServeOptions): Promise<Running> {
-  const project = new Project(opts.root);
+  // Started in a subfolder of a project: confined to the project, listing the subfolder (root.ts).
+  const { root, view } = serveRoot(opts.root);
+  const project = new Project(root, 'out', view);
+  const watch = new ProjectWatch(project.root, project.outDir);
+  watch.on(() => project.forget());
   const assets = await loadAssets();
   const host = opts.host ?? '127.0.0.1';
   let guard: Guard | null = null;
@@ -80,8 +88,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE);
         const asset = assets.get(url.pathname);
         if (asset) return send(res, 200, asset.type, asset.body);
+        if (url.pathname === '/api/events') return streamEvents(req, res, watch, SECURITY_HEADERS);
         if (url.pathname === '/api/schema') return json(res, 200, project.schema());
-        if (url.pathname === '/api/documents') return json(res, 200, { root: project.root, documents: project.documents() });
+        if (url.pathname === '/api/documents') return json(res, 200, { root: project.root, view: project.view, documents: project.documents() });
         if (url.pathname === '/api/file') return json(res, 200, project.read(q('path')));
         if (url.pathname === '/api/versions') return json(res, 200, project.versions(url.searchParams.getAll('path')));
         if (url.pathname === '/api/manifest') return json(res, 200, project.manifest());
@@ -98,7 +107,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (url.pathname === '/api/new') return json(res, 200, await project.create(body.path, body.loai));
         if (url.pathname === '/api/preview') {
           const p = await project.preview(body.path, (body.files ?? {}) as Record<string, unknown>);
-          return json(res, 200, { pdf: p.pdf ? Buffer.from(p.pdf).toString('base64') : null, problems: p.problems, notes: p.notes, ms: Math.round(p.ms) });
+          return json(res, 200, { pdf: p.pdf ? Buffer.from(p.pdf).toString('base64') : null, problems: p.problems, notes: p.notes, ms: Math.round(p.ms), of: p.of ?? null });
         }
       }
       return json(res, 404, { message: `không có "${url.pathname}"` });
@@ -111,7 +120,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
+    server.once('error', (error) => {
+      watch.close();
+      fail(error);
+    });
     server.listen(opts.port ?? 0, host, () => ok());
   });
   const port = (server.address() as AddressInfo).port;
@@ -123,7 +135,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     token: guard.token,
     server,
     project,
+    watch,
     close: () => new Promise((ok) => {
+      watch.close();
       server.close(() => ok());
       server.closeAllConnections();
     }),

@@ -1,7 +1,10 @@
 // `vanban serve` in Chromium, beyond writing one document: the findings of `vanban check` and the
 // reader's errors marked on the rendered pages (reached by Tab, taking the clerk to the field or the
-// line), completion of nested fields in the YAML, the project view with its last build, downloads and manifest, derive from a form, and files
-// changed on disk while open offered for reload, never overwritten. Screenshots go to out/serve-*.png.
+// line), completion of nested fields in the YAML, the project view with its last build, downloads and
+// manifest, the list refreshed by itself as files are added, built or removed, derive from a form, and
+// files changed on disk while open offered for reload (pushed by the server, not polled), never
+// overwritten, and the open document previewed again when a file it reads changes. Screenshots go to
+// out/serve-*.png.
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,6 +17,7 @@ import type { Running } from '../../src/serve/server.ts';
 import { CAMPAIGN, SHOTS, browserTests, openServe, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
+import { BODY, DECISION as ADDED, writeFiles } from '../support/project.ts';
 
 const DECISION = `${CAMPAIGN}/quyet-dinh.yaml`;
 const PLAN = 'derived/ninh-thuan/thi-dua-2024/ke-hoach.yaml';
@@ -31,6 +35,12 @@ async function openDocument(path: string): Promise<void> {
   await page.goto(`${server.origin}/#/sua/${encodeURIComponent(path)}`);
   await page.waitForFunction((f) => document.title.includes(f) && document.querySelector<HTMLElement>('#preview')?.dataset.edit === '0', path, { timeout: 30_000 });
 }
+
+/**
+ * Lets the completion list settle before a key acts on it: CodeMirror ignores Enter for 75 ms after the
+ * list changes (its interactionDelay), so that a key meant for the text is not taken as a choice.
+ */
+const settled = () => page.waitForTimeout(150);
 
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
 async function tabTo(selector: string, max = 80): Promise<void> {
@@ -55,11 +65,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.goto(server.url);
   });
 
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   it('marks a check finding over its words on page 1; Tab reaches the marker, Enter goes to the field, or to the line in the YAML', async () => {
     await openDocument(DECISION);
@@ -102,6 +108,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.screenshot({ path: join(SHOTS, 'serve-completion.png') });
     await page.keyboard.type('viet');
     await expect.poll(() => options.allTextContents()).toEqual(['viet_tat']);
+    await settled();
     await page.keyboard.press('Enter');
     expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('  viet_tat: ');
     for (let i = 0; i < 10 && (await byId('state').textContent()) !== 'Đã lưu'; i++) await page.keyboard.press('Control+z');
@@ -130,6 +137,85 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(0);
     await byId('save').click(); // nothing changed in the end: the saved file stays as it was
     expect(readFileSync(join(root, DECISION), 'utf8')).toBe(readFileSync(join(ROOT, DECISION), 'utf8'));
+  });
+
+  it('completes the fields of a list item and the choices of a field in the YAML, and the fields of campaign data', async () => {
+    const saved = readFileSync(join(root, DECISION), 'utf8');
+    const options = page.locator('.cm-tooltip-autocomplete li .cm-completionLabel');
+    const complete = async () => {
+      await page.keyboard.press('Control+Space');
+      await options.first().waitFor();
+      return options.allTextContents();
+    };
+    await page.goto(`${server.origin}/#/`);
+    await openDocument(DECISION);
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await page.locator('#panel-yaml .cm-content').click();
+    await page.keyboard.press('Control+a');
+    // Pasted, not typed: the editor indents typed new lines by itself.
+    await page.keyboard.insertText('loai: quyet-dinh\nnguoi_ky:\n  tham_quyen: ');
+    expect(await complete()).toEqual(['TM', 'KT', 'Q', 'TL', 'TUQ']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('KT\n  chuc_vu: Thứ trưởng\nphu_luc:\n  - tieu_de: Phân công nhiệm vụ\n    ');
+    const item = await complete();
+    expect(item).toContain('noi_dung');
+    expect(item).not.toContain('tieu_de'); // written already in this item
+    expect(item).not.toContain('trich_yeu'); // a field of the document, not of an appendix
+    await page.screenshot({ path: join(SHOTS, 'serve-completion-item.png') });
+    await page.keyboard.type('noi');
+    await expect.poll(() => options.allTextContents()).toEqual(['noi_dung']);
+    await settled();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('    noi_dung: ');
+    // Back to the saved text: nothing to save.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(saved);
+    await expect.poll(() => byId('state').textContent()).toBe('Đã lưu');
+
+    // The campaign data opens from the project view, in its YAML, previewed in the document that prints
+    // it: the plan made from it, issued with its decision.
+    await page.goto(`${server.origin}/#/`);
+    await byId('derive-edit-source').click();
+    await page.waitForFunction(() => document.title.includes('chien-dich.yaml') && document.querySelector<HTMLElement>('#preview')?.dataset.edit === '0', undefined, { timeout: 30_000 });
+    expect(await byId('preview-of').textContent()).toContain(DECISION);
+    expect(await page.getByRole('tab', { name: 'YAML' }).getAttribute('aria-selected')).toBe('true');
+    expect(Number(await byId('preview').getAttribute('data-pages'))).toBe(11);
+    await page.locator('#panel-yaml .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nto_chuc_thuc_hien:\n  - don_vi: Văn phòng Bộ\n    viec:\n      - ');
+    expect(await complete()).toEqual(expect.arrayContaining(['noi_dung', 'han']));
+    expect(await options.allTextContents()).not.toContain('don_vi');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('noi_dung: Tổng hợp\n  - ');
+    expect(await complete()).toEqual(['don_vi', 'viec']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('\n');
+    await page.keyboard.press('Home');
+    expect(await complete()).not.toContain('to_chuc_thuc_hien'); // written already at the top
+    expect(await options.allTextContents()).toContain('phan_cong');
+    await page.screenshot({ path: join(SHOTS, 'serve-completion-campaign.png') });
+    await page.keyboard.press('Escape');
+    // Back to the saved text, then away: nothing was written.
+    const campaign = readFileSync(join(ROOT, CAMPAIGN, 'chien-dich.yaml'), 'utf8');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(campaign);
+    await expect.poll(() => byId('state').textContent()).toBe('Đã lưu');
+    await page.goto(`${server.origin}/#/`);
+    expect(readFileSync(join(root, CAMPAIGN, 'chien-dich.yaml'), 'utf8')).toBe(campaign);
+  });
+
+  it('previews the open document again when a file it reads (its campaign data) changes on disk', async () => {
+    await openDocument(DECISION);
+    const file = join(root, CAMPAIGN, 'chien-dich.yaml');
+    const saved = readFileSync(file, 'utf8');
+    const page1 = () => page.locator('#preview .page[data-page="1"] .textLayer').textContent();
+    await expect.poll(page1, { timeout: 15_000 }).toContain('sáng tạo, bứt phá, thi đua');
+    writeFileSync(file, saved.replace('chu_de: Kỷ cương, trách nhiệm, sáng tạo, bứt phá', 'chu_de: Kỷ cương, trách nhiệm, sáng tạo, đột phá'));
+    await expect.poll(page1, { timeout: 15_000 }).toContain('sáng tạo, đột phá, thi đua');
+    expect(await byId('disk-changed').count(), 'not a file open here: nothing to reload').toBe(0);
+    writeFileSync(file, saved);
+    await expect.poll(page1, { timeout: 15_000 }).toContain('sáng tạo, bứt phá, thi đua');
+    await page.goto(`${server.origin}/#/`);
   });
 
   it('lists the documents with số, date, state and last build; downloads the built PDF; shows the manifest by keyboard', async () => {
@@ -168,6 +254,20 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     await page.screenshot({ path: join(SHOTS, 'serve-project-view.png') });
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'serve-manifest.png') });
+  });
+
+  it('refreshes the list by itself when a document is added, built or removed', async () => {
+    const row = page.locator('table.docs tr[data-path="data/them/van-ban.yaml"]');
+    writeFiles(root, { 'data/them/van-ban.yaml': ADDED, 'data/them/noi-dung.md': BODY });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('td').nth(6).textContent()).toContain('chưa dựng');
+    const built = vanban(['build', 'data/them', '--root', root, '-o', join(root, 'out')], root);
+    expect(built.status, built.stderr).toBe(0);
+    // out/manifest.json changed: the last build shows without a reload.
+    await expect.poll(() => row.locator('td').nth(6).textContent(), { timeout: 10_000 }).toContain('đúng bản đã lưu');
+    rmSync(join(root, 'data/them'), { recursive: true });
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.locator('#disk-poll').count(), 'the disk is watched, not polled').toBe(0);
   });
 
   it('derives a province from the form, keeps a hand-edited file unless told, refuses to overwrite an edit it did not show, and opens the result', async () => {
@@ -231,7 +331,13 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     expect(await bar.textContent()).toContain('còn thay đổi chưa lưu');
     await page.screenshot({ path: join(SHOTS, 'serve-disk-changed.png') });
     await byId('disk-keep').click();
-    await page.waitForTimeout(3_500); // two more looks at the disk: the same version is not offered again
+    // Nothing changes on disk for a while: the page does not ask (no polling), and offers nothing again.
+    const asked: string[] = [];
+    const onRequest = (r: { url(): string }) => asked.push(new URL(r.url()).pathname);
+    page.on('request', onRequest);
+    await page.waitForTimeout(3_500);
+    page.off('request', onRequest);
+    expect(asked.filter((p) => p === '/api/versions')).toEqual([]);
     expect(await bar.count()).toBe(0);
     await byId('save').click();
     await page.locator('#conflict').waitFor();

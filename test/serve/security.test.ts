@@ -150,6 +150,7 @@ describe('the endpoints of the project view, derive and watching', () => {
     ['GET', '/api/manifest'],
     ['GET', '/api/derive'],
     ['GET', '/api/versions?path=data/van-ban.yaml'],
+    ['GET', '/api/events'],
     ['POST', '/api/derive', { from: `${CAMPAIGN}/chien-dich.yaml`, profile: PROFILE }],
   ];
 
@@ -163,6 +164,42 @@ describe('the endpoints of the project view, derive and watching', () => {
       if (write) expect((await send(method, path, cookie(), body)).status, `${method} ${path} no Origin`).toBe(403);
     }
     expect(existsSync(join(root, 'derived')), 'nothing derived by a refused request').toBe(false);
+  });
+
+  it('streams the changes on disk to a page with the secret, and nothing of a file outside reached by a link', async () => {
+    const events: { event: string; data: { files: string[]; list: boolean; mode: string } }[] = [];
+    let text = '';
+    const req = request({ host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, ...cookie() } });
+    let arrived = () => {};
+    const done = new Promise<void>((ok) => (arrived = ok));
+    req.on('response', (res) => {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/event-stream');
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        text += c;
+        for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n')) {
+          const block = text.slice(0, i);
+          text = text.slice(i + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+          if (events.some((e) => e.data.files.includes('data/moi.yaml'))) arrived();
+          if (event === 'hello') {
+            writeFileSync(join(outside, 'bi-mat.yaml'), 'mat_khau: 5678\n');
+            writeFileSync(join(root, 'data/moi.yaml'), 'loai: cong-van\n');
+          }
+        }
+      });
+    });
+    req.end();
+    await done;
+    req.destroy();
+    expect(events[0]).toMatchObject({ event: 'hello', data: { mode: 'watch' } });
+    const change = events.find((e) => e.data.files.includes('data/moi.yaml'))!;
+    expect(change).toMatchObject({ event: 'change', data: { list: true } });
+    expect(events.flatMap((e) => e.data.files).filter((f) => f.includes('lien-ket') || f.includes('bi-mat'))).toEqual([]);
+    rmSync(join(root, 'data/moi.yaml'));
   });
 
   it('refuse paths outside the project: versions, and the campaign or profile of a derive', async () => {

@@ -1,7 +1,7 @@
 // What the browser tests of `vanban serve` share: whether they run (Chromium installed, or required by
 // VANBAN_REQUIRE_TOOLS=1, then missing it is a failure), where screenshots go, the bundled campaign.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, type Running } from '../../src/serve/server.ts';
@@ -24,12 +24,20 @@ export function requireChromium(): void {
 export const SHOTS = join(ROOT, 'out');
 export const CAMPAIGN = 'data/bo-tu-phap/thi-dua-2024';
 
-/** The served project and the page of one Chromium at 1366×768, as every browser test opens them. */
+/**
+ * The served project and the page of one Chromium at 1366×768, as every browser test opens them;
+ * close() ends both and removes the project folder (a throw-away copy).
+ */
 export async function openServe(root: string): Promise<{ server: Running; page: Page; close: () => Promise<void> }> {
   mkdirSync(SHOTS, { recursive: true });
   const server = await startServer({ root });
   const chromium = await launchChromium({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'vi-VN' });
   const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
   page.on('pageerror', (e) => console.error('lỗi trong trang:', e.message));
-  return { server, page, close: chromium.close };
+  const close = async () => {
+    await chromium.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  };
+  return { server, page, close };
 }

@@ -10,39 +10,57 @@ import { markdown } from '@codemirror/lang-markdown';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { autocompletion, type CompletionContext } from '@codemirror/autocomplete';
 import type { SchemaNode } from './form.ts';
-import { blockPath, nodeAt, siblings } from './yaml-path.ts';
+import { nodeAt, placeAt, schemaAt, valuesOf } from './yaml-path.ts';
 
 export interface LineProblem {
   line: number;
   col: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  length?: number; // the quoted words' length; the rest of the line when absent
 }
 
-/** Completion of the field names the schema allows where the cursor is: top level, or inside nguoi_ky, thoi_gian, … */
-function fieldCompletion(variant: SchemaNode | null) {
+/** The values a field allows, in the schema's order (the decree's: TM, KT, Q, TL, TUQ), not the alphabet's. */
+const choices = (values: unknown[]) => values.map((v, i) => ({ label: String(v), type: 'enum', boost: values.length - i }));
+
+/**
+ * Completion from the schema where the cursor is: the field names of the object it is in (top level,
+ * inside nguoi_ky, inside an item of a list such as phu_luc or thoi_gian.dot), and the values a field
+ * or a list item allows when they can be listed (loai, tham_quyen).
+ */
+function schemaCompletion(schema: SchemaNode | null) {
   return (ctx: CompletionContext) => {
-    if (!variant?.properties) return null;
+    if (!schema) return null;
     const line = ctx.state.doc.lineAt(ctx.pos);
     const before = line.text.slice(0, ctx.pos - line.from);
-    const m = /^(\s*)([a-z_]*)$/.exec(before);
-    if (!m || (!ctx.explicit && !m[2])) return null;
     const lines = ctx.state.doc.toString().split('\n');
-    const indent = m[1]!.length;
-    const path = blockPath(lines, line.number - 1, indent);
-    const node = path && nodeAt(variant, path);
+    const value = /^(\s*(?:-[ \t]+)*)([A-Za-z_]\w*):[ \t]+([\p{L}\p{N}_-]*)$/u.exec(before);
+    if (value) {
+      if (!ctx.explicit && !value[3]) return null;
+      const place = placeAt(lines, line.number - 1, value[1]!.length);
+      const values = place ? valuesOf(schemaAt(schema, [...place.path, value[2]!])) : [];
+      return values.length ? { from: ctx.pos - value[3]!.length, options: choices(values) } : null;
+    }
+    const m = /^(\s*(?:-[ \t]+)*)([a-z_]*)$/u.exec(before);
+    if (!m || (!ctx.explicit && !m[2])) return null;
+    const col = m[1]!.length;
+    const place = placeAt(lines, line.number - 1, col);
+    if (!place) return null;
+    // An item of a list of choices ("- KT" under tham_quyen): the choices.
+    const values = /-[ \t]+$/u.test(m[1]!) ? valuesOf(schemaAt(schema, place.path)) : [];
+    if (values.length) return { from: line.from + col, options: choices(values) };
+    const node = nodeAt(schema, place.path);
     if (!node?.properties) return null;
-    const taken = siblings(lines, line.number - 1, indent);
     return {
-      from: line.from + indent,
+      from: line.from + col,
       options: Object.entries(node.properties)
-        .filter(([key]) => !taken.has(key))
-        .map(([key, p]) => ({ label: key, apply: `${key}: `, detail: p.description ?? '', type: 'property' })),
+        .filter(([key]) => !place.taken.has(key))
+        .map(([key, p], i, all) => ({ label: key, apply: `${key}: `, detail: p.description ?? '', type: 'property', boost: all.length - i })),
     };
   };
 }
 
-export function createEditor(parent: HTMLElement, text: string, lang: 'yaml' | 'markdown', label: string, variant: SchemaNode | null, onChange: (text: string) => void): EditorView {
+export function createEditor(parent: HTMLElement, text: string, lang: 'yaml' | 'markdown', label: string, schema: SchemaNode | null, onChange: (text: string) => void): EditorView {
   const extensions: Extension[] = [
     lineNumbers(),
     history(),
@@ -60,7 +78,7 @@ export function createEditor(parent: HTMLElement, text: string, lang: 'yaml' | '
       if (u.docChanged) onChange(u.state.doc.toString());
     }),
   ];
-  if (lang === 'yaml') extensions.push(autocompletion({ override: [fieldCompletion(variant)] }));
+  if (lang === 'yaml') extensions.push(autocompletion({ override: [schemaCompletion(schema)] }));
   return new EditorView({ parent, state: EditorState.create({ doc: text, extensions }) });
 }
 
@@ -82,7 +100,7 @@ export function showProblems(view: EditorView, problems: LineProblem[]): void {
     .map((p) => {
       const line = doc.line(p.line);
       const from = Math.min(line.from + Math.max(0, p.col - 1), line.to);
-      return { from, to: Math.max(from, line.to), severity: p.severity, message: p.message };
+      return { from, to: p.length ? Math.min(line.to, from + p.length) : Math.max(from, line.to), severity: p.severity, message: p.message };
     });
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }

@@ -4,9 +4,9 @@
 
 import type { Path } from './yaml-edit.ts';
 import { el } from './dom.ts';
-import type { SchemaNode } from './kinds.ts';
+import type { SchemaNode } from '../kinds.ts';
 
-export { kinds, type SchemaNode } from './kinds.ts';
+export { kinds, type SchemaNode } from '../kinds.ts';
 
 export type Edit =
   | { op: 'set'; path: Path; value: string | number | boolean | null | undefined }

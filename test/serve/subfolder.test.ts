@@ -1,0 +1,61 @@
+// `vanban serve` started in a subfolder of a project (the campaign's folder): confined to the project
+// (the nearest folder above with profiles/, no higher than package.json or .git), listing the
+// subfolder's documents, offering the project's province profiles to derive, writing derived/ at the
+// top. Without a project's top above, nothing above the folder asked for is looked at.
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/serve/server.ts';
+import { serveRoot } from '../../src/serve/root.ts';
+import { ROOT } from '../support/invalid-fixtures.ts';
+import { BODY, DECISION, writeFiles } from '../support/project.ts';
+import { CAMPAIGN } from '../support/serve-browser.ts';
+
+const PROFILE = 'profiles/2023-2024/ninh-thuan.yaml';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function project(marker: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), 'vanban-serve-sub-'));
+  dirs.push(root);
+  cpSync(join(ROOT, CAMPAIGN), join(root, CAMPAIGN), { recursive: true });
+  mkdirSync(join(root, 'profiles/2023-2024'), { recursive: true });
+  cpSync(join(ROOT, PROFILE), join(root, PROFILE));
+  writeFiles(root, { 'data/khac/van-ban.yaml': DECISION, 'data/khac/noi-dung.md': BODY });
+  if (marker) writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
+  return realpathSync(root);
+}
+
+describe('vanban serve in a subfolder', () => {
+  it("lists the subfolder's documents, derives with the project's profiles, and writes derived/ at the project's top", async () => {
+    const root = project(true);
+    expect(serveRoot(join(root, CAMPAIGN))).toEqual({ root, view: CAMPAIGN });
+    const running = await startServer({ root: join(root, CAMPAIGN) });
+    try {
+      const cookie = `vanban_${new URL(running.origin).port}=${running.token}`;
+      const docs = (await (await fetch(`${running.origin}/api/documents`, { headers: { cookie } })).json()) as { view: string; documents: { path: string }[] };
+      expect(docs.view).toBe(CAMPAIGN);
+      expect(docs.documents.map((d) => d.path).sort()).toEqual([`${CAMPAIGN}/ke-hoach.yaml`, `${CAMPAIGN}/quyet-dinh.yaml`]);
+      const p = running.project;
+      expect(p.deriveChoices().profiles.map((x) => x.path)).toEqual([PROFILE]);
+      const r = await p.derive(`${CAMPAIGN}/chien-dich.yaml`, PROFILE, false, null);
+      expect(r.errors).toEqual([]);
+      expect(r.plan).toBe('derived/ninh-thuan/thi-dua-2024/ke-hoach.yaml');
+      expect(existsSync(join(root, r.plan))).toBe(true);
+      expect(p.documents().map((d) => d.path)).toContain(r.plan);
+      // Still confined: a path above the project is refused.
+      expect(() => p.resolve('../x.yaml')).toThrow(/ngoài thư mục dự án/);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("does not look above the folder asked for when no project's top (package.json, .git) is above it", () => {
+    const root = project(false);
+    const sub = join(root, CAMPAIGN);
+    expect(serveRoot(sub)).toEqual({ root: sub, view: '' });
+    expect(serveRoot(root)).toEqual({ root, view: '' });
+  });
+});
