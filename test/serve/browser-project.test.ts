@@ -41,6 +41,15 @@ async function openDocument(path: string): Promise<void> {
  * list changes (its interactionDelay), so that a key meant for the text is not taken as a choice.
  */
 const settled = () => page.waitForTimeout(150);
+/** Types the start of a completion, waits for it to be the only choice, accepts it, and checks the line it wrote. */
+async function accept(typed: string, label: string, line: string): Promise<void> {
+  const options = page.locator('.cm-tooltip-autocomplete li .cm-completionLabel');
+  await page.keyboard.type(typed);
+  await expect.poll(() => options.allTextContents()).toEqual([label]);
+  await settled(); // CodeMirror ignores an Enter within its interaction delay
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe(line);
+}
 
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
 async function tabTo(selector: string, max = 80): Promise<void> {
@@ -106,11 +115,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     expect(labels).toEqual(expect.arrayContaining(['ten', 'viet_tat']));
     expect(labels).not.toContain('trich_yeu');
     await page.screenshot({ path: join(SHOTS, 'serve-completion.png') });
-    await page.keyboard.type('viet');
-    await expect.poll(() => options.allTextContents()).toEqual(['viet_tat']);
-    await settled();
-    await page.keyboard.press('Enter');
-    expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('  viet_tat: ');
+    await accept('viet', 'viet_tat', '  viet_tat: ');
     for (let i = 0; i < 10 && (await byId('state').textContent()) !== 'Đã lưu'; i++) await page.keyboard.press('Control+z');
     expect(await byId('state').textContent()).toBe('Đã lưu');
     await page.getByRole('tab', { name: 'Biểu mẫu' }).click();
@@ -162,11 +167,7 @@ describe.runIf(browserTests)('vanban serve in Chromium: the rendered page, the p
     expect(item).not.toContain('tieu_de'); // written already in this item
     expect(item).not.toContain('trich_yeu'); // a field of the document, not of an appendix
     await page.screenshot({ path: join(SHOTS, 'serve-completion-item.png') });
-    await page.keyboard.type('noi');
-    await expect.poll(() => options.allTextContents()).toEqual(['noi_dung']);
-    await settled();
-    await page.keyboard.press('Enter');
-    expect(await page.locator('#panel-yaml .cm-activeLine').textContent()).toBe('    noi_dung: ');
+    await accept('noi', 'noi_dung', '    noi_dung: ');
     // Back to the saved text: nothing to save.
     await page.keyboard.press('Control+a');
     await page.keyboard.insertText(saved);
