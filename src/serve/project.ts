@@ -9,7 +9,9 @@ import { atomicWrite } from '../io/atomic-write.ts';
 import { FileRefused, isInside, readRegularFile, realPath, withUnsaved } from '../io/project-files.ts';
 import { buildOne } from '../build.ts';
 import { composeDocument } from '../transform/compose.ts';
-import { writePdf } from '../write/pdf.ts';
+import { drawPdf } from '../write/pdf.ts';
+import { layoutDocument } from '../layout/document.ts';
+import { pageKeys } from './page-keys.ts';
 import { InputError } from '../model/errors.ts';
 import { jsonSchema } from '../model/json-schema.ts';
 import { readYaml } from '../read/yaml.ts';
@@ -86,6 +88,7 @@ export interface Problem {
 
 export interface Preview {
   pdf: Uint8Array | null;
+  pages: string[]; // a key per page of the PDF: what it draws (page-keys.ts)
   of?: string; // the document shown, when the file previewed is printed within another (campaign data, an attached plan)
   problems: Problem[];
   notes: string[];
@@ -378,20 +381,23 @@ export class Project {
         const t0 = performance.now();
         const problems: Problem[] = [];
         let pdf: Uint8Array | null = null;
+        let pages: string[] = [];
         let notes: string[] = [];
         // Campaign data, or a plan issued with its decision: the page shows the document that prints it, with the unsaved text.
         const shown = this.documentUsing(path) ?? path;
         try {
           const composed = composeDocument(shown, this.root);
           notes = composed.notes;
-          pdf = await writePdf(composed.doc);
+          const laid = layoutDocument(composed.doc);
+          pdf = drawPdf(laid, composed.doc);
+          pages = pageKeys(laid);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           problems.push({ file: slash(error.loc.file), line: error.loc.line, col: error.loc.col, field: error.field, message: error.problem, ...(error.fix ? { fix: error.fix } : {}), severity: 'lỗi' });
         }
         problems.push(...(await checkProblems(path, this.root)));
         if (shown !== path) problems.push(...(await checkProblems(shown, this.root)));
-        return { pdf, problems, notes, ms: performance.now() - t0, ...(shown !== path ? { of: slash(relative(this.root, shown)) } : {}) };
+        return { pdf, pages, problems, notes, ms: performance.now() - t0, ...(shown !== path ? { of: slash(relative(this.root, shown)) } : {}) };
       }),
     );
   }

@@ -107,7 +107,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         if (url.pathname === '/api/new') return json(res, 200, await project.create(body.path, body.loai));
         if (url.pathname === '/api/preview') {
           const p = await project.preview(body.path, (body.files ?? {}) as Record<string, unknown>);
-          return json(res, 200, { pdf: p.pdf ? Buffer.from(p.pdf).toString('base64') : null, problems: p.problems, notes: p.notes, ms: Math.round(p.ms), of: p.of ?? null });
+          return json(res, 200, { pdf: p.pdf ? Buffer.from(p.pdf).toString('base64') : null, pages: p.pages, problems: p.problems, notes: p.notes, ms: Math.round(p.ms), of: p.of ?? null });
         }
       }
       return json(res, 404, { message: `không có "${url.pathname}"` });

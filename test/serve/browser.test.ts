@@ -13,7 +13,7 @@ import type { Running } from '../../src/serve/server.ts';
 import { CAMPAIGN, SHOTS, browserTests, openServe, requireChromium } from '../support/serve-browser.ts';
 import { ROOT } from '../support/invalid-fixtures.ts';
 import { vanban } from '../support/cli.ts';
-import { timeTyping } from '../support/serve-typing.ts';
+import { TYPING_SCROLL, timeTyping } from '../support/serve-typing.ts';
 
 
 let root: string;
@@ -145,11 +145,19 @@ describe.runIf(browserTests)('vanban serve in Chromium', () => {
   });
 
   it('updates the preview of the 11-page decision within a second of a keystroke, keeping the scroll position', async () => {
-    const t = await timeTyping(page, server, `${CAMPAIGN}/quyet-dinh.yaml`);
+    // A canvas of a page the typing does not change (page 6) is marked: it must still be there afterwards.
+    const mark = () => page.locator('#preview .page[data-page="6"] canvas').evaluate((c) => ((c as HTMLCanvasElement & { marked?: boolean }).marked = true));
+    const marked = () => page.locator('#preview .page[data-page="6"] canvas').evaluate((c) => (c as HTMLCanvasElement & { marked?: boolean }).marked === true);
+    const t = await timeTyping(page, server, `${CAMPAIGN}/quyet-dinh.yaml`, 7, mark);
     console.log(`vanban serve: phím gõ → bản xem trước ${t.pages} trang, trung vị ${t.medianMs} ms (${t.timesMs.join(', ')} ms; lần cuối: ${t.last})`);
     writeFileSync(join(SHOTS, 'serve-typing.json'), JSON.stringify(t) + '\n');
     expect(t.pages).toBe(11);
-    expect(await page.locator('#preview').evaluate((p) => p.scrollTop)).toBe(1500);
+    expect(await page.locator('#preview').evaluate((p) => p.scrollTop)).toBe(TYPING_SCROLL);
+    // What was timed is on the page: page 1 shows the trích yếu with every letter typed.
+    expect((await pageText(1))!.replace(/\s+/g, ' ')).toContain(t.typed);
+    // Pages the edit leaves as they were are not drawn again, even once typing pauses.
+    await page.waitForTimeout(1500);
+    expect(await marked()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'serve-11-pages.png') });
     expect(t.medianMs).toBeLessThan(1000);
   });

@@ -25,7 +25,7 @@ export function listenToDisk(): void {
     if (s) {
       if ([s.yaml, s.body].some((f) => f && event.files.includes(f.path))) void checkDisk(s);
       // Another file the document may read (its campaign data, a plan issued with it): preview again.
-      else if (event.files.some((f) => /\.(ya?ml|md)$/i.test(f))) schedulePreview(0);
+      else if (event.files.some((f) => /\.(ya?ml|md)$/i.test(f))) schedulePreview();
     } else if (event.list) void refreshDocs();
   };
   source.addEventListener('hello', take);

@@ -8,7 +8,7 @@ import { el } from './dom.ts';
 import { createEditor, setText } from './editor.ts';
 import { renderForm, kinds, fieldId, type Edit } from './form.ts';
 import { schemaOf } from '../kinds.ts';
-import { DEBOUNCE_MS, schedulePreview } from './live-preview.ts';
+import { schedulePreview } from './live-preview.ts';
 import { showProblemsEverywhere } from './problems.ts';
 import { saveAll } from './saving.ts';
 import { app, dirty, kindName, markState, state, type OpenFile, type Session } from './state.ts';
@@ -87,7 +87,7 @@ export async function showDocument(path: string, nav: number): Promise<void> {
   app().replaceChildren(header, el('main', { id: 'main', class: 'doc' }, el('div', { class: 'left' }, tabs, panels, problems), preview));
   // Campaign data has no form of its own: its YAML, with completion from its schema.
   selectTab(variant ? 'form' : 'yaml');
-  schedulePreview(0);
+  schedulePreview();
 }
 
 export function selectTab(tab: Session['tab']): void {
@@ -178,5 +178,5 @@ export function changed(which: 'yaml' | 'body', text: string): void {
   file.text = text;
   s.edits++;
   markState();
-  schedulePreview(DEBOUNCE_MS);
+  schedulePreview();
 }

@@ -1,5 +1,6 @@
 // The live preview: each change of either text asks the server for the PDF of the unsaved files
-// (debounced, one request at a time, the newest edit next), draws it, and shows its problems.
+// (at once when none is running; one request at a time, the newest edit next, so fast typing coalesces
+// without a debounce delay), draws it, and shows its problems.
 
 import { api, announce } from './api.ts';
 import { showPdf } from './preview.ts';
@@ -7,12 +8,10 @@ import { showProblemsEverywhere } from './problems.ts';
 import { state } from './state.ts';
 import type { Problem } from '../project.ts';
 
-export const DEBOUNCE_MS = 40;
-
-export function schedulePreview(delay: number): void {
+export function schedulePreview(): void {
   const s = state.session!;
   clearTimeout(s.timer);
-  s.timer = window.setTimeout(() => void runPreview(), delay);
+  s.timer = window.setTimeout(() => void runPreview(), 0);
 }
 
 async function runPreview(): Promise<void> {
@@ -25,7 +24,7 @@ async function runPreview(): Promise<void> {
   const preview = document.getElementById('preview')!;
   try {
     const t0 = performance.now();
-    const r = await api<{ pdf: string | null; problems: Problem[]; ms: number; of: string | null }>('/api/preview', { method: 'POST', body: { path: s.yaml.path, files } });
+    const r = await api<{ pdf: string | null; pages: string[]; problems: Problem[]; ms: number; of: string | null }>('/api/preview', { method: 'POST', body: { path: s.yaml.path, files } });
     const t1 = performance.now();
     if (state.session !== s) return;
     s.problems = r.problems;
@@ -36,7 +35,7 @@ async function runPreview(): Promise<void> {
     preview.setAttribute('aria-label', r.of ? `Bản xem trước PDF của ${r.of}` : 'Bản xem trước PDF');
     if (r.pdf) {
       // The markers follow as the pages' text is read, off the keystroke-to-page path.
-      const pages = await showPdf(preview, Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0)), (texts) => {
+      const pages = await showPdf(preview, fromBase64(r.pdf), r.pages, (texts) => {
         if (state.session !== s) return;
         s.texts = texts;
         s.rendered = files;
@@ -55,6 +54,14 @@ async function runPreview(): Promise<void> {
     announce(`Không dựng được bản xem trước: ${(err as Error).message}`);
   } finally {
     s.inFlight = false;
-    if (state.session === s && s.edits !== edit) schedulePreview(0);
+    if (state.session === s && s.edits !== edit) schedulePreview();
   }
+}
+
+/** The bytes of base64 text; a plain loop, many times faster than Uint8Array.from with a mapping function. */
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

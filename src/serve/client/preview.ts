@@ -1,6 +1,7 @@
 // The PDF preview: pdfjs renders each page to a canvas with its text layer (selectable, readable by
 // a screen reader). The pages in view are drawn first, off screen, then swapped in at the same scroll
-// position; the others follow in the background (the earlier drawing stays until then).
+// position; the others follow in the background (the earlier drawing stays until then). A page whose
+// key (what it draws, from the server) is the one it already shows is not drawn again.
 
 import { GlobalWorkerOptions, PDFWorker, TextLayer, getDocument, type PDFPageProxy } from 'pdfjs-dist';
 type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
@@ -12,7 +13,10 @@ let generation = 0;
 const GAP = 12; // px between pages, as in app.css
 const IDLE_MS = 400;
 
-function pageBox(page: PDFPageProxy, width: number, n: number) {
+/** The text each drawn page box read, for a page kept as it is by a later PDF. */
+const textOf = new WeakMap<HTMLElement, Promise<PageText>>();
+
+function pageBox(page: PDFPageProxy, width: number, n: number, key: string | undefined) {
   const scale = width / page.getViewport({ scale: 1 }).width;
   const viewport = page.getViewport({ scale });
   const box = document.createElement('div');
@@ -36,12 +40,13 @@ function pageBox(page: PDFPageProxy, width: number, n: number) {
     await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise;
     // The text layer (for selection, search and screen readers) follows the picture, off the critical path;
     // the same text content gives the markers their positions, so the worker reads each page once.
-    return {
-      text: page.getTextContent().then(async (content) => {
-        await new TextLayer({ textContentSource: content, container: layer, viewport }).render();
-        return pageText(content, page.getViewport({ scale: 1 }).height, n);
-      }),
-    };
+    const text = page.getTextContent().then(async (content) => {
+      await new TextLayer({ textContentSource: content, container: layer, viewport }).render();
+      return pageText(content, page.getViewport({ scale: 1 }).height, n);
+    });
+    textOf.set(box, text);
+    if (key) box.dataset.key = key;
+    return { text };
   };
   return { box, height: Math.floor(viewport.height), draw };
 }
@@ -104,16 +109,17 @@ let known: PageText[] = [];
 let knownHost: HTMLElement | null = null; // another document's preview knows nothing of these pages
 
 /**
- * Shows `pdf` in `host`; resolves once the pages in view are drawn, with the page count. `onTexts` gets
- * the pages' text positions each time a page's text is read (the pages in view, then the others).
+ * Shows `pdf` in `host`; resolves once the pages in view are drawn, with the page count. `keys` says what
+ * each page draws (none: draw them all). `onTexts` gets the pages' text positions each time a page's text
+ * is read (the pages in view, then the others).
  */
-export async function showPdf(host: HTMLElement, pdf: Uint8Array, onTexts: (texts: PageText[]) => void = () => undefined): Promise<number> {
+export async function showPdf(host: HTMLElement, pdf: Uint8Array, keys: readonly string[] = [], onTexts: (texts: PageText[]) => void = () => undefined): Promise<number> {
   const gen = ++generation;
   worker ??= new PDFWorker();
   const doc = await getDocument({ data: pdf, worker, isEvalSupported: false }).promise;
   const width = Math.max(300, host.clientWidth - 2 * GAP - 12);
   const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1)));
-  const boxes = pages.map((p, i) => pageBox(p, width, i + 1));
+  const boxes = pages.map((p, i) => pageBox(p, width, i + 1, keys[i]));
   const top = host.scrollTop;
   const bottom = top + host.clientHeight;
   let y = GAP;
@@ -122,16 +128,21 @@ export async function showPdf(host: HTMLElement, pdf: Uint8Array, onTexts: (text
     if (y < bottom && y + b.height > top) inView.add(i);
     y += b.height + GAP;
   });
-  const drawn = await Promise.all([...inView].map((i) => boxes[i]!.draw()));
+  const old = [...host.querySelectorAll<HTMLElement>(':scope > .page')];
+  const sameSize = (i: number) => !!old[i] && old[i].style.height === boxes[i]!.box.style.height && old[i].style.width === boxes[i]!.box.style.width;
+  // Already showing this very page: kept, not drawn again.
+  const current = (i: number) => sameSize(i) && !!keys[i] && old[i]!.dataset.key === keys[i] && textOf.has(old[i]!);
+  // Out of view and the same size: the earlier drawing stays until this one is drawn.
+  const keep = (i: number) => current(i) || (!inView.has(i) && sameSize(i));
+  const drawn = await Promise.all([...inView].filter((i) => !current(i)).map((i) => boxes[i]!.draw()));
   if (gen !== generation) {
     void doc.destroy();
     return boxes.length;
   }
-  const old = [...host.querySelectorAll<HTMLElement>(':scope > .page')];
-  const keep = (i: number) => !inView.has(i) && old[i] && old[i].style.height === boxes[i]!.box.style.height;
   host.replaceChildren(...boxes.map((b, i) => (keep(i) ? old[i]! : b.box)));
   host.scrollTop = top;
   for (const [i, b] of boxes.entries()) if (!keep(i)) paintMarks(b.box);
+  const kept = boxes.map((_, i) => i).filter(current);
   known = knownHost === host ? known.slice(0, boxes.length) : [];
   knownHost = host;
   const learn = (t: PageText) => {
@@ -141,11 +152,11 @@ export async function showPdf(host: HTMLElement, pdf: Uint8Array, onTexts: (text
   };
   // The pages out of view are drawn once typing pauses, so they never slow the next update.
   void (async () => {
-    for (const t of await Promise.all(drawn.map((d) => d.text))) learn(t);
+    for (const t of await Promise.all([...drawn.map((d) => d.text), ...kept.map((i) => textOf.get(old[i]!)!)])) learn(t);
     await new Promise((ok) => setTimeout(ok, IDLE_MS));
     for (const [i, b] of boxes.entries()) {
       if (gen !== generation) break;
-      if (inView.has(i)) continue;
+      if (inView.has(i) || current(i)) continue;
       learn(await (await b.draw()).text);
       if (gen === generation && keep(i)) {
         old[i]!.replaceWith(b.box);
