@@ -3,30 +3,20 @@
 // subfolder's documents, offering the project's province profiles to derive, writing derived/ at the
 // top. Without a project's top above, nothing above the folder asked for is looked at.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/serve/server.ts';
 import { serveRoot } from '../../src/serve/root.ts';
-import { ROOT } from '../support/invalid-fixtures.ts';
-import { BODY, DECISION, writeFiles } from '../support/project.ts';
-import { CAMPAIGN } from '../support/serve-browser.ts';
+import { CAMPAIGN, PROFILE, subfolderProject } from '../support/serve-browser.ts';
 
-const PROFILE = 'profiles/2023-2024/ninh-thuan.yaml';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function project(marker: boolean): string {
-  const root = mkdtempSync(join(tmpdir(), 'vanban-serve-sub-'));
+const project = (marker: boolean) => {
+  const root = subfolderProject(marker);
   dirs.push(root);
-  cpSync(join(ROOT, CAMPAIGN), join(root, CAMPAIGN), { recursive: true });
-  mkdirSync(join(root, 'profiles/2023-2024'), { recursive: true });
-  cpSync(join(ROOT, PROFILE), join(root, PROFILE));
-  writeFiles(root, { 'data/khac/van-ban.yaml': DECISION, 'data/khac/noi-dung.md': BODY });
-  if (marker) writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
-  return realpathSync(root);
-}
+  return root;
+};
 
 describe('vanban serve in a subfolder', () => {
   it("lists the subfolder's documents, derives with the project's profiles, and writes derived/ at the project's top", async () => {

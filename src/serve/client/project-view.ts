@@ -22,7 +22,9 @@ export async function showProject(nav: number): Promise<void> {
     const c = String(k.properties!.loai!.const);
     loai.append(el('option', { value: c }, kindName(c)));
   }
-  const name = el('input', { id: 'new-path', type: 'text', value: 'van-ban-moi/quyet-dinh.yaml', spellcheck: 'false' });
+  // Served from a subfolder: a new document goes there, where the list shows it.
+  const view = table.dataset.view;
+  const name = el('input', { id: 'new-path', type: 'text', value: `${view ? `${view}/` : ''}van-ban-moi/quyet-dinh.yaml`, spellcheck: 'false' });
   const msg = el('div', { class: 'err', role: 'alert' });
   const create = el('form', { class: 'new', 'aria-labelledby': 'new-title' },
     el('h2', { id: 'new-title' }, 'Tạo văn bản mới'),
@@ -59,7 +61,7 @@ export async function refreshDocs(): Promise<void> {
 
 async function docsTable(): Promise<HTMLTableElement> {
   const { root, view, documents } = await api<{ root: string; view: string; documents: DocumentSummary[] }>('/api/documents');
-  const table = el('table', { class: 'docs' });
+  const table = el('table', { class: 'docs', 'data-view': view });
   table.append(el('caption', {}, `Các văn bản trong ${view ? `${root}/${view}` : root}`));
   table.append(el('thead', {}, el('tr', {}, ...['Tệp', 'Loại', 'Số', 'Ngày', 'Trích yếu', 'Trạng thái', 'Bản dựng gần nhất (out/)', 'Tải về'].map((h) => el('th', { scope: 'col' }, h)))));
   const body = el('tbody');
