@@ -25,6 +25,7 @@ const SEEDS: { name: string; defects: string[] }[] = [
       '152 date-zero', // "15/1/2021": month 1 takes its zero (rule added with the real corpus, issue 11)
       '152 spacing-number', // "25/2021/QĐ- TTg"
       '152 spacing-number', // "18/2022/QĐ- TTg"
+      '154 capitalization', // "các Chương trình, Đề án, văn bản": kinds named as a class, lower case (Phụ lục II V.6; rule added with set 8)
       '190 spacing-number', // "59/2012/NĐ- CP"
       '226 citation-party', // "Chỉ thị số 35/CT-TW" is Chỉ thị 35-CT/TW of the Bộ Chính trị
     ],
@@ -37,6 +38,7 @@ const SEEDS: { name: string; defects: string[] }[] = [
       '77 date-zero', // "15/1/2021"
       '93 citation-year', // "Thông tư số 02/TT-BTP ngày 08/02/2022": TT 02/2022/TT-BTP
       '155 citation-party', // "Chỉ thị số 35/CT-TW"
+      '161 capitalization', // "thông tư số 03/2019/TT-BTP": one document's kind is capitalized (Phụ lục II V.6; rule added with set 8)
       '199 recipients-luu', // "VP. TN": the units of the Lưu line parted by "." (rule added with the real corpus, issue 11)
       '199 recipients-punct', // "- Lưu: VT, VP. TN" without its final "."
     ],

@@ -2,6 +2,7 @@
 // shown on the real document it was found on, and on one where it must stay silent.
 
 import { describe, expect, it } from 'vitest';
+import { capitalization } from '../../src/check/rules/capitalization.ts';
 import { citationYear } from '../../src/check/rules/citations.ts';
 import { vvForm } from '../../src/check/rules/cong-van.ts';
 import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
@@ -9,7 +10,7 @@ import { decisionColon, partsConflict } from '../../src/check/rules/parts.ts';
 import { recipientsArchive, recipientsPunctuation } from '../../src/check/rules/recipients.ts';
 import { signatureForm } from '../../src/check/rules/signature.ts';
 import { continues } from '../../src/check/structure.ts';
-import { run, runReal } from './helpers.ts';
+import { brief, run, runReal } from './helpers.ts';
 
 const QUANG_TRI = 'page-quyet-dinh-1114-qd-ub-2003-quang-tri.txt'; // cells without a leading "|", "- Căn cứ", "TM/"
 
@@ -58,5 +59,20 @@ describe('set 8 causes', () => {
   it('names the other citation when the same number is written with and without its year', () => {
     const f = citationYear.check({ lines: ['Số: 1114/QĐ-UB', 'Ban hành kèm theo Quyết định số 1114/2003/QĐ-UB ngày 16 tháng 6 năm 2003'], file: 't', today: new Date() });
     expect(f.map((x) => x.message)).toEqual(['cùng văn bản này được dẫn ở dòng 2 là "1114/2003/QĐ-UB": số, ký hiệu phải ghi thống nhất, có năm ban hành']);
+  });
+});
+
+describe('set 8 causes: capitalization (Phụ lục II)', () => {
+  it('finds a body\'s official name with a field in lower case or "&" for "và", and leaves it right, in capitals or as staff', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-1811-qd-ubnd-2020-nghe-an.txt')).toContain('10 Bộ Kế hoạch & đầu tư');
+    expect(runReal(capitalization, 'page-thong-bao-114-tb-vpcp-2022.txt')).toEqual(expect.arrayContaining(['18 Ban chỉ đạo', '19 Ban chỉ đạo', '28 Đài truyền hình Việt Nam']));
+    expect(brief(run(capitalization, 'báo cáo Bộ Lao động - Thương binh và Xã hội, Bộ Kế hoạch và Đầu tư; chỉ đạo cán bộ Lao động - Thương binh và Xã hội;'))).toEqual([]);
+    expect(brief(run(capitalization, 'gửi Bộ Lao động – Thương binh và Xã hội.'))).toEqual([]); // an en dash is no capitalization
+  });
+  it('finds one document\'s kind in lower case before its number, and kinds named as a class in capitals', () => {
+    expect(runReal(capitalization, 'page-quyet-dinh-39-2009-qd-ubnd-tay-ninh.txt')).toContain('35 tờ trình');
+    expect(runReal(capitalization, 'page-quyet-dinh-53-2014-qd-ubnd-long-an.txt')).toEqual(expect.arrayContaining(['26 tờ trình', '32 Chương trình, Đề án, Kế hoạch']));
+    // "công văn số …" was never labelled a defect by the corpus's readers; one kind alone is KIND_CLASS's to judge
+    expect(brief(run(capitalization, 'theo công văn số 12/UBND-VP; các Đề án lớn của Thủ tướng; Quyết định số 5/QĐ-UBND'))).toEqual([]);
   });
 });

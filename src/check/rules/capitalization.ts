@@ -44,7 +44,7 @@ const FORMS: [RegExp, string, string][] = [
 /** Kinds of documents named as a class, not one document: "các nghị định liên quan" (Phụ lục II, mục V.6). */
 const KIND_CLASS = /(?<=(?:các|những) )(Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)(?= (?:liên quan|có liên quan|hướng dẫn|quy định|hiện hành|nêu trên))/gu;
 /** A ministry's name in lower case: "Bộ tư pháp" → "Bộ Tư pháp" (Phụ lục II, mục IV.1.a). */
-const MINISTRY = /(?<![\p{L}\p{M}])Bộ (tư pháp|tài chính|nội vụ|xây dựng|y tế|công an|quốc phòng|ngoại giao|công thương|ngoại giao|tài nguyên và môi trường|kế hoạch và đầu tư|giáo dục và đào tạo)(?![\p{L}\p{M}])/gu;
+const MINISTRY = /(?<![\p{L}\p{M}])Bộ (tư pháp|tài chính|nội vụ|xây dựng|y tế|công an|quốc phòng|ngoại giao|công thương)(?![\p{L}\p{M}])/gu;
 /**
  * The full name of one body written with its common noun in lower case: "của sở Giáo dục và Đào tạo" → "Sở Giáo dục
  * và Đào tạo" (Phụ lục II, mục IV.1.a: the first letter of the name of a body is capitalized, "Sở Tư pháp"). Only
@@ -72,6 +72,34 @@ const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:s�
  * ways (see LAW_NAME); a passing mention ("Luật sửa đổi, bổ sung năm 2012") is not the title.
  */
 const AMENDING = /(?<![\p{L}\p{M}])(?:Luật|Pháp lệnh) [Ss]ửa đổi(?=, bổ sung một số [Đđ]iều(?![\p{L}\p{M}]))/gu;
+/**
+ * Bodies whose official name has several fields, each capitalized (Phụ lục II, mục IV.1.a: "Bộ Tài nguyên và Môi
+ * trường", "Ban Chỉ đạo trung ương về …"), found written with a field in lower case or "&" for "và". A name whose first
+ * word is in lower case is told here too, with the whole name as its fix.
+ */
+const OFFICIAL_NAMES = [
+  'Bộ Kế hoạch và Đầu tư', 'Bộ Tài nguyên và Môi trường', 'Bộ Giáo dục và Đào tạo', 'Bộ Lao động - Thương binh và Xã hội',
+  'Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Nông nghiệp và Phát triển nông thôn', 'Bộ Nông nghiệp và Môi trường',
+  'Bộ Thông tin và Truyền thông', 'Bộ Khoa học và Công nghệ', 'Bộ Giao thông vận tải',
+  'Đài Truyền hình Việt Nam', 'Đài Tiếng nói Việt Nam', 'Thông tấn xã Việt Nam',
+];
+const nameSource = (name: string) =>
+  name.split(' ').map((w) => (w === 'và' ? '(?:và|&)' : w === '-' ? '[-–]' : w === 'hóa' ? '(?:hóa|hoá)' : w)).join('\\s+');
+const OFFICIAL = new RegExp(`(?<![\\p{L}\\p{M}])(?<!(?:cán|nội|Cán|Nội) )(?:${OFFICIAL_NAMES.map(nameSource).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+const OFFICIAL_BY_KEY = new Map(OFFICIAL_NAMES.map((n) => [n.toLocaleLowerCase('vi'), n]));
+const officialKey = (s: string) => s.toLocaleLowerCase('vi').replace(/\s+/gu, ' ').replace(/&/gu, 'và').replace(/–/gu, '-').replace(/hoá/gu, 'hóa');
+/** "Ban chỉ đạo Quốc gia …": a body named with a capital "Ban" and its function in lower case (mục IV.1.a). */
+const BAN_CHI_DAO = /(?<=[\p{Ll},;] )Ban chỉ đạo(?= (?:\p{Lu}|tỉnh|huyện|thành phố|quận|xã|trung ương|cấp|phòng|về|thực hiện))/gu;
+/**
+ * A kind of document written in lower case before the number of one document: "tại tờ trình số 728/TTr-STP"
+ * (mục V.6: the kind is capitalized when it names one document; Phụ lục III writes "Quyết định số …", "Tờ trình số …").
+ * Not "công văn số …": the corpus's labellers, reading the same mục, never took it for a defect.
+ */
+const KIND_NUMBERED = /(?<![\p{L}\p{M}])(tờ trình|quyết định|kế hoạch|báo cáo|thông báo|nghị quyết|chỉ thị|nghị định|thông tư) số \d+[\/-]/gu;
+/** Kinds in a plural list, capitalized: "các Chương trình, Đề án, Kế hoạch về …" are classes, not one document (V.6). */
+const KIND_WORD = '(?:Chương trình|Đề án|Dự án|Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Văn bản|Báo cáo)';
+const KIND_LIST = new RegExp(`(?<=(?:các|những) )${KIND_WORD}(?:, ${KIND_WORD})*,? (?:và |hoặc )?${KIND_WORD}(?![\\p{L}\\p{M}])`, 'gu');
+
 /** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
@@ -130,6 +158,26 @@ export const capitalization: Rule = {
       for (const m of line.matchAll(TITLE)) {
         const right = m[0].charAt(0).toLocaleUpperCase('vi') + m[0].slice(1);
         out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `chức vụ đi với tên cơ quan viết hoa chữ đầu: "${right}" (Phụ lục II, mục V.3)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of line.matchAll(OFFICIAL)) {
+        const right = OFFICIAL_BY_KEY.get(officialKey(m[0]));
+        // "cán bộ Lao động - Thương binh và Xã hội" is the sector's staff; a heading in capitals is written so
+        // only the case of its letters is this rule's: an en dash or "&" alone is no capitalization
+        const asWritten = m[0].replace(/\s+/gu, ' ').replace(/–/gu, '-').replace(/&/gu, 'và').replace(/hoá/gu, 'hóa');
+        if (!right || asWritten === right || isUpper(m[0])) continue;
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của mỗi cụm từ chỉ chức năng, lĩnh vực: "${right}" (Phụ lục II, mục IV.1.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of line.includes('Ban chỉ đạo') ? line.matchAll(BAN_CHI_DAO) : []) {
+        // the word written wrong is "chỉ", which a wrapped line may carry to the next input line
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], 'tên cơ quan viết hoa chữ đầu của cụm từ chỉ chức năng: "Ban Chỉ đạo" (Phụ lục II, mục IV.1.a)', { col: m.index! + 5, fix: 'ghi "Ban Chỉ đạo"', replacement: { from: m[0], to: 'Ban Chỉ đạo' } }));
+      }
+      for (const m of line.includes(' số ') ? line.matchAll(KIND_NUMBERED) : []) {
+        const right = up(m[1]!);
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[1]!, `tên loại văn bản viết hoa chữ đầu khi nói đến một văn bản cụ thể: "${right} số …" (Phụ lục II, mục V.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[1]!, to: right } }));
+      }
+      for (const m of plural ? line.matchAll(KIND_LIST) : []) {
+        const right = m[0].toLocaleLowerCase('vi');
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên loại văn bản chỉ chung, không chỉ một văn bản, viết thường: "${right}" (Phụ lục II, mục V.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.matchAll(UNIT)) {
         const right = m[0].toLocaleLowerCase('vi');
