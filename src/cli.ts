@@ -213,8 +213,9 @@ async function run(argv: string[]): Promise<number> {
     .option('--json', JSON_HELP)
     .option('--format <kiểu>', 'cũ, giữ cho công cụ đã dùng: text, hoặc json với khóa tiếng Việt (dùng --json)', 'text')
     .option('--fix', 'ghi bản sửa <tên>.sua<đuôi> cạnh tệp gốc cho các lỗi sửa an toàn được (không sửa tệp gốc, tệp có chữ ký số, PDF)')
+    .option('--no-ocr', 'không nhận dạng chữ (OCR) PDF bản quét, kể cả khi đã cài Tesseract')
     .option('-q, --quiet', QUIET_HELP)
-    .action(async (paths: string[], opts: { format: string; fix?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: { format: string; fix?: boolean; json?: boolean; quiet?: boolean; ocr: boolean }) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         console.error('lỗi: --format chỉ nhận "text" hoặc "json"');
         exit = EXIT.usage;
@@ -226,7 +227,7 @@ async function run(argv: string[]): Promise<number> {
         return;
       }
       const { checkCommand } = await import('./check/command.ts');
-      exit = await quietly(opts.quiet, () => checkCommand(paths, { format: opts.json ? 'json' : (opts.format as 'text' | 'json'), english: !!opts.json, fix: !!opts.fix }));
+      exit = await quietly(opts.quiet, () => checkCommand(paths, { format: opts.json ? 'json' : (opts.format as 'text' | 'json'), english: !!opts.json, fix: !!opts.fix, ocr: opts.ocr }));
     });
 
   sub('verify')

@@ -21,6 +21,7 @@ import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES, sortFindings } fr
 import { nfc } from './rules/tone-marks.ts';
 import { englishReport } from './json.ts';
 import { sampleLines, sampleRanges } from './samples.ts';
+import { ocrEngine, ocrPdf } from './ocr.ts';
 
 export interface CheckCommandOptions {
   format: 'text' | 'json';
@@ -29,6 +30,8 @@ export interface CheckCommandOptions {
   fix: boolean;
   /** The day "today" is for the date rules; the clock when not given. */
   today?: Date;
+  /** Read a PDF without a text layer by OCR when Tesseract is installed (the default); false: never. */
+  ocr?: boolean;
 }
 
 /** A finding as reported: where it is in words, and the rule's source. */
@@ -65,6 +68,8 @@ export interface FileReport {
   structure?: StructureSummary;
   /** A file of several sample forms: each sample checked on its own (samples.ts). */
   samples?: SampleReport[];
+  /** A scanned PDF read by OCR: its findings rest on recognized text, each one severity lower than the rule's. */
+  ocr?: { engine: string; pages: number; total: number };
 }
 
 /** One sample form of a file of samples, checked on its own lines. */
@@ -272,6 +277,12 @@ function fixPlain(path: string, text: string, fs: Finding[], unit: string): NonN
   return { written: to, changes: out };
 }
 
+/** A finding read off OCR text: one severity lower (a misread letter can make a defect that is not there). */
+function lessCertain(f: ReportedFinding): ReportedFinding {
+  const severity = SEVERITIES[Math.min(SEVERITIES.indexOf(f.severity) + 1, SEVERITIES.length - 1)]!;
+  return { ...f, severity, message: `${f.message} (chữ nhận dạng bằng OCR: đối chiếu bản quét)` };
+}
+
 export async function checkPath(path: string, opts: CheckCommandOptions, cwd: string): Promise<FileReport[]> {
   const file = shown(path, cwd);
   const kind = kindOf(path);
@@ -315,14 +326,22 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         return reports;
       }
       case 'pdf': {
-        const t = await pdfLines(buf);
+        let t = await pdfLines(buf);
+        let ocr: FileReport['ocr'];
+        // A scan: its words come from OCR when it can run here, and count for less.
+        if (t.lines.every((l) => l.trim() === '') && opts.ocr !== false && ocrEngine()) {
+          const o = await ocrPdf(buf, t.pages);
+          ocr = { engine: o.engine, pages: o.pages, total: o.total };
+          t = o;
+        }
         const r = recognizeLines(t, { wrapped: false });
         if (t.lines.every((l) => l.trim() === '')) r.summary.status = 'no-text';
-        const report: FileReport = { file, kind, findings: [], structure: r.summary };
+        const report: FileReport = { file, kind, findings: [], structure: r.summary, ...(ocr ? { ocr } : {}) };
         if (r.summary.status === 'samples') report.samples = checkSamples(r, t.lines, file, today, (fs) => textFindings(fs, t.where, (l) => l, true, r.where));
         if (!checkable(r.summary)) return [report];
         const fs = checkRecognized(r, file, today);
         report.findings = textFindings(sortFindings([...toOrigin(fs, r), ...garbledFindings(r, file, today)]), t.where, (l) => l, true, r.where);
+        if (ocr) report.findings = report.findings.map(lessCertain);
         if (opts.fix) report.fix = { changes: [], refused: 'không ghi bản sửa cho PDF: sửa trên tệp DOCX hoặc dữ liệu nguồn rồi dựng lại' };
         return [report];
       }
@@ -515,12 +534,17 @@ export function formatFileReport(r: FileReport, cwd = process.cwd()): string {
   }
   if (r.signed) out.push('tệp có chữ ký số: chỉ kiểm tra, không sửa');
   const status = r.structure?.status;
+  if (r.ocr && status !== 'no-text') out.push(`PDF không có lớp chữ (bản quét): chữ được nhận dạng bằng OCR (${r.ocr.engine}, tiếng Việt), ${r.ocr.pages === r.ocr.total ? `${r.ocr.pages} trang` : `${r.ocr.pages} trang đầu trong ${r.ocr.total} trang`}; phát hiện dựa trên chữ nhận dạng nên độ tin cậy thấp hơn: mỗi phát hiện hạ một mức (lỗi thành cảnh báo, cảnh báo thành gợi ý), đối chiếu bản quét`);
   if (status === 'no-document') {
     out.push('không tìm thấy văn bản hành chính trong tệp (không có Quốc hiệu, tên loại, Nơi nhận hay dấu kết thúc "./."): không kiểm tra');
     return out.join('\n') + '\n';
   }
   if (status === 'no-text') {
-    out.push('PDF không có lớp chữ (bản quét, chỉ có ảnh): không đọc được chữ để kiểm tra; cần bản PDF có chữ, bản DOCX, hoặc nhận dạng chữ (OCR) trước');
+    out.push(
+      r.ocr
+        ? `PDF không có lớp chữ (bản quét) và nhận dạng chữ (OCR, ${r.ocr.engine}) không đọc được chữ nào: không kiểm tra; cần bản PDF có chữ hoặc bản DOCX`
+        : `PDF không có lớp chữ (bản quét, chỉ có ảnh): không đọc được chữ để kiểm tra; cần bản PDF có chữ, bản DOCX, hoặc nhận dạng chữ (OCR) trước${ocrEngine() ? '' : ' (cài tesseract-ocr, tesseract-ocr-vie và poppler-utils để vanban check tự nhận dạng)'}`,
+    );
     return out.join('\n') + '\n';
   }
   if (status === 'samples') {
@@ -603,6 +627,7 @@ function jsonReport(reports: FileReport[], total: Record<Severity, number>, notE
           ...(r.error ? { error: r.error } : {}),
           ...(r.signed !== undefined ? { signed: r.signed } : {}),
           ...(r.structure ? { structure: r.structure } : {}),
+          ...(r.ocr ? { ocr: r.ocr } : {}),
           summary: count(r.findings),
           findings: r.findings,
           ...(r.layout ? { layout: r.layout } : r.kind === 'pdf' ? { layout: 'không đánh giá được trên PDF' } : {}),

@@ -20,6 +20,8 @@ export function englishReport(reports: FileReport[], unmatched: string[]): strin
     error: r.error ?? null,
     signed: r.signed ?? null,
     status: r.structure?.status ?? null,
+    // a scan read by OCR: every finding one severity lower than its rule's
+    ocr: r.ocr ?? null,
     summary: counts(r.findings.map((f) => f.severity)),
     findings: r.findings.map((f) => ({
       rule: f.rule,

@@ -86,12 +86,20 @@ export function docxLines(doc: DocxDocument): DocxLines {
 // ---------------------------------------------------------------------------------------------------------------
 // .pdf
 
-interface Item {
+/** A run of text placed on a page (a PDF's text item, or a word OCR read), in points from the top left. */
+export interface Item {
   str: string;
   x: number;
   y: number; // baseline, from the top of the page
   width: number;
   size: number;
+}
+
+/** The placed text of one page. */
+export interface PageItems {
+  width: number;
+  height: number;
+  items: Item[];
 }
 
 interface Segment {
@@ -268,14 +276,12 @@ function continues(prev: VisualLine, next: VisualLine, edges: { left: number; ri
   return prev.column === 'full' && prev.end >= edges.right - 2 * size && next.start <= edges.left + 0.5 * size;
 }
 
-export async function pdfLines(buf: Uint8Array): Promise<TextLines> {
+export async function pdfLines(buf: Uint8Array): Promise<TextLines & { pages: number }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of (detaches) the array it is given: hand it a copy.
   const task = pdfjs.getDocument({ data: new Uint8Array(buf), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true });
   const doc = await task.promise;
-  const lines: string[] = [];
-  const labels: string[] = [];
-  let prev: { line: VisualLine; edges: { left: number; right: number }; page: number } | undefined;
+  const pages: PageItems[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -287,41 +293,56 @@ export async function pdfLines(buf: Uint8Array): Promise<TextLines> {
         const m = pdfjs.Util.transform(viewport.transform, it.transform) as number[];
         items.push({ str: it.str, x: m[4]!, y: m[5]!, width: it.width, size: Math.hypot(m[2]!, m[3]!) || 1 });
       }
-      const rows = rowsOf(items);
-      // page numbers in the top or bottom margin are not text of the document
-      const edge = viewport.height * 0.12;
-      const first = rows[0];
-      if (first && first.y < edge && first.segments.length === 1 && PAGE_NUMBER_ROW.test(first.segments[0]!.text)) rows.shift();
-      const last = rows[rows.length - 1];
-      if (last && last.y > viewport.height - edge && last.segments.length === 1 && PAGE_NUMBER_ROW.test(last.segments[0]!.text)) rows.pop();
-      const visual = pageLines(rows);
-      const full = visual.filter((l) => l.column === 'full' && l.text !== '');
-      const edges = full.length ? { left: Math.min(...full.map((l) => l.start)), right: Math.max(...full.map((l) => l.end)) } : { left: 0, right: viewport.width };
-      let k = 0;
-      for (const line of visual) {
-        if (line.text === '') {
-          if (lines.length && lines[lines.length - 1] !== '') {
-            lines.push('');
-            labels.push('');
-          }
-          prev = undefined;
-          continue;
-        }
-        k++;
-        if (prev && continues(prev.line, line, prev.page === n ? edges : prev.edges, prev.page === n)) {
-          const joined = lines[lines.length - 1]!;
-          lines[lines.length - 1] = BROKEN_TOKEN.test(joined) ? joined + line.text : `${joined} ${line.text}`;
-        } else {
-          lines.push(line.text);
-          labels.push(`trang ${n}, dòng ${k}`);
-        }
-        prev = { line, edges, page: n };
-      }
+      pages.push({ width: viewport.width, height: viewport.height, items });
       page.cleanup();
     }
   } finally {
     await task.destroy();
   }
+  return { ...pageItemLines(pages), pages: pages.length };
+}
+
+/**
+ * The lines of pages of placed text, in reading order: rows by baseline, two-column regions left column
+ * first, page numbers in the margins dropped, lines the layout wrapped joined again.
+ */
+export function pageItemLines(pages: PageItems[]): TextLines {
+  const lines: string[] = [];
+  const labels: string[] = [];
+  let prev: { line: VisualLine; edges: { left: number; right: number }; page: number } | undefined;
+  pages.forEach(({ width, height, items }, index) => {
+    const n = index + 1;
+    const rows = rowsOf(items);
+    // page numbers in the top or bottom margin are not text of the document
+    const edge = height * 0.12;
+    const first = rows[0];
+    if (first && first.y < edge && first.segments.length === 1 && PAGE_NUMBER_ROW.test(first.segments[0]!.text)) rows.shift();
+    const last = rows[rows.length - 1];
+    if (last && last.y > height - edge && last.segments.length === 1 && PAGE_NUMBER_ROW.test(last.segments[0]!.text)) rows.pop();
+    const visual = pageLines(rows);
+    const full = visual.filter((l) => l.column === 'full' && l.text !== '');
+    const edges = full.length ? { left: Math.min(...full.map((l) => l.start)), right: Math.max(...full.map((l) => l.end)) } : { left: 0, right: width };
+    let k = 0;
+    for (const line of visual) {
+      if (line.text === '') {
+        if (lines.length && lines[lines.length - 1] !== '') {
+          lines.push('');
+          labels.push('');
+        }
+        prev = undefined;
+        continue;
+      }
+      k++;
+      if (prev && continues(prev.line, line, prev.page === n ? edges : prev.edges, prev.page === n)) {
+        const joined = lines[lines.length - 1]!;
+        lines[lines.length - 1] = BROKEN_TOKEN.test(joined) ? joined + line.text : `${joined} ${line.text}`;
+      } else {
+        lines.push(line.text);
+        labels.push(`trang ${n}, dòng ${k}`);
+      }
+      prev = { line, edges, page: n };
+    }
+  });
   while (lines[lines.length - 1] === '') {
     lines.pop();
     labels.pop();

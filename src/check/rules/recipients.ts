@@ -49,6 +49,8 @@ export function recipientBlocks(lines: string[]): RecipientBlock[] {
       const prev = items[items.length - 1];
       if (prev && !BULLET.test(text) && !/^Lưu(?![\p{L}\p{M}])/u.test(text) && /^-\s[^:]+:\s/u.test(prev.text) && !/^-\s*Lưu\b/u.test(prev.text)) continue;
       items.push({ index: i, text });
+      // "- Lưu: VT, …." is the list's last line (Phụ lục I, II.9.b): what follows is the signature or a next page
+      if (/^\W*Lưu(?![\p{L}\p{M}])/u.test(text) && /\.$/u.test(text)) break;
     }
     // a page cut off inside the list ("Nơi nhận:" | "- Thư" and nothing after): its end cannot be judged
     const lastItem = items[items.length - 1];
