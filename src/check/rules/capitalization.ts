@@ -5,6 +5,9 @@
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 
+/** What a trích yếu starts with: the act, a verb in lower case after "về việc" or "V/v". */
+const ACTS = '(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Giao|Phân công|Kiện toàn|Kiểm tra|Ủy quyền|Uỷ quyền|Tổ chức|Điều chỉnh|Chấp thuận|Gia hạn|Cho phép|Giải quyết|Thông báo|Đề nghị|Tăng cường)';
+
 /** Forms written wrong → right (Phụ lục II, mục III–V, with its examples). */
 const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Chủ Tịch(?![\p{L}\p{M}])/gu, 'Chủ tịch', 'Tịch'],
@@ -25,8 +28,21 @@ const FORMS: [RegExp, string, string][] = [
   // the document's own name in its text, one document: "thi hành quyết định này" (mục V.6, as in Phụ lục III's samples)
   [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )quyết định này(?![\p{L}\p{M}])/gu, 'Quyết định này', 'quyết định này'],
   [/(?<![\p{L}\p{M}])(?<!(?:các|những|mọi|Các|Những|Mọi) )(?:nghị định|thông tư|nghị quyết|quy chế) này(?![\p{L}\p{M}])/gu, '', ' này'],
-  // a cited document's trích yếu after "về việc" goes on in lower case: "… của Bộ Tư pháp về việc hướng dẫn …"
-  [/(?<=(?<![\p{L}\p{M}])về việc )(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Giao|Phân công|Kiện toàn)(?![\p{L}\p{M}])/gu, '', 'về việc '],
+  // a trích yếu after "về việc" / "V/v" goes on in lower case: "… của Bộ Tư pháp về việc hướng dẫn …", "Về việc ủy
+  // quyền …" (Phụ lục III's samples), "V/v nâng bậc lương …" (Phụ lục I, mục II.5.b); not "V/v Thông báo số …", a document
+  [new RegExp(`(?<=(?<![\\p{L}\\p{M}])[Vv]ề việc )${ACTS}(?![\\p{L}\\p{M}])`, 'gu'), '', 'ề việc '],
+  [new RegExp(`(?<=^V/v:? )${ACTS}(?![\\p{L}\\p{M}])(?! số)`, 'gu'), '', 'V/v'],
+  // "việc chấp hành Quy định của pháp luật": the common noun, not a document's name
+  [/(?<=\p{Ll} )Quy định(?= (?:của )?pháp luật)/gu, 'quy định', 'Quy định'],
+  // a cited document's trích yếu right after its issuer: "Nghị định số 71/2025/NĐ-CP ngày 28/3/2025 của Chính phủ quy
+  // định chi tiết …" (the kind and number name it; its trích yếu goes on in lower case)
+  [/(?<=\d{4},? của (?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Bộ(?: \p{Lu}[\p{L}\p{M}]*| và)+) )(?:Quy định|Ban hành|Hướng dẫn)(?![\p{L}\p{M}])/gu, '', 'của '],
+  // every word capitalized: "Phụ Lục III", "Giám Đốc Sở", "Sở Tài Chính" (mục IV, V.3)
+  [/(?<![\p{L}\p{M}])Phụ Lục(?![\p{L}\p{M}])/gu, 'Phụ lục', 'Phụ Lục'],
+  [/(?<![\p{L}\p{M}])Giám Đốc(?![\p{L}\p{M}])/gu, 'Giám đốc', 'Giám Đốc'],
+  [/(?<=(?:Sở|Bộ) )Tài Chính(?![\p{L}\p{M}])/gu, 'Tài chính', 'Tài Chính'],
+  // the provincial military command: "Bộ Chỉ huy quân sự tỉnh" as the Government's decrees write it
+  [/(?<![\p{L}\p{M}])Bộ chỉ huy(?= (?:quân sự|Quân sự))/gu, 'Bộ Chỉ huy', 'Bộ chỉ huy'],
   // … and after "về" alone, when it follows the date and the issuer of a cited document: "Nghị định số 63/2010/NĐ-CP
   // ngày 08/6/2010 của Chính phủ về Kiểm soát thủ tục hành chính" (not "gửi về Phòng Khảo thí", a body's name)
   [/(?<=\d{4},? của [^;:()]{2,80} về )(?:Hướng dẫn|Ban hành|Quy định|Phê duyệt|Thành lập|Công bố|Triển khai|Thực hiện|Sửa đổi|Bổ sung|Phân công|Kiện toàn|Kiểm soát|Quản lý|Tăng cường|Đẩy mạnh|Xử lý|Kiểm tra|Hỗ trợ)(?![\p{L}\p{M}])/gu, '', ' về '],
@@ -67,6 +83,8 @@ const TITLE = /(?<=[\p{Ll},;] )(chủ tịch|giám đốc|bộ trưởng|thủ t
  * "Luật số …", "Luật này", nor the words "luật sư", "luật gia", "luật pháp".
  */
 const LAW_NAME = /(?<![\p{L}\p{M}])(?:Bộ luật|Luật|Pháp lệnh) (?!(?:số|này|đó|sửa|về|và|của|các|năm|hiện|đã|được|trên|theo|với|có|do|sư|gia|học|pháp|lệ|thay|mới|cũ|chung|riêng|nêu|là|quy|đều|phải|cần|nào|gốc|khác)(?![\p{L}\p{M}]))(\p{Ll})/gu;
+/** "Quy định chi tiết một số điều của luật quản lý, …": the law named in lower case (mục V.6: "Luật Quản lý, …"). */
+const LAW_LOWER = /(?<=một số điều của )luật (\p{Ll}[\p{L}\p{M}]*)/gu;
 /**
  * An amending law's title "Luật sửa đổi, bổ sung một số điều của …", judged only for one document writing it two
  * ways (see LAW_NAME); a passing mention ("Luật sửa đổi, bổ sung năm 2012") is not the title.
@@ -135,6 +153,10 @@ export const capitalization: Rule = {
         const word = /^[\p{L}\p{M}]+/u.exec(line.slice(at))![0];
         const right = word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
         out.push(finding(capitalization, 'gợi ý', i + 1, `${m[0].slice(0, -1)}${word}`, `tên luật, pháp lệnh viết hoa chữ đầu của tên: "${m[0].slice(0, -1)}${right}" (Phụ lục II, mục V.6)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: word, to: right } }));
+      }
+      for (const m of line.includes('điều của luật ') ? line.matchAll(LAW_LOWER) : []) {
+        const right = `Luật ${up(m[1]!)}`;
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên luật viết hoa chữ "Luật" và chữ đầu của tên: "${right}…" (Phụ lục II, mục V.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       const plural = line.includes('các ') || line.includes('những ');
       for (const m of plural ? line.matchAll(KIND_CLASS) : []) {
