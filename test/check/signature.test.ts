@@ -5,6 +5,7 @@ import { brief, run, runReal } from './helpers.ts';
 describe('signature-form', () => {
   it('finds an authority mark written without its full stop, with a slash or run on', () => {
     expect(run(signatureForm, 'K/T CHỦ TỊCH\nPHÓ CHỦ TỊCH').map((f) => f.replacement!.to)).toEqual(['KT. CHỦ TỊCH']);
+    expect(run(signatureForm, 'T/M. ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN').map((f) => f.replacement!.to)).toEqual(['TM. ĐOÀN KIỂM TRA']);
     expect(run(signatureForm, 'TM ỦY BAN NHÂN DÂN\nCHỦ TỊCH').map((f) => f.replacement!.to)).toEqual(['TM. ỦY BAN NHÂN DÂN']);
     expect(run(signatureForm, 'KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC').map((f) => f.replacement!.to)).toEqual(['KT. GIÁM ĐỐC']);
   });

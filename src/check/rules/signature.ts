@@ -3,10 +3,10 @@
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 
-/** An authority mark written otherwise: "KT ", "K/T", "T/M", "TM/ UBND", "KT.GIÁM ĐỐC", "T.L.". */
-const WRONG = /^(K\/T|T\/M|T\/L|K\.T\.?|T\.M\.?|T\.L\.?|KT\/|TM\/|TL\/|TUQ\/|KT|TM|TL|TUQ|Q)(?:\.(?=\S)|\s+|(?<=\/))(?=\p{Lu})/u;
+/** An authority mark written otherwise: "KT ", "K/T", "T/M", "T/M.", "TM/ UBND", "KT.GIÁM ĐỐC", "T.L.". */
+const WRONG = /^(K\/T\.|T\/M\.|T\/L\.|K\/T|T\/M|T\/L|K\.T\.?|T\.M\.?|T\.L\.?|KT\/|TM\/|TL\/|TUQ\/|KT|TM|TL|TUQ|Q)(?:\.(?=\S)|\s+|(?<=\/))(?=\p{Lu})/u;
 const RIGHT = /^(?:TM|KT|TL|TUQ|Q)\.\s/u;
-const FORM: Record<string, string> = { 'K/T': 'KT.', 'T/M': 'TM.', 'T/L': 'TL.', 'K.T': 'KT.', 'K.T.': 'KT.', 'T.M': 'TM.', 'T.M.': 'TM.', 'T.L': 'TL.', 'T.L.': 'TL.', 'KT/': 'KT.', 'TM/': 'TM.', 'TL/': 'TL.', 'TUQ/': 'TUQ.', KT: 'KT.', TM: 'TM.', TL: 'TL.', TUQ: 'TUQ.', Q: 'Q.' };
+const FORM: Record<string, string> = { 'K/T.': 'KT.', 'T/M.': 'TM.', 'T/L.': 'TL.', 'K/T': 'KT.', 'T/M': 'TM.', 'T/L': 'TL.', 'K.T': 'KT.', 'K.T.': 'KT.', 'T.M': 'TM.', 'T.M.': 'TM.', 'T.L': 'TL.', 'T.L.': 'TL.', 'KT/': 'KT.', 'TM/': 'TM.', 'TL/': 'TL.', 'TUQ/': 'TUQ.', KT: 'KT.', TM: 'TM.', TL: 'TL.', TUQ: 'TUQ.', Q: 'Q.' };
 
 /** A deputy's title: "PHÓ CHỦ TỊCH …", "PHÓ GIÁM ĐỐC", "THỨ TRƯỞNG" (the head's title for "KT. …" in group 1). */
 const DEPUTY = /^(?:PHÓ\s+(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH ÁN|VIỆN TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG PHÒNG|TỔNG GIÁM ĐỐC|THỦ TƯỚNG)(?:\s.*)?|(THỨ TRƯỞNG)(?:\s.*)?)$/u;
