@@ -21,6 +21,19 @@ export const MAX_OCR_PAGES = 20;
 const MIN_CONFIDENCE = 30;
 /** A "word" that is only a rule drawn under a heading ("————", "_____"). */
 const RULE_WORD = /^[-‐‑‒–—―_‾=~.·…]{2,}$/u;
+/** Below this confidence, a word of one or two letters or digits is taken for a speck (a real one reads surer). */
+const SHORT_CONFIDENCE = 75;
+/** Two capitals, as the units of a Nơi nhận are written ("GĐ,", "VT.", "(b/c)" aside): kept, however unsure. */
+const ABBREVIATION = /^\p{Lu}{2}[,;.:)]?$/u;
+/**
+ * Columns of an OCR page part at a narrower gap than a PDF's: Tesseract sets its words' boxes tight, with
+ * no justification's stretch, so a gap of a little more than an em between words is already the header's.
+ */
+const OCR_COLUMN_GAP_EM = 1.2;
+/** A word a short number or letter follows: "Chương I", "Mục 2", "Điều 5", "khoản 1", "điểm a". */
+const NUMBERED = /^(?:Chương|Mục|Phần|Điều|Khoản|khoản|Điểm|điểm|Tiểu mục)$/u;
+/** Marks that cling to a word's ends from the paper or a stamp: low quotes, backticks, a cedilla, a bar. */
+const NOISE_EDGE = /^[„‚`´¸¨|]+|[„‚`´¸¨|]+$/gu;
 /** A "word" of one or two marks that are no letter, digit or dash: specks of the paper, a stamp's edge. */
 const SPECK = /^[^\p{L}\p{N}\-–—]{1,2}$/u;
 
@@ -101,14 +114,19 @@ export function pageOf(tsv: string): PageItems {
     const f = row.split('\t');
     if (f.length < 12) continue;
     const [level, , block, par, line, , left, top, w, h, conf] = f.slice(0, 11).map(Number) as number[];
-    const text = f.slice(11).join('\t').trim();
+    const text = f.slice(11).join('\t').trim().replace(NOISE_EDGE, '');
     if (level === 1) {
       width = w! * scale;
       height = h! * scale;
     }
     if (level !== 5 || text === '' || conf! < MIN_CONFIDENCE || RULE_WORD.test(text) || SPECK.test(text)) continue;
+    // a letter or two read off a seal, a signature or the paper's grain, which Tesseract is not sure of
+    const letters = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
     const key = `${block}/${par}/${line}`;
     const words = lines.get(key) ?? [];
+    // … but not the number of a part or a point: "Chương I", "Điều 5", "khoản 2", "điểm a"
+    const numbered = NUMBERED.test(words[words.length - 1]?.text ?? '');
+    if (conf! < SHORT_CONFIDENCE && letters > 0 && letters <= 2 && !ABBREVIATION.test(text) && !numbered) continue;
     words.push({ left: left!, top: top!, width: w!, height: h!, text });
     lines.set(key, words);
   }
@@ -122,7 +140,7 @@ export function pageOf(tsv: string): PageItems {
     const y = bottoms[Math.floor(bottoms.length / 2)]! * scale - size * 0.15;
     for (const w of words) items.push({ str: w.text, x: w.left * scale, y, width: w.width * scale, size });
   }
-  return { width, height, items };
+  return { width, height, items, columnGapEm: OCR_COLUMN_GAP_EM };
 }
 
 /** The Vietnamese letters of points in order: a) b) c) d) đ) e) … */

@@ -100,6 +100,8 @@ export interface PageItems {
   width: number;
   height: number;
   items: Item[];
+  /** A gap wider than this many type sizes parts two columns (COLUMN_GAP_EM unless said). */
+  columnGapEm?: number;
 }
 
 interface Segment {
@@ -118,7 +120,7 @@ interface Row {
 const COLUMN_GAP_EM = 2;
 
 /** Items of one page grouped into rows (same baseline), each row cut into segments at wide gaps. */
-function rowsOf(items: Item[]): Row[] {
+function rowsOf(items: Item[], columnGapEm = COLUMN_GAP_EM): Row[] {
   const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: { y: number; size: number; items: Item[] }[] = [];
   for (const it of sorted) {
@@ -134,7 +136,7 @@ function rowsOf(items: Item[]): Row[] {
     for (const it of items) {
       const seg = segments[segments.length - 1];
       const gap = seg ? it.x - seg.end : Infinity;
-      if (seg && gap <= COLUMN_GAP_EM * row.size) {
+      if (seg && gap <= columnGapEm * row.size) {
         const spaced = /\s$/u.test(seg.text) || /^\s/u.test(it.str);
         seg.text += (gap > it.size * 0.1 && !spaced ? ' ' : '') + it.str;
         seg.end = Math.max(seg.end, it.x + it.width);
@@ -310,9 +312,9 @@ export function pageItemLines(pages: PageItems[]): TextLines {
   const lines: string[] = [];
   const labels: string[] = [];
   let prev: { line: VisualLine; edges: { left: number; right: number }; page: number } | undefined;
-  pages.forEach(({ width, height, items }, index) => {
+  pages.forEach(({ width, height, items, columnGapEm }, index) => {
     const n = index + 1;
-    const rows = rowsOf(items);
+    const rows = rowsOf(items, columnGapEm);
     // page numbers in the top or bottom margin are not text of the document
     const edge = height * 0.12;
     const first = rows[0];
