@@ -46,10 +46,13 @@ export function checkFormat(rule: Pick<LayoutRule, 'id'>, target: Span | Para, e
       add(`${e.what} cỡ chữ ${bad.map(pt).join(', ')}, ${want}`, `đặt cỡ chữ ${ptRange(range)}`);
     }
   }
-  if (e.bold === true && runs.some((r) => !r.props.bold)) add(`${e.what} chưa in đậm`, 'in đậm (Ctrl+B)');
-  if (e.bold === false && runs.some((r) => r.props.bold)) add(`${e.what} in đậm; phải là chữ không đậm`, 'bỏ in đậm (Ctrl+B)');
-  if (e.italic === false && runs.some((r) => r.props.italic)) add(`${e.what} in nghiêng; phải là kiểu chữ đứng`, 'bỏ in nghiêng (Ctrl+I)');
-  if (e.italic === true && runs.some((r) => !r.props.italic)) add(`${e.what} chưa in nghiêng`, 'in nghiêng (Ctrl+I)');
+  // Weight and slant are the words': a run of punctuation alone (the ":" after "Nơi nhận", the "-" of an item,
+  // the ";" between two căn cứ) shows no slant a reader sees, and Word users rarely select it with the words.
+  const words = runs.filter((r) => /[\p{L}\p{N}]/u.test(r.text));
+  if (e.bold === true && words.some((r) => !r.props.bold)) add(`${e.what} chưa in đậm`, 'in đậm (Ctrl+B)');
+  if (e.bold === false && words.some((r) => r.props.bold)) add(`${e.what} in đậm; phải là chữ không đậm`, 'bỏ in đậm (Ctrl+B)');
+  if (e.italic === false && words.some((r) => r.props.italic)) add(`${e.what} in nghiêng; phải là kiểu chữ đứng`, 'bỏ in nghiêng (Ctrl+I)');
+  if (e.italic === true && words.some((r) => !r.props.italic)) add(`${e.what} chưa in nghiêng`, 'in nghiêng (Ctrl+I)');
   if (e.align !== undefined) {
     const actual = alignOf(para);
     if (actual !== e.align) add(`${e.what} ${ALIGN_VI[actual]}; phải ${ALIGN_VI[e.align]}`, `${ALIGN_VI[e.align]} (${ALIGN_KEYS[e.align]})`);

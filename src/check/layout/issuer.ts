@@ -20,13 +20,16 @@ const withHeader = (a: Anatomy): Part[] => a.parts.filter((p) => p.headerTables.
 // ---------------------------------------------------------------------------------------------------------------
 // Issuer (ô 2)
 
-/** The issuer column of a header table: the cell beside the Quốc hiệu, down to the "Số:" line. */
+/**
+ * The issuer column of a header table: the cell beside the Quốc hiệu, down to the "Số:" line, over the rows below
+ * it too (a header typed as one row a line, "UBND TỈNH LÀO CAI | CỘNG HÒA …" then "SỞ CÔNG THƯƠNG | Độc lập …").
+ */
 function issuerLines(a: Anatomy, table: number): Para[] {
   const paras = (a.tableParas.get(table) ?? []).filter((x) => x.number > 0 && x.p.cell!.depth === 1);
   const national = a.national.find((s) => s.para.p.cell?.table === table)?.para ?? a.motto.find((s) => s.para.p.cell?.table === table)?.para;
   const row = national?.p.cell?.row ?? 0;
   const col = national?.p.cell?.col;
-  const cell = paras.filter((x) => x.p.cell!.row === row && (col === undefined ? x.p.cell!.col === 0 : x.p.cell!.col !== col));
+  const cell = paras.filter((x) => x.p.cell!.row >= row && (col === undefined ? x.p.cell!.col === 0 : x.p.cell!.col !== col));
   const out: Para[] = [];
   for (const x of cell) {
     const s = x.shown.trim();

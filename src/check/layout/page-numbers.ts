@@ -90,13 +90,15 @@ export const pageNumberMissing: LayoutRule = {
   },
 };
 
-/** The paragraphs with a page number in the headers and footers the file uses, once each. */
+/** The paragraphs with a page number in the headers and footers the file's pages show, once each. */
 function pageNumberParagraphs(a: Anatomy): { p: DocxParagraph; part: DocxHeaderPart; footer: boolean; section: DocxSection }[] {
   const out: { p: DocxParagraph; part: DocxHeaderPart; footer: boolean; section: DocxSection }[] = [];
   const seen = new Set<string>();
   for (const s of sections(a)) {
     for (const [footer, parts] of [[false, s.headers], [true, s.footers]] as const) {
-      for (const part of Object.values(parts)) {
+      for (const [type, part] of Object.entries(parts)) {
+        // a "first" part shows only with w:titlePg, an "even" one only with w:evenAndOddHeaders: otherwise no page uses it
+        if ((type === 'first' && !s.titlePage) || (type === 'even' && !a.evenAndOddHeaders)) continue;
         if (!part || seen.has(part.path)) continue;
         seen.add(part.path);
         for (const p of part.paragraphs) if (p.hasField('PAGE')) out.push({ p, part, footer, section: s });

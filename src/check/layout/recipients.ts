@@ -38,6 +38,8 @@ export const recipientsLabel: LayoutRule = {
 
 /** A recipient line starts at the left margin; a few tenths of a millimetre are typing noise. */
 const FLUSH_TOLERANCE_MM = 1;
+/** Word's default left margin of a table cell (108 twips). */
+const CELL_MARGIN_MM = 1.9;
 
 export const recipientsItems: LayoutRule = {
   id: 'recipients-items',
@@ -62,7 +64,9 @@ export const recipientsItems: LayoutRule = {
         }
         const { indentLeft = 0, indentFirstLine = 0 } = item.p.props;
         const start = twipsToMm(indentLeft + indentFirstLine);
-        if (Math.abs(start) > FLUSH_TOLERANCE_MM && !seen.has('indent')) {
+        // in a table cell, a negative indent up to the cell's left margin (Word's 0.19 cm) puts the dash at the cell's edge
+        const flush = Math.abs(start) <= FLUSH_TOLERANCE_MM || (item.p.cell !== undefined && start < 0 && -start <= CELL_MARGIN_MM + FLUSH_TOLERANCE_MM);
+        if (!flush && !seen.has('indent')) {
           seen.add('indent');
           out.push(layoutFinding(recipientsItems, 'lỗi', item.number, clip(item.text.trim(), 60), `dòng nơi nhận lùi vào ${mm(start)}; gạch đầu dòng phải sát lề trái`, 'bỏ thụt lề của các dòng nơi nhận (Đoạn › Thụt lề: 0)'));
         }
