@@ -40,7 +40,6 @@ const NEEDS_FULL_READER = /\t|^%|(?:^|[\s[{,])\?(?:[\s\]},]|$)|[\]}][ ]*:(?:[\s\
 // or one the full reader treats specially ("<<", "__proto__") or stringifies from a collection.
 const ODD_KEY = /^(?:$|[-+.\d~]|(?:null|true|false)$|<<$|__proto__$)|,|\[object /i;
 
-const QUOTED_LINES = /^\s*["'][^\n]*\n/;
 // The characters forbiddenCharacter refuses (UTF-16 units: any surrogate sends the file to the slow check), and "\\".
 const UNCHECKED = /[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffd-\uffff]/;
 
@@ -61,8 +60,7 @@ export function quickYaml(source: string, limits: { fieldChars: number; listItem
         const start = starts.pop()!;
         // Anchors and explicit tags are refused by the full reader, at their line.
         if (node.anchor !== null || !OWN_TAGS.has(node.tag)) notPlain();
-        // A quoted value over several lines: `yaml` wants its lines indented under the key, js-yaml does not.
-        if (node.kind === 'scalar' && QUOTED_LINES.test(source.slice(start, state.position))) notPlain();
+        if (node.kind === 'scalar' || source[firstContent(source, start)] === '[' || source[firstContent(source, start)] === '{') underIndented(source, start, state.position);
       },
     });
   } catch {
@@ -72,6 +70,32 @@ export function quickYaml(source: string, limits: { fieldChars: number; listItem
   // The source passed the character check unless it has one of the characters refused in values
   // (when parseYaml is called alone), or an escape that can make one.
   return plain(data, limits, UNCHECKED.test(source)) ? data : undefined;
+}
+
+const firstContent = (source: string, from: number): number => {
+  while (from < source.length && (source[from] === ' ' || source[from] === '\n' || source[from] === '\r')) from++;
+  return from;
+};
+
+/**
+ * A value over several lines (a plain, quoted or flow one: not a block scalar): `yaml` wants each
+ * further line indented under its key, js-yaml takes less. Stricter than `yaml`: each further line
+ * must be indented past the column where the line of the value's start has its content (after any "- ").
+ */
+function underIndented(source: string, start: number, end: number): void {
+  const first = firstContent(source, start);
+  if (source[first] === '|' || source[first] === '>') return;
+  while (end > first && /\s/.test(source[end - 1]!)) end--;
+  let nl = source.indexOf('\n', first);
+  if (nl === -1 || nl >= end) return;
+  let line = source.lastIndexOf('\n', first - 1) + 1;
+  while (source[line] === ' ' || (source[line] === '-' && source[line + 1] === ' ')) line++;
+  const column = line - (source.lastIndexOf('\n', first - 1) + 1);
+  for (; nl !== -1 && nl < end; nl = source.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (source[i] === ' ') i++;
+    if (i - nl - 1 <= column && i < end && source[i] !== '\n' && source[i] !== '\r') notPlain();
+  }
 }
 
 /** The checks the full reader makes on each value and key (lengths, characters an escape can produce). */
