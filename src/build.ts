@@ -447,6 +447,20 @@ function dropOldNames(previous: ManifestEntry[], built: BuiltDocument[], outDir:
 }
 
 export function countPdfPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  return (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  // What /\/Type\s*\/Page[^s]/g counts in the file read as Latin-1, searched in the bytes: turning a
+  // whole PDF into a string took 2 % of a batch build.
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  let pages = 0;
+  for (let at = bytes.indexOf('/Type'); at !== -1; ) {
+    let i = at + 5;
+    while (LATIN1_SPACE.has(bytes[i]!)) i++;
+    if (bytes.toString('latin1', i, i + 5) === '/Page' && i + 5 < bytes.length && bytes[i + 5] !== 0x73) {
+      pages++;
+      at = bytes.indexOf('/Type', i + 6);
+    } else at = bytes.indexOf('/Type', at + 1);
+  }
+  return pages;
 }
+
+/** The Latin-1 characters of a regular expression's \s: tab, line feed, vertical tab, form feed, carriage return, space, no-break space. */
+const LATIN1_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);

@@ -61,7 +61,12 @@ type Token = [string, string, number, number, Token[]?, number?];
 
 /** Renders without HTML escaping: the output is Markdown, and the data is the users' own text. */
 export function renderTemplate(text: string, view: object, source: TemplateSource = { file: 'mẫu' }): string {
-  checkCharacters(text, source.file, (source.line ?? 1) - 1);
+  // `line` may be a getter that reads the YAML file's positions: only asked for when there is an error.
+  try {
+    checkCharacters(text, source.file);
+  } catch {
+    checkCharacters(text, source.file, (source.line ?? 1) - 1);
+  }
   const at = (offset: number): Location => {
     const before = text.slice(0, offset).split('\n');
     const line = before.length;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { InputError, combineErrors, describeIssue, type Location } from '../model/errors.ts';
 import { FileRefused, readRegularFile } from '../io/project-files.ts';
 import { checkCharacters, decodeUtf8, forbiddenIn } from './characters.ts';
+import { quickYaml } from './yaml-fast.ts';
 
 export interface YamlFile {
   file: string; // as shown to the user
@@ -38,6 +39,15 @@ export const MAX_LIST_ITEMS = 1000;
 const ODD_NUMBER = /^(?:\+|[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e))/i;
 
 export function parseYaml(source: string, file: string): YamlFile {
+  const data = quickYaml(source, { fieldChars: MAX_FIELD_CHARS, listItems: MAX_LIST_ITEMS });
+  if (data === undefined) return parseFully(source, file);
+  // The positions are only needed to name a line (an invalid value, a warning): read them then.
+  let full: YamlFile | undefined;
+  return { file, data, locate: (path) => (full ??= parseFully(source, file)).locate(path) };
+}
+
+/** The `yaml` package's reading, with positions: every error it finds, at its line. */
+export function parseFully(source: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Location => {

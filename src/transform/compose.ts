@@ -3,7 +3,7 @@
 
 import { dirname, relative, resolve } from 'node:path';
 import type { Block, Document, Mark, Part, Signature } from '../model/ast.ts';
-import { InputError } from '../model/errors.ts';
+import { InputError, type Location } from '../model/errors.ts';
 import { pictureOf, validateWithPictures, type LoadedPicture } from '../read/pictures.ts';
 import { campaignSchema, currentDocumentSchema, type CampaignInput, type DocumentInput, type PlanInput, type SignerInput } from '../model/schema.ts';
 import { kindList, kindOf } from '../kinds/index.ts';
@@ -382,8 +382,12 @@ function campaignView(c: CampaignInput, shown: string, taskLayout: DocumentInput
     to_chuc_thuc_hien: c.to_chuc_thuc_hien.map((u, i) => {
       const viec_chu = u.viec.map((v, j) => {
         if (typeof v === 'string') return v;
-        const key = campaignYaml.get(c)?.locate(['to_chuc_thuc_hien', i, 'viec', j, 'noi_dung']);
-        return renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' }, key ? { file: key.file, line: key.line, col: key.col + 'noi_dung: '.length } : { file: shown });
+        const yaml = campaignYaml.get(c);
+        // The value's line is only needed for an error: locating it parses the file again, with positions.
+        const path = ['to_chuc_thuc_hien', i, 'viec', j, 'noi_dung'];
+        let key: Location | undefined;
+        const source = yaml ? { file: yaml.file, get line() { return (key ??= yaml.locate(path)).line; }, get col() { return (key ??= yaml.locate(path)).col + 'noi_dung: '.length; } } : { file: shown };
+        return renderTemplate(v.noi_dung, { han: v.han ? d(v.han) : '' }, source);
       });
       return { ...u, viec_chu, mot_viec: viec_chu.length === 1 };
     }),

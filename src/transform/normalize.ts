@@ -30,6 +30,16 @@ export function normalizeDocument(doc: Document, toneStyle: boolean): NormalizeR
 function walk(v: unknown, fix: (s: string) => string): unknown {
   if (typeof v === 'string') return fix(v);
   if (Array.isArray(v)) return v.map((x) => walk(x, fix));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'type' || k === 'role' || k === 'target' || k === 'id' ? x : walk(x, fix)]));
+  if (v && typeof v === 'object') {
+    // A plain loop: Object.fromEntries over entries allocated two arrays per property (a tenth of composing).
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      const y = k === 'type' || k === 'role' || k === 'target' || k === 'id' ? x : walk(x, fix);
+      if (k === '__proto__') Object.defineProperty(out, k, { value: y, writable: true, enumerable: true, configurable: true });
+      else out[k] = y;
+    }
+    return out;
+  }
   return v;
 }

@@ -2,7 +2,7 @@
 // ([Content_Types].xml first, then by name), every entry dated the same, no extra fields, so the
 // same parts always give the same bytes. Only what OOXML packages need: no zip64, no encryption.
 
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 export interface DosTime {
   date: number; // MS-DOS date field
@@ -22,6 +22,16 @@ export interface PackedPart {
 export function packPart(value: string | Uint8Array): PackedPart {
   const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   return { size: data.length, crc: crc32(data), packed: deflateRawSync(data, { level: 6 }) };
+}
+
+/**
+ * packPart on libuv's thread pool: the same bytes (the same zlib, the same level), while this thread
+ * goes on with other work (the build lays out the document's PDF meanwhile).
+ */
+export function packPartInBackground(value: string): Promise<PackedPart> {
+  const data = Buffer.from(value, 'utf8');
+  const crc = crc32(data);
+  return new Promise((resolve, reject) => deflateRaw(data, { level: 6 }, (error, packed) => (error ? reject(error) : resolve({ size: data.length, crc, packed }))));
 }
 
 export function zipParts(parts: Map<string, string | Uint8Array | PackedPart>, when: DosTime): Buffer {

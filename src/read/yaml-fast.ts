@@ -1,0 +1,108 @@
+// A quick reading of plain YAML data with js-yaml, for the files the `yaml` reader would accept
+// anyway. `yaml` builds a full document tree with positions (2–4 times slower on the 31 KB campaign
+// files a derived build reads per plan); that tree is only needed to name an error's line, so any
+// file this path cannot prove plain goes to `yaml` instead: the same data, or the same errors.
+
+import { FAILSAFE_SCHEMA, Type, load, type State } from 'js-yaml';
+import { forbiddenIn } from './characters.ts';
+
+/** Thrown inside the quick path: the file needs the full reader (an error to locate, or a construct it refuses). */
+class NotPlain extends Error {}
+const notPlain = (): never => {
+  throw new NotPlain();
+};
+
+// The scalars of YAML 1.2's core schema exactly as the `yaml` package resolves them (its
+// schema/core), so a plain scalar reads the same value; numbers the full reader refuses (hex, octal,
+// exponent, "+", a leading zero, .inf, .nan) leave the quick path. Tags are our own, so an explicit
+// "!!int" in a file can never pass for one of them.
+const NUMBER_REFUSED = /^(?:\+|[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e))/i;
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const NUMBERS = [/^0o[0-7]+$/, INT, /^0x[0-9a-fA-F]+$/, /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
+const TAG = 'tag:vanban.quick,2026:';
+const scalar = (name: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) => new Type(TAG + name, { kind: 'scalar', resolve: (s: string | null) => resolve(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
+const SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', (s) => NULL.test(s), () => null),
+    scalar('bool', (s) => BOOL.test(s), (s) => s[0] === 't' || s[0] === 'T'),
+    scalar('number', (s) => NUMBERS.some((r) => r.test(s)), (s) => (NUMBER_REFUSED.test(s) ? notPlain() : INT.test(s) ? parseInt(s, 10) : parseFloat(s))),
+  ],
+});
+const OWN_TAGS = new Set([null, '?', TAG + 'null', TAG + 'bool', TAG + 'number']);
+
+// What `yaml` treats apart from js-yaml, or refuses, found in the text: tabs (indentation errors),
+// directives ("%YAML 1.1" changes the schema), explicit keys ("? "), flow collections used as keys.
+const NEEDS_FULL_READER = /\t|^%|(?:^|[\s[{,])\?(?:[\s\]},]|$)|[\]}][ ]*:(?:[\s\]},]|$)/m;
+// A key that a plain scalar other than a string would give (js-yaml names a null key "null", `yaml` ""),
+// one longer than the 1024 characters `yaml` allows an implicit key,
+// or one the full reader treats specially ("<<", "__proto__") or stringifies from a collection.
+const ODD_KEY = /^(?:$|[-+.\d~]|(?:null|true|false)$|<<$|__proto__$)|,|\[object /i;
+
+// The characters forbiddenCharacter refuses (UTF-16 units: any surrogate sends the file to the slow check), and "\\".
+const UNCHECKED = /[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffd-\uffff]/;
+
+/**
+ * The data of `source` when it is plain YAML the full reader accepts and reads the same; undefined
+ * when the full reader must decide (anything that could be an error, an alias or a tag).
+ */
+export function quickYaml(source: string, limits: { fieldChars: number; listItems: number }): unknown {
+  if (NEEDS_FULL_READER.test(source)) return undefined;
+  let data: unknown;
+  const starts: number[] = [];
+  try {
+    data = load(source, {
+      schema: SCHEMA,
+      listener(event: string, state: State) {
+        if (event === 'open') return void starts.push(state.position);
+        const node = state as State & { anchor: string | null; tag: string | null; kind: string | null };
+        const start = starts.pop()!;
+        // Anchors and explicit tags are refused by the full reader, at their line.
+        if (node.anchor !== null || !OWN_TAGS.has(node.tag)) notPlain();
+        if (node.kind === 'scalar' || source[firstContent(source, start)] === '[' || source[firstContent(source, start)] === '{') underIndented(source, start, state.position);
+      },
+    });
+  } catch {
+    return undefined; // a syntax error, a duplicated key, several documents, or not plain: the full reader says which
+  }
+  if (data === undefined) return undefined; // an empty file: `yaml` reads null
+  // The source passed the character check unless it has one of the characters refused in values
+  // (when parseYaml is called alone), or an escape that can make one.
+  return plain(data, limits, UNCHECKED.test(source)) ? data : undefined;
+}
+
+const firstContent = (source: string, from: number): number => {
+  while (from < source.length && (source[from] === ' ' || source[from] === '\n' || source[from] === '\r')) from++;
+  return from;
+};
+
+/**
+ * A value over several lines (a plain, quoted or flow one: not a block scalar): `yaml` wants each
+ * further line indented under its key, js-yaml takes less. Stricter than `yaml`: each further line
+ * must be indented past the column where the line of the value's start has its content (after any "- ").
+ */
+function underIndented(source: string, start: number, end: number): void {
+  const first = firstContent(source, start);
+  if (source[first] === '|' || source[first] === '>') return;
+  while (end > first && /\s/.test(source[end - 1]!)) end--;
+  let nl = source.indexOf('\n', first);
+  if (nl === -1 || nl >= end) return;
+  let line = source.lastIndexOf('\n', first - 1) + 1;
+  while (source[line] === ' ' || (source[line] === '-' && source[line + 1] === ' ')) line++;
+  const column = line - (source.lastIndexOf('\n', first - 1) + 1);
+  for (; nl !== -1 && nl < end; nl = source.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (source[i] === ' ') i++;
+    if (i - nl - 1 <= column && i < end && source[i] !== '\n' && source[i] !== '\r') notPlain();
+  }
+}
+
+/** The checks the full reader makes on each value and key (lengths, characters an escape can produce). */
+function plain(value: unknown, limits: { fieldChars: number; listItems: number }, escapes: boolean): boolean {
+  if (typeof value === 'string') return value.length <= limits.fieldChars && !(escapes && forbiddenIn(value));
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.length <= limits.listItems && value.every((v) => plain(v, limits, escapes));
+  for (const key of Object.keys(value)) if (ODD_KEY.test(key) || key.length > 1024 || !plain(key, limits, escapes) || !plain((value as Record<string, unknown>)[key], limits, escapes)) return false;
+  return true;
+}

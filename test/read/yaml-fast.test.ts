@@ -1,0 +1,132 @@
+// The quick YAML path (js-yaml) must read exactly what the full reader (the yaml package) reads, and
+// leave to the full reader every file it would refuse or read differently.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_FIELD_CHARS, MAX_LIST_ITEMS, parseFully, parseYaml } from '../../src/read/yaml.ts';
+import { quickYaml } from '../../src/read/yaml-fast.ts';
+import { deriveAll } from '../../src/derive/command.ts';
+
+const limits = { fieldChars: MAX_FIELD_CHARS, listItems: MAX_LIST_ITEMS };
+const tmp = mkdtempSync(join(tmpdir(), 'vanban-yaml-fast-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The full reader's outcome: its data, or its error message (with line and column). */
+function full(source: string): { data: unknown } | { error: string } {
+  try {
+    return { data: parseFully(source, 'f.yaml').data };
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+
+// Every YAML file of the repository (data, examples, profiles, templates, test fixtures, good and
+// bad), and a derived province's campaign and plan, the largest inputs of a batch build.
+const derived = join(tmp, 'derived');
+deriveAll({ from: 'data/bo-tu-phap/thi-dua-2024', profile: ['profiles/2023-2024/an-giang.yaml'], out: derived });
+const files = [
+  ...execFileSync('git', ['ls-files', '*.yaml', '*.yml'], { encoding: 'utf8' }).trim().split('\n'),
+  join(derived, 'an-giang/thi-dua-2024/chien-dich.yaml'),
+  join(derived, 'an-giang/thi-dua-2024/ke-hoach.yaml'),
+];
+const sources = files.map((f) => [f, readFileSync(f, 'utf8')] as const);
+
+describe('đọc nhanh YAML', () => {
+  it('reads every file of the repository as the full reader does, or leaves it to the full reader', () => {
+    let quick = 0;
+    for (const [file, source] of sources) {
+      const data = quickYaml(source, limits);
+      if (data === undefined) continue;
+      quick++;
+      expect(full(source), file).toEqual({ data });
+      expect(isDeepStrictEqual(data, (full(source) as { data: unknown }).data), file).toBe(true);
+    }
+    expect(files.length).toBeGreaterThan(300);
+    // Most files are plain data: the quick path is really taken.
+    expect(quick).toBeGreaterThan(files.length * 0.8);
+  });
+
+  it('takes the quick path for a derived campaign, the largest input of a batch', () => {
+    const source = readFileSync(join(derived, 'an-giang/thi-dua-2024/chien-dich.yaml'), 'utf8');
+    expect(quickYaml(source, limits)).toBeDefined();
+  });
+
+  it.each([
+    ['an anchor and its alias', 'a: &x 1\nb: *x\n'],
+    ['an explicit tag', 'a: !!str 5\n'],
+    ['a non-specific tag', 'a: ! 5\n'],
+    ['a hexadecimal number', 'a: 0x1F\n'],
+    ['a leading zero', 'a: 007\n'],
+    ['an exponent', 'a: 1e3\n'],
+    ['a plus sign', 'a: +5\n'],
+    ['.inf', 'a: .inf\n'],
+    ['a merge key', 'a: {b: 1}\nc:\n  <<: {b: 2}\n'],
+    ['a null key', 'null: 1\n'],
+    ['an empty key', '"": 1\n'],
+    ['a number as a key', '1: a\n'],
+    ['a flow sequence as a key', '[a]: b\n'],
+    ['an explicit key', '? a\n: b\n'],
+    ['a tab', 'a:\n\tb: 1\n'],
+    ['a directive', '%YAML 1.1\n---\na: yes\n'],
+    ['two documents', 'a: 1\n---\nb: 2\n'],
+    ['a duplicated key', 'a: 1\na: 2\n'],
+    ['a quoted value over two lines at the key\'s indentation', 'a: "one\ntwo"\n'],
+    ['an escape giving a zero-width space', 'a: "x\\u200By"\n'],
+    ['a zero-width space in the text', 'a: x\u200by\n'],
+    ['a value over the length limit', `a: ${'x'.repeat(MAX_FIELD_CHARS + 1)}\n`],
+    ['a list over the item limit', `a: [${Array(MAX_LIST_ITEMS + 1).fill('1').join(', ')}]\n`],
+    ['a syntax error', 'a: [1, 2\n'],
+    ['an empty file', ''],
+  ])('leaves %s to the full reader', (_what, source) => {
+    expect(quickYaml(source, limits)).toBeUndefined();
+  });
+
+  it('gives the full reader\'s errors, at the same line and column, when it leaves a file to it', () => {
+    for (const source of ['a: &x 1\nb: *x\n', 'a: 0x1F\n', 'a: 1\na: 2\n', 'a: "one\ntwo"\n', 'a:\n\tb: 1\n']) {
+      let error: unknown;
+      try {
+        parseYaml(source, 'f.yaml');
+      } catch (e) {
+        error = e;
+      }
+      expect(String(error)).toBe((full(source) as { error: string }).error);
+      expect(String(error)).toMatch(/f\.yaml:\d+:\d+/);
+    }
+  });
+
+  it('locates a value of a file read quickly as the full reader does', () => {
+    const source = readFileSync(join(derived, 'an-giang/thi-dua-2024/chien-dich.yaml'), 'utf8');
+    const path = ['to_chuc_thuc_hien', 0, 'viec', 0];
+    expect(parseYaml(source, 'c.yaml').locate(path)).toEqual(parseFully(source, 'c.yaml').locate(path));
+    expect(parseYaml(source, 'c.yaml').locate(path).line).toBeGreaterThan(1);
+  });
+
+  it('agrees with the full reader on 3 000 random edits of the repository\'s files', () => {
+    let seed = 20261202;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const bits = [' ', '  ', '\n', ':', ': ', '- ', '"', "'", '#', ' #', '|', '>', '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '? ', '---\n', '\\', '0x1', '1e3', '007', 'null', '~', 'true', '<<: ', '\t', '|-\n', '>+\n', '\n  ', '\n- x', '\r\n'];
+    let quick = 0;
+    for (let i = 0; i < 3000; i++) {
+      const [file, s] = sources[Math.floor(rnd() * sources.length)]!;
+      let t = s.length > 3000 ? s.slice(0, Math.floor(rnd() * 3000) + 200) : s;
+      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
+        const at = Math.floor(rnd() * t.length);
+        const r = rnd();
+        if (r < 0.4) t = t.slice(0, at) + bits[Math.floor(rnd() * bits.length)] + t.slice(at);
+        else if (r < 0.7) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(rnd() * 3));
+        else {
+          const b = Math.floor(rnd() * t.length);
+          t = t.slice(0, at) + t.slice(b, b + 1 + Math.floor(rnd() * 10)) + t.slice(at);
+        }
+      }
+      const data = quickYaml(t, limits);
+      if (data === undefined) continue;
+      quick++;
+      expect(full(t), `${file}, edited: ${JSON.stringify(t)}`).toEqual({ data });
+    }
+    expect(quick).toBeGreaterThan(500);
+  });
+});
