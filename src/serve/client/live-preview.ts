@@ -9,14 +9,15 @@ import { state } from './state.ts';
 import type { Problem } from '../project.ts';
 
 export function schedulePreview(): void {
-  const s = state.session!;
+  const s = state.session;
+  if (!s) return; // the clerk left the document (a file changed on disk after that)
   clearTimeout(s.timer);
   s.timer = window.setTimeout(() => void runPreview(), 0);
 }
 
 async function runPreview(): Promise<void> {
-  const s = state.session!;
-  if (s.inFlight) return; // the running one schedules the next
+  const s = state.session;
+  if (!s || s.inFlight) return; // left the document; or the running one schedules the next
   s.inFlight = true;
   const edit = s.edits;
   const files: Record<string, string> = { [s.yaml.path]: s.yaml.text };
