@@ -51,7 +51,9 @@ export async function benchCheck(): Promise<Target[]> {
   console.log(`Kiểm tra trên bộ văn bản thật (test/fixtures/real): ${s.files} tệp, ${s.labelled} lỗi được gán nhãn`);
   console.log(`  độ chính xác (precision): ${pct(s.precision)} (mục tiêu ≥ 90 %); độ phủ (recall): ${pct(s.recall)} (mục tiêu ≥ 85 %)`);
   console.log(`  theo nhãn gán trước lần chạy đầu: precision ${pct(s.strict.precision)}, recall ${pct(s.strict.recall)}`);
-  console.log(`  ${s.heldout.files} tệp giữ riêng, chưa từng dùng để chỉnh quy tắc: precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)} (lần đo đầu của mỗi bộ: xem test/fixtures/real/PROVENANCE.md)`);
+  // with no file held out, there is no held-out figure: say so rather than print 100 % of nothing
+  if (s.heldout.files === 0) console.log('  chưa có tệp giữ riêng nào chưa từng dùng để chỉnh quy tắc (các bộ đều đã dùng); lần đo đầu của mỗi bộ: xem test/fixtures/real/PROVENANCE.md');
+  else console.log(`  ${s.heldout.files} tệp giữ riêng, chưa từng dùng để chỉnh quy tắc: precision ${pct(s.heldout.precision)}, recall ${pct(s.heldout.recall)} (lần đo đầu của mỗi bộ: xem test/fixtures/real/PROVENANCE.md)`);
   for (const [name, set] of Object.entries(s.sets)) {
     const what = set.tuned ? 'đã dùng để chỉnh quy tắc' : 'giữ riêng, không dùng để chỉnh quy tắc';
     console.log(`  bộ ${name} (${set.files} tệp, ${what}): precision ${pct(set.precision)}, recall ${pct(set.recall)} (${set.truePositives} đúng / ${set.found} phát hiện, ${set.labelled} lỗi đã gán nhãn)${set.tuned ? '' : `; mục tiêu precision ≥ 90 %: ${set.precision >= 0.9 ? 'đạt' : 'chưa đạt'}`}`);
