@@ -16,7 +16,7 @@ import { judged, textDamage } from './damage.ts';
 import { recognizeLines, type RecognizedLines, type StructureSummary } from './structure.ts';
 import { checkLayout, LAYOUT_RULES, layoutRuleById, type LayoutFinding, type RuleOutcome } from './layout.ts';
 import { checkRevisions, revisionRuleById } from './layout/revisions.ts';
-import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind } from './readers.ts';
+import { docxLines, kindOf, pdfLines, yamlLines, type DocxLines, type Kind, type TextLines } from './readers.ts';
 import { checkLines, fixText, RULES, ruleById, SAFE_FIX_RULES, sortFindings } from './text.ts';
 import { nfc } from './rules/tone-marks.ts';
 import { englishReport } from './json.ts';
@@ -326,11 +326,12 @@ export async function checkPath(path: string, opts: CheckCommandOptions, cwd: st
         return reports;
       }
       case 'pdf': {
-        let t = await pdfLines(buf);
+        const layer = await pdfLines(buf);
+        let t: TextLines = layer;
         let ocr: FileReport['ocr'];
         // A scan: its words come from OCR when it can run here, and count for less.
         if (t.lines.every((l) => l.trim() === '') && opts.ocr !== false && ocrEngine()) {
-          const o = await ocrPdf(buf, t.pages);
+          const o = await ocrPdf(buf, layer.pages, layer.longestSide);
           ocr = { engine: o.engine, pages: o.pages, total: o.total };
           t = o;
         }

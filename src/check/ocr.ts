@@ -15,6 +15,11 @@ const run = promisify(execFile);
 
 /** Resolution the pages are drawn at: enough for 13–14 pt text, and half the time of 300 dpi. */
 const DPI = 200;
+/**
+ * The longest side of a page picture, in pixels (an A4 page at DPI has 2339): a file with a page set to a
+ * huge size (hostile or broken) is drawn at a lower resolution, so a picture never takes more than a few megabytes.
+ */
+const LONG_SIDE_PX = 2400;
 /** A scan longer than this is read only this far (Tesseract takes seconds a page); the report says so. */
 export const MAX_OCR_PAGES = 20;
 /** Words Tesseract is less sure of than this (0–100) are left out: specks, stamps, signatures. */
@@ -58,8 +63,8 @@ export function ocrEngine(): string | null {
   return available;
 }
 
-/** Reads the pages of `pdf` (a file's bytes) by OCR; `pages` is its page count. */
-export async function ocrPdf(pdf: Uint8Array, pages: number): Promise<OcrResult> {
+/** Reads the pages of `pdf` (a file's bytes) by OCR; `pages` is its page count, `longestSide` its largest page's longer side in points. */
+export async function ocrPdf(pdf: Uint8Array, pages: number, longestSide = 842): Promise<OcrResult> {
   const engine = ocrEngine();
   if (!engine) throw new Error('OCR chưa cài: cần tesseract-ocr, tesseract-ocr-vie và poppler-utils');
   const count = Math.min(pages, MAX_OCR_PAGES);
@@ -67,7 +72,8 @@ export async function ocrPdf(pdf: Uint8Array, pages: number): Promise<OcrResult>
   const dir = mkdtempSync(join(tmpdir(), 'vanban-ocr-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), pdf);
-    await run('pdftoppm', ['-r', String(DPI), '-gray', '-png', '-f', '1', '-l', String(count), join(dir, 'in.pdf'), join(dir, 'p')], { timeout: 120_000 });
+    const dpi = Math.min(DPI, Math.floor((LONG_SIDE_PX * 72) / Math.max(longestSide, 1)));
+    await run('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', String(count), join(dir, 'in.pdf'), join(dir, 'p')], { timeout: 120_000 });
     const images = readdirSync(dir).filter((f) => /^p-\d+\.png$/u.test(f)).sort((a, b) => Number(/\d+/u.exec(a)![0]) - Number(/\d+/u.exec(b)![0]));
     const read: PageItems[] = [];
     for (const image of images) {
@@ -106,6 +112,7 @@ function confidentChars(tsv: string): number {
  * one baseline, so the line reader keeps them together.
  */
 export function pageOf(tsv: string): PageItems {
+  // Points at DPI (a page drawn at a lower resolution reads smaller: the reader only compares lengths with the type size)
   const scale = 72 / DPI;
   let width = 0;
   let height = 0;

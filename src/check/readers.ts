@@ -278,7 +278,7 @@ function continues(prev: VisualLine, next: VisualLine, edges: { left: number; ri
   return prev.column === 'full' && prev.end >= edges.right - 2 * size && next.start <= edges.left + 0.5 * size;
 }
 
-export async function pdfLines(buf: Uint8Array): Promise<TextLines & { pages: number }> {
+export async function pdfLines(buf: Uint8Array): Promise<TextLines & { pages: number; longestSide: number }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of (detaches) the array it is given: hand it a copy.
   const task = pdfjs.getDocument({ data: new Uint8Array(buf), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true });
@@ -301,7 +301,7 @@ export async function pdfLines(buf: Uint8Array): Promise<TextLines & { pages: nu
   } finally {
     await task.destroy();
   }
-  return { ...pageItemLines(pages), pages: pages.length };
+  return { ...pageItemLines(pages), pages: pages.length, longestSide: Math.max(0, ...pages.map((p) => Math.max(p.width, p.height))) };
 }
 
 /**

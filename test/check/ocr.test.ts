@@ -141,6 +141,14 @@ describe.runIf(engine || required)('vanban check on a scanned PDF', () => {
     expect(s.structure!.status).toBe('document');
   }, 240_000);
 
+  it('reads a page of the largest size a PDF allows (200 × 200 inches) by OCR, drawn at a lower resolution (at 200 dpi its picture would take 1.6 GB)', async () => {
+    const huge = join(dir, 'trang-khong-lo.pdf');
+    writeFileSync(huge, scanOf(DECREE, 1, 1, 150, [14_400, 14_400]));
+    const r = await check(huge);
+    expect(r.error).toBeUndefined();
+    expect(r.ocr?.pages).toBe(1);
+  }, 120_000);
+
   it('says so from the CLI, in text and JSON, and with --no-ocr reports the scan unreadable (exit 3)', () => {
     const one = join(dir, 'trang-1.pdf');
     writeFileSync(one, scanOf(DECREE, 1, 1));

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-/** Pages `first`–`last` of the PDF at `path` as a scan at `dpi`. */
-export function scanOf(path: string, first: number, last: number, dpi = 300): Buffer {
+/** Pages `first`–`last` of the PDF at `path` as a scan at `dpi`, each on a page of `size` points (A4 unless said). */
+export function scanOf(path: string, first: number, last: number, dpi = 300, size: [number, number] = [595.28, 841.89]): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-scan-'));
   try {
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(first), '-l', String(last), path, join(dir, 'p')]);
     const pages = readdirSync(dir).sort().map((f) => pgm(readFileSync(join(dir, f))));
-    return imagePdf(pages);
+    return imagePdf(pages, size);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -26,8 +26,8 @@ function pgm(data: Buffer): { width: number; height: number; pixels: Buffer } {
   return { width: Number(header[1]), height: Number(header[2]), pixels: data.subarray(header[0].length) };
 }
 
-/** A PDF of A4 pages, each one picture filling the page. */
-function imagePdf(pages: { width: number; height: number; pixels: Buffer }[]): Buffer {
+/** A PDF of pages of `w` × `h` points, each one picture filling the page. */
+function imagePdf(pages: { width: number; height: number; pixels: Buffer }[], [w, h]: [number, number]): Buffer {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => objects.push(typeof body === "string" ? Buffer.from(body, "latin1") : body);
   const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
@@ -36,8 +36,8 @@ function imagePdf(pages: { width: number; height: number; pixels: Buffer }[]): B
   pages.forEach((p, i) => {
     const page = 3 + i * 3;
     const data = deflateSync(p.pixels);
-    const draw = `q 595.28 0 0 841.89 0 0 cm /Im Do Q`;
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`);
+    const draw = `q ${w} 0 0 ${h} 0 0 cm /Im Do Q`;
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`);
     add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
     add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));
   });
