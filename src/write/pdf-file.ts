@@ -1,9 +1,11 @@
 // PDF objects and their serialization (ISO 32000-1, 7.3–7.5): numbered objects, streams compressed
-// with Flate, a classic cross-reference table and a trailer whose /ID is a hash of the file, so the
-// same objects always give the same bytes.
+// with Flate, a classic cross-reference table and a trailer whose /ID is a hash of the objects (the
+// fonts and the ICC profile by their identity, not their bytes), so the same objects always give the
+// same bytes.
 
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { TextCache } from '../text/text-cache.ts';
 
 /** A number as PDF writes it: at most 3 decimals, no exponent, no trailing zeros. */
 export function num(v: number): string {
@@ -37,10 +39,8 @@ export const ref = (n: number): string => `${n} 0 R`;
  * their pages (measured: 567 page streams of the 63 plans, about 140 distinct), and the ICC profile is
  * one Buffer for every file. Bounded by the characters kept, cleared when full.
  */
-const deflatedText = new Map<string, Buffer>();
+const deflatedText = new TextCache<Buffer>();
 const deflatedBytes = new WeakMap<Buffer, Buffer>();
-const MAX_DEFLATED_CHARS = 4_000_000;
-let deflatedChars = 0;
 
 // Level 3: a page's content stream deflates in under half the CPU of level 6 (0.2 against 0.5 ms
 // a page, measured on the derived plans) for 2–3 % more bytes in a PDF whose fonts dominate it.
@@ -52,21 +52,18 @@ function deflated(data: Buffer | string): Buffer {
     if (!d) deflatedBytes.set(data, (d = deflate(data)));
     return d;
   }
-  let d = deflatedText.get(data);
-  if (!d) {
-    d = deflate(Buffer.from(data, 'latin1'));
-    if (deflatedChars + data.length > MAX_DEFLATED_CHARS) {
-      deflatedText.clear();
-      deflatedChars = 0;
-    }
-    deflatedText.set(data, d);
-    deflatedChars += data.length;
-  }
-  return d;
+  return deflatedText.get(data) ?? deflatedText.set(data, deflate(Buffer.from(data, 'latin1')));
+}
+
+/** An object's bytes in pieces (a stream's data is not copied until the file is joined). */
+interface Body {
+  chunks: Buffer[];
+  /** False for a stream whose data another hashed object already identifies (a font program named by its subset tag). */
+  hashData: boolean;
 }
 
 export class PdfFile {
-  private readonly bodies: Array<Buffer | undefined> = [];
+  private readonly bodies: Array<Body | undefined> = [];
 
   /** Reserves an object number. */
   alloc(): number {
@@ -76,18 +73,21 @@ export class PdfFile {
 
   /** Sets object `n` to a dictionary, array or other direct value. */
   set(n: number, value: string): void {
-    this.bodies[n - 1] = Buffer.from(`${n} 0 obj\n${value}\nendobj\n`, 'latin1');
+    this.bodies[n - 1] = { chunks: [Buffer.from(`${n} 0 obj\n${value}\nendobj\n`, 'latin1')], hashData: true };
   }
 
-  /** Sets object `n` to a stream; `compress` deflates it (Flate). `dict` holds the other entries. */
-  stream(n: number, dict: string, data: Buffer | string, compress = true): void {
+  /**
+   * Sets object `n` to a stream; `compress` deflates it (Flate). `dict` holds the other entries.
+   * `hashData: false` leaves the data out of the file's /ID hash: for the same large bytes in every file
+   * (font programs, the ICC profile) whose identity the hashed objects already carry.
+   */
+  stream(n: number, dict: string, data: Buffer | string, compress = true, hashData = true): void {
     const bytes = compress ? deflated(data) : typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
     const filter = compress ? '/Filter /FlateDecode ' : '';
-    this.bodies[n - 1] = Buffer.concat([
-      Buffer.from(`${n} 0 obj\n<< ${filter}/Length ${bytes.length} ${dict} >>\nstream\n`, 'latin1'),
-      bytes,
-      Buffer.from('\nendstream\nendobj\n', 'latin1'),
-    ]);
+    this.bodies[n - 1] = {
+      chunks: [Buffer.from(`${n} 0 obj\n<< ${filter}/Length ${bytes.length} ${dict} >>\nstream\n`, 'latin1'), bytes, STREAM_END],
+      hashData,
+    };
   }
 
   add(value: string): number {
@@ -96,9 +96,9 @@ export class PdfFile {
     return n;
   }
 
-  addStream(dict: string, data: Buffer | string, compress = true): number {
+  addStream(dict: string, data: Buffer | string, compress = true, hashData = true): number {
     const n = this.alloc();
-    this.stream(n, dict, data, compress);
+    this.stream(n, dict, data, compress, hashData);
     return n;
   }
 
@@ -113,15 +113,20 @@ export class PdfFile {
     this.bodies.forEach((b, i) => {
       if (!b) throw new Error(`pdf: object ${i + 1} was reserved but never set`);
       offsets.push(at);
-      chunks.push(b);
-      hash.update(b);
-      at += b.length;
+      b.chunks.forEach((c, k) => {
+        chunks.push(c);
+        // a stream's data is its middle chunk
+        if (b.hashData || k !== 1) hash.update(c);
+        at += c.length;
+      });
     });
     const id = hash.digest('hex');
     let xref = `xref\n0 ${this.bodies.length + 1}\n0000000000 65535 f \n`;
     for (const o of offsets) xref += `${String(o).padStart(10, '0')} 00000 n \n`;
     const trailer = `trailer\n<< /Size ${this.bodies.length + 1} /Root ${ref(root)} /Info ${ref(info)} /ID [<${id}> <${id}>] >>\nstartxref\n${at}\n%%EOF\n`;
     chunks.push(Buffer.from(xref + trailer, 'latin1'));
-    return Buffer.concat(chunks);
+    return Buffer.concat(chunks, at + Buffer.byteLength(xref + trailer, 'latin1'));
   }
 }
+
+const STREAM_END = Buffer.from('\nendstream\nendobj\n', 'latin1');

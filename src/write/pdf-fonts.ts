@@ -29,6 +29,27 @@ const REPERTOIRE: number[] = [
 export const IN_REPERTOIRE = new Uint8Array(0x10000);
 for (const cp of REPERTOIRE) IN_REPERTOIRE[cp] = 1;
 
+/** Matches a character outside the repertoire: most texts have none, and a native scan says so at once. */
+export const OUTSIDE_REPERTOIRE = new RegExp(
+  `[^${ranges(REPERTOIRE).map(([a, b]) => (a === b ? u(a) : `${u(a)}-${u(b)}`)).join('')}]`,
+  'u',
+);
+
+function u(cp: number): string {
+  return `\\u{${cp.toString(16)}}`;
+}
+
+/** Sorted code points as runs [first, last]. */
+function ranges(cps: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const cp of [...cps].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && cp === last[1] + 1) last[1] = cp;
+    else out.push([cp, cp]);
+  }
+  return out;
+}
+
 export interface FontSubset {
   face: Face;
   baseFont: string; // "ABCDEF+LiberationSerif"

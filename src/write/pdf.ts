@@ -10,9 +10,11 @@ import { layoutDocument } from '../layout/document.ts';
 import { FACES, type Face } from '../layout/fonts.ts';
 import type { LaidDocument, PageItem } from '../layout/types.ts';
 import { dateString, num, PdfFile, ref, textString } from './pdf-file.ts';
-import { IN_REPERTOIRE, subsetFor, type FontSubset } from './pdf-fonts.ts';
+import { IN_REPERTOIRE, OUTSIDE_REPERTOIRE, subsetFor, type FontSubset } from './pdf-fonts.ts';
 import { PdfImages, colourOp, drawImage, pagePictures } from './pdf-images.ts';
 import { srgbProfile } from './srgb-icc.ts';
+import { detach } from '../text/detach.ts';
+import { TextCache } from '../text/text-cache.ts';
 
 /** The language of the text, in the catalog (/Lang) and the XMP. */
 const LANGUAGE = 'vi-VN';
@@ -75,6 +77,9 @@ function xmpPacket(info: PdfInfo, meta: Meta): string {
 const FONT_NAME: Record<Face, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
 
 /** The subset each face needs for the text of a laid-out document. */
+/** Whether a text has a code point outside the repertoire: looked up, the texts of a batch recur. */
+const outsideRepertoire = new TextCache<boolean>();
+
 function subsets(laid: LaidDocument): Map<Face, FontSubset> {
   const used = new Map<Face, Set<number>>();
   for (const page of laid.pages) {
@@ -84,6 +89,7 @@ function subsets(laid: LaidDocument): Map<Face, FontSubset> {
       if (!set) used.set(it.face, (set = new Set()));
       // Only code points outside the repertoire change the subset (see subsetFor).
       const text = it.text;
+      if (!(outsideRepertoire.get(text) ?? outsideRepertoire.set(text, OUTSIDE_REPERTOIRE.test(text)))) continue;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (IN_REPERTOIRE[c]) continue;
@@ -101,11 +107,22 @@ function subsets(laid: LaidDocument): Map<Face, FontSubset> {
   return out;
 }
 
+/**
+ * TJ arrays by subset and text, with the justification shift they were made for: a hit spares
+ * encoding every word. Keyed by the text alone, whose hash V8 keeps on the string (the subset lookup
+ * hashed it already); the same text set at another width is encoded again.
+ */
+const tjCache = new WeakMap<FontSubset, TextCache<{ shift: string; tj: string }>>();
+
 /** One text run as a TJ array: the run's glyphs, each space followed by its justification shift. */
 function tj(it: Extract<PageItem, { type: 'text' }>, font: FontSubset): string {
   const text = it.text;
   if (it.spaceExtra === 0 || !text.includes(' ')) return `[<${font.encode(text)}>] TJ`;
   const shift = ` ${num((-it.spaceExtra * 1000) / it.size)} `;
+  let cache = tjCache.get(font);
+  if (!cache) tjCache.set(font, (cache = new TextCache()));
+  const hit = cache.get(text);
+  if (hit?.shift === shift) return hit.tj;
   // Each word with its space, then the shift; scanned with indexOf, not split into an array.
   let out = '[';
   let start = 0;
@@ -114,7 +131,10 @@ function tj(it: Extract<PageItem, { type: 'text' }>, font: FontSubset): string {
     start = sp + 1;
   }
   if (start < text.length) out += `<${font.encode(text.slice(start))}>`;
-  return `${out}] TJ`;
+  // kept flat: a string built by += is a tree that every page joining it would walk again
+  const made = detach(`${out}] TJ`);
+  cache.set(text, { shift, tj: made }, made.length);
+  return made;
 }
 
 /** Content stream of one page, top-down coordinates (the page is flipped once, as pdfkit did). */
@@ -158,13 +178,13 @@ export function drawPdf(laid: LaidDocument, doc: Document): Buffer {
   // Fonts: Type 0 → CIDFontType2 → descriptor → subset program, ToUnicode.
   const fontRefs = new Map<Face, number>();
   for (const [face, s] of fonts) {
-    const file = pdf.addStream(`/Filter /FlateDecode /Length1 ${s.fontFileLength}`, s.fontFile, false);
+    const file = pdf.addStream(`/Filter /FlateDecode /Length1 ${s.fontFileLength}`, s.fontFile, false, false);
     const descriptor = pdf.add(`<< /Type /FontDescriptor /FontName /${s.baseFont} ${s.descriptor} /FontFile2 ${ref(file)} >>`);
     const cidFont = pdf.add(
       `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${s.baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> ` +
         `/FontDescriptor ${ref(descriptor)} /CIDToGIDMap /Identity /W ${s.widths} >>`,
     );
-    const toUnicode = pdf.addStream('/Filter /FlateDecode', s.toUnicode, false);
+    const toUnicode = pdf.addStream('/Filter /FlateDecode', s.toUnicode, false, false);
     fontRefs.set(face, pdf.add(`<< /Type /Font /Subtype /Type0 /BaseFont /${s.baseFont} /Encoding /Identity-H /DescendantFonts [${ref(cidFont)}] /ToUnicode ${ref(toUnicode)} >>`));
   }
   const fontDict = `<< ${[...fontRefs].map(([face, r]) => `/${FONT_NAME[face]} ${ref(r)}`).join(' ')} >>`;
@@ -218,7 +238,7 @@ export function drawPdf(laid: LaidDocument, doc: Document): Buffer {
 
   const info = pdfInfoOf(doc);
   const metadata = pdf.addStream('/Type /Metadata /Subtype /XML', Buffer.from(xmpPacket(info, doc.meta), 'utf8'), false);
-  const icc = pdf.addStream('/N 3', srgbProfile());
+  const icc = pdf.addStream('/N 3', srgbProfile(), true, false);
   const intent = pdf.add(`<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile ${ref(icc)} >>`);
   pdf.set(
     catalog,

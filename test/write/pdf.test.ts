@@ -429,6 +429,20 @@ describe('writePdf determinism and text fidelity', () => {
     expect(a.equals(c)).toBe(true);
   });
 
+  it('gives another /ID when a word or a font subset changes (the fonts are hashed by their subset tag)', async () => {
+    const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]{32})> <\1>\]/.exec(pdf.toString('latin1'))?.[1];
+    const base = sample();
+    const word = sample();
+    const glyph = sample();
+    const edit = (doc: Document, text: string) => doc.parts[0]!.body.push(para(text));
+    edit(word, 'Điều này có hiệu lực.');
+    edit(glyph, 'Điều này có hiệu lực ∑.'); // U+2211 is outside the fixed repertoire: its own subset
+    const ids = await Promise.all([base, word, glyph].map(async (d) => id(await writePdf(d))));
+    expect(ids.every((x) => x !== undefined)).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+    expect(id(await writePdf(sample()))).toBe(ids[0]);
+  });
+
   it('dates an undated draft 1 January of its year and changes with the document', async () => {
     const doc = sample();
     doc.meta.date = null;
