@@ -3,6 +3,7 @@
 // same parts always give the same bytes. Only what OOXML packages need: no zip64, no encryption.
 
 import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { utf8Bytes } from '../text/utf8.ts';
 
 export interface DosTime {
   date: number; // MS-DOS date field
@@ -20,7 +21,7 @@ export interface PackedPart {
 }
 
 export function packPart(value: string | Uint8Array): PackedPart {
-  const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  const data = typeof value === 'string' ? utf8Bytes(value) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   return { size: data.length, crc: crc32(data), packed: deflateRawSync(data, { level: 6 }) };
 }
 
@@ -29,7 +30,7 @@ export function packPart(value: string | Uint8Array): PackedPart {
  * goes on with other work (the build lays out the document's PDF meanwhile).
  */
 export function packPartInBackground(value: string): Promise<PackedPart> {
-  const data = Buffer.from(value, 'utf8');
+  const data = utf8Bytes(value);
   const crc = crc32(data);
   return new Promise((resolve, reject) => deflateRaw(data, { level: 6 }, (error, packed) => (error ? reject(error) : resolve({ size: data.length, crc, packed }))));
 }

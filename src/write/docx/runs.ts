@@ -9,6 +9,8 @@ import { unbreakableSpans, withNoBreakSpaces } from '../../layout/unbreakable.ts
 import type { Footnotes } from './footnotes.ts';
 import { FOOTNOTE_REFERENCE } from './styles.ts';
 import { escapeXml } from './xml.ts';
+import { detach } from '../../text/detach.ts';
+import { TextCache } from '../../text/text-cache.ts';
 
 export interface RunPart {
   text: string;
@@ -28,8 +30,24 @@ function runXml(text: string, p: RunPart): string {
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
+/**
+ * The runs of paragraphs without footnotes, by their parts: the paragraphs of a campaign's plans recur
+ * from one province to the next (a footnote's mark is numbered by the document, so it is never kept).
+ */
+const runsCache = new TextCache<string>();
+
 /** The runs of a paragraph's text parts, with non-breaking characters inside the unbreakable spans. */
 export function noBreakRuns(parts: RunPart[], notes: Footnotes): string {
+  if (parts.some((p) => p.note)) return makeRuns(parts, notes);
+  let key = '';
+  for (const p of parts) key += `${p.bold ? 'b' : ''}${p.italics ? 'i' : ''}${p.colour ?? ''}\u0001${p.text}\u0002`;
+  const hit = runsCache.get(key);
+  if (hit !== undefined) return hit;
+  const made = detach(makeRuns(parts, notes));
+  return runsCache.set(key, made, made.length);
+}
+
+function makeRuns(parts: RunPart[], notes: Footnotes): string {
   const joined = parts.length === 1 ? parts[0]!.text : parts.map((p) => p.text).join('');
   const spans = unbreakableSpans(joined);
   let out = '';
