@@ -24,6 +24,9 @@ export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: s
   const refNames = new Map<string, string>(external); // labels outside the text: its phụ lục ("Phụ lục I")
   const stack: { level: number; ref: string; skipParent: boolean }[] = [];
   const out: Block[] = [];
+  // dashDepth of each item of `out` at its own level: the next item at the same level has the same
+  // parent, so a long list is not scanned back once per item
+  const depths: number[] = [];
 
   for (const b of blocks) {
     if (b.type === 'paragraph' || b.type === 'table') {
@@ -31,8 +34,12 @@ export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: s
       continue;
     }
     const level = b.level;
+    if (b.type === 'item') {
+      const last = out.at(-1);
+      depths[out.length] = last?.type === 'item' && last.level === level ? depths[out.length - 1]! : dashDepth(out, level);
+    }
     if (b.type === 'item' && !b.ordered) {
-      const parentIsDash = out.at(-1)?.type === 'item' && dashDepth(out, level) > 0;
+      const parentIsDash = out.at(-1)?.type === 'item' && depths[out.length]! > 0;
       out.push({ ...b, role: parentIsDash ? 'plus' : 'dash', label: parentIsDash ? '+' : '-' });
       continue;
     }
