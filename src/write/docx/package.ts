@@ -9,6 +9,7 @@ import { IMAGE_RELATIONSHIP } from './pictures.ts';
 import type { HeaderFooterParts } from './sections.ts';
 import { LANGUAGE } from './styles.ts';
 import { XML_DECLARATION, escapeXml } from './xml.ts';
+import { TextCache } from '../../text/text-cache.ts';
 
 const OFFICE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WML = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
@@ -83,17 +84,21 @@ export interface PackageParts {
   media: MediaPart[];
 }
 
-/** Parts with the same text in every document, deflated once per process. */
-const shared = new Map<string, PackedPart>();
+/**
+ * Parts deflated once per process by their text: the fixed parts, and those that take few forms in a
+ * batch (content types, relationships, footers). Bounded (see TextCache).
+ */
+const shared = new TextCache<PackedPart>();
 function once(xml: string): PackedPart {
-  let p = shared.get(xml);
-  if (!p) shared.set(xml, (p = packPart(xml)));
-  return p;
+  return shared.get(xml) ?? shared.set(xml, packPart(xml));
 }
 
 export async function zipPackage(doc: Document, p: PackageParts): Promise<Buffer> {
   // The largest part, deflated on the thread pool (most of the DOCX's time otherwise).
   const documentPart = packPartInBackground(p.document);
+  // different in every document: on the thread pool too
+  const core = packPartInBackground(coreXml(doc));
+  const notes = p.footnotesShared ? null : packPartInBackground(p.footnotes);
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
   const documentRels =
     XML_DECLARATION +
@@ -120,17 +125,17 @@ export async function zipPackage(doc: Document, p: PackageParts): Promise<Buffer
     override('docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml') +
     '</Types>';
   const parts = new Map<string, string | Uint8Array | PackedPart>([
-    ['[Content_Types].xml', contentTypes],
+    ['[Content_Types].xml', once(contentTypes)],
     ['_rels/.rels', once(ROOT_RELS)],
-    ['docProps/core.xml', coreXml(doc)],
+    ['docProps/core.xml', await core],
     ['docProps/app.xml', once(APP_XML)],
     ['word/document.xml', await documentPart],
-    ['word/_rels/document.xml.rels', documentRels],
+    ['word/_rels/document.xml.rels', once(documentRels)],
     ['word/styles.xml', once(p.styles)],
     ['word/settings.xml', once(SETTINGS_XML)],
-    ['word/footnotes.xml', p.footnotesShared ? once(p.footnotes) : p.footnotes],
+    ['word/footnotes.xml', notes ? await notes : once(p.footnotes)],
   ]);
-  for (const f of p.headersFooters.files) parts.set(f.path, f.kind === 'header' ? once(f.xml) : f.xml);
+  for (const f of p.headersFooters.files) parts.set(f.path, once(f.xml));
   for (const m of p.media) parts.set(m.path, m.png);
   return zipParts(parts, dosDateTime(doc));
 }
