@@ -1,22 +1,20 @@
-// The manifest's page count: counted in the PDF's bytes, as the regular expression over its Latin-1 text did.
+// The manifest's page count: the pages the layout drew, which must be the pages in the PDF's bytes.
 import { describe, expect, it } from 'vitest';
-import { buildOne, countPdfPages, findDocuments } from '../src/build.ts';
+import { buildOne, findDocuments } from '../src/build.ts';
 
 const byRegex = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 describe('số trang của PDF', () => {
-  it('counts the pages of built documents as the regular expression does', async () => {
+  it('gives for each built document the number of page objects in its PDF', async () => {
     const { documents } = findDocuments(['data']);
-    expect(documents.length).toBeGreaterThan(1);
+    expect(documents.length).toBeGreaterThan(10);
+    let multi = 0;
     for (const d of documents) {
       const b = await buildOne(d, { outDir: 'out', write: false });
-      expect(countPdfPages(b.bytes.pdf)).toBe(byRegex(b.bytes.pdf));
-      expect(countPdfPages(b.bytes.pdf)).toBe(b.pages);
+      expect(b.pages).toBe(byRegex(b.bytes.pdf));
+      expect(b.entry.pages).toBe(b.pages);
+      if (b.pages > 1) multi++;
     }
-  });
-
-  it.each(['/Type /Page/Type /Page ', '/Type\xa0/Page ', '/Type/Pages ', '/Type /Page', '/Type\n\t/Page\n', '/Type /Type /Page x', '/Typ /Page ', ''])('agrees on %j', (text) => {
-    const bytes = Buffer.from(text, 'latin1');
-    expect(countPdfPages(bytes)).toBe(byRegex(bytes));
+    expect(multi).toBeGreaterThan(5);
   });
 });

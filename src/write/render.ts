@@ -9,6 +9,7 @@ import type { Document } from '../model/ast.ts';
 export interface Rendered {
   docx: Uint8Array;
   pdf: Uint8Array;
+  pages: number; // of the PDF, as laid out
   ms: { docx: number; pdf: number };
 }
 
@@ -40,16 +41,18 @@ async function attempt(doc: Document): Promise<Rendered | { error: Error }> {
 
 export async function renderOne(doc: Document): Promise<Rendered> {
   const { writeDocx } = await import('./docx.ts');
-  const { writePdf } = await import('./pdf.ts');
+  const { drawPdf } = await import('./pdf.ts');
+  const { layoutDocument } = await import('../layout/document.ts');
   const t0 = performance.now();
   // The DOCX's main part is deflated on the thread pool while this thread draws the PDF; the times
   // are this thread's (the DOCX's without that deflate).
   const docx = writeDocx(doc);
   docx.catch(() => {}); // awaited below, after the PDF; a PDF failure must not leave it unhandled
   const t1 = performance.now();
-  const pdf = await writePdf(doc);
+  const laid = layoutDocument(doc);
+  const pdf = drawPdf(laid, doc);
   const t2 = performance.now();
-  return { docx: await docx, pdf, ms: { docx: t1 - t0, pdf: t2 - t1 } };
+  return { docx: await docx, pdf, pages: laid.pages.length, ms: { docx: t1 - t0, pdf: t2 - t1 } };
 }
 
 /** The next document to render and its index, or null when there is none left. */
