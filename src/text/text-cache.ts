@@ -9,7 +9,9 @@ export class TextCache<V> {
   private readonly map = new Map<string, V>();
   private chars = 0;
 
-  constructor(private readonly maxChars = 4_000_000) {}
+  // A million characters (2 MB of keys at most): the distinct lines and paragraphs of one campaign's
+  // 63 plans take well under that, and each worker of a batch holds its own caches under its heap cap.
+  constructor(private readonly maxChars = 1_000_000) {}
 
   get(key: string): V | undefined {
     return this.map.get(key);

@@ -39,7 +39,7 @@ export const ref = (n: number): string => `${n} 0 R`;
  * their pages (measured: 567 page streams of the 63 plans, about 140 distinct), and the ICC profile is
  * one Buffer for every file. Bounded by the characters kept, cleared when full.
  */
-const deflatedText = new TextCache<Buffer>();
+const deflatedText = new TextCache<Buffer>(4_000_000);
 const deflatedBytes = new WeakMap<Buffer, Buffer>();
 
 // Level 3: a page's content stream deflates in under half the CPU of level 6 (0.2 against 0.5 ms
