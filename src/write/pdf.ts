@@ -219,9 +219,18 @@ export function drawPdf(laid: LaidDocument, doc: Document): Buffer {
   // An element's kids: its marked content, then its child elements (a table's rows, a row's cells).
   const children = new Map<number, number[]>();
   laid.structure.forEach((el, i) => {
-    if (el.parent !== null) children.set(el.parent, [...(children.get(el.parent) ?? []), i]);
+    if (el.parent === null) return;
+    const list = children.get(el.parent);
+    if (list) list.push(i);
+    else children.set(el.parent, [i]);
   });
-  const used = (i: number): boolean => laid.structure[i]!.role !== 'Artifact' && ((kids.get(i)?.length ?? 0) > 0 || (children.get(i) ?? []).some(used));
+  // whether an element has marked content in it: asked of each element and again of its parent's kids
+  const isUsed = new Map<number, boolean>();
+  const used = (i: number): boolean => {
+    let u = isUsed.get(i);
+    if (u === undefined) isUsed.set(i, (u = laid.structure[i]!.role !== 'Artifact' && ((kids.get(i)?.length ?? 0) > 0 || (children.get(i) ?? []).some(used))));
+    return u;
+  };
   const topLevel: string[] = [];
   laid.structure.forEach((el, i) => {
     const r = elemRefs[i]!;
