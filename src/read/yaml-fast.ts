@@ -34,7 +34,16 @@ const OWN_TAGS = new Set([null, '?', TAG + 'null', TAG + 'bool', TAG + 'number']
 
 // What `yaml` treats apart from js-yaml, or refuses, found in the text: tabs (indentation errors),
 // directives ("%YAML 1.1" changes the schema), explicit keys ("? "), flow collections used as keys.
-const NEEDS_FULL_READER = /\t|^%|(?:^|[\s[{,])\?(?:[\s\]},]|$)|[\]}][ ]*:(?:[\s\]},]|$)/m;
+// Each pattern is tried only when its character is in the text (a native search): most files have
+// no "?", "]" or "}", and a "%" only inside a line.
+const DIRECTIVE = /^%/m;
+const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:[\s\]},]|$)/m;
+const FLOW_KEY = /[\]}][ ]*:(?:[\s\]},]|$)/m;
+const needsFullReader = (s: string): boolean =>
+  s.includes('\t') ||
+  (s.includes('%') && DIRECTIVE.test(s)) ||
+  (s.includes('?') && EXPLICIT_KEY.test(s)) ||
+  ((s.includes(']') || s.includes('}')) && FLOW_KEY.test(s));
 // A key that a plain scalar other than a string would give (js-yaml names a null key "null", `yaml` ""),
 // one longer than the 1024 characters `yaml` allows an implicit key,
 // or one the full reader treats specially ("<<", "__proto__") or stringifies from a collection.
@@ -45,10 +54,11 @@ const UNCHECKED = /[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f
 
 /**
  * The data of `source` when it is plain YAML the full reader accepts and reads the same; undefined
- * when the full reader must decide (anything that could be an error, an alias or a tag).
+ * when the full reader must decide (anything that could be an error, an alias or a tag). `checked`:
+ * the source has passed checkCharacters, so only an escape can put a refused character in a value.
  */
-export function quickYaml(source: string, limits: { fieldChars: number; listItems: number }): unknown {
-  if (NEEDS_FULL_READER.test(source)) return undefined;
+export function quickYaml(source: string, limits: { fieldChars: number; listItems: number; checked?: boolean }): unknown {
+  if (needsFullReader(source)) return undefined;
   let data: unknown;
   const starts: number[] = [];
   try {
@@ -69,7 +79,7 @@ export function quickYaml(source: string, limits: { fieldChars: number; listItem
   if (data === undefined) return undefined; // an empty file: `yaml` reads null
   // The source passed the character check unless it has one of the characters refused in values
   // (when parseYaml is called alone), or an escape that can make one.
-  return plain(data, limits, UNCHECKED.test(source)) ? data : undefined;
+  return plain(data, limits, limits.checked ? source.includes('\\') : UNCHECKED.test(source)) ? data : undefined;
 }
 
 const firstContent = (source: string, from: number): number => {

@@ -26,7 +26,7 @@ export function readYaml(path: string, shown = path): YamlFile {
   }
   const source = decodeUtf8(data, shown);
   checkCharacters(source, shown);
-  return parseYaml(source, shown);
+  return parseYaml(source, shown, true);
 }
 
 /** One YAML value: a trích yếu or a căn cứ is a sentence or two; long text belongs in the Markdown body. */
@@ -38,8 +38,9 @@ export const MAX_LIST_ITEMS = 1000;
 // read by YAML as other values than a clerk expects ("0x1F" is 31).
 const ODD_NUMBER = /^(?:\+|[-+]?(?:0[xob]|0\d|\.inf|\.nan|\d*\.?\d+e))/i;
 
-export function parseYaml(source: string, file: string): YamlFile {
-  const data = quickYaml(source, { fieldChars: MAX_FIELD_CHARS, listItems: MAX_LIST_ITEMS });
+/** `checked`: the source has passed checkCharacters (readYaml). */
+export function parseYaml(source: string, file: string, checked = false): YamlFile {
+  const data = quickYaml(source, { fieldChars: MAX_FIELD_CHARS, listItems: MAX_LIST_ITEMS, checked });
   if (data === undefined) return parseFully(source, file);
   // The positions are only needed to name a line (an invalid value, a warning): read them then.
   let full: YamlFile | undefined;
