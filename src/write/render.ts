@@ -75,7 +75,9 @@ export async function renderStream(
   const here = async () => {
     for (let job = next(); job; job = next()) done(job.index, await attempt(job.doc));
   };
-  if (workers < 2) return here();
+  // In this thread, two documents in flight: while one waits for its deflates on the thread pool,
+  // the next is composed and drawn (the writers' bytes do not depend on the order).
+  if (workers < 2) return void (await Promise.all([here(), here()]));
   const pool = Array.from({ length: workers }, () => new Worker(WORKER, { resourceLimits: limits }));
   try {
     await Promise.all(
