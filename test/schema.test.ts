@@ -97,3 +97,25 @@ describe('the date of a draft: day blank, day and month blank, and what has no m
     expect(dateOf('ngay: null').errors).toEqual([expect.stringContaining('dự thảo chưa có ngày thì phải có trường "nam"')]);
   });
 });
+
+describe('Nơi nhận: the "Lưu" line is made from luu, never typed as a recipient', () => {
+  const compose = (items: string[]) => {
+    const root = makeProject({ 'data/van-ban.yaml': DECISION.replace(/noi_nhan:\n(?: {2}- .*\n)+/u, `noi_nhan:\n${items.map((i) => `  - ${JSON.stringify(i)}\n`).join('')}`), 'data/noi-dung.md': BODY });
+    try {
+      return { recipients: composeDocument(join(root, 'data/van-ban.yaml'), root).doc.parts[0]!.closing!.recipients };
+    } catch (e) {
+      if (e instanceof InputError) return { errors: eachError(e).map((x) => x.message) };
+      throw e;
+    }
+  };
+
+  it('refuses "Lưu: VT", "- Lưu VT" and "Lưu" at their item, and keeps archives and names that only begin with the word', () => {
+    for (const typed of ['Lưu: VT', '- Lưu VT, Vụ TCCB', 'Lưu']) {
+      const r = compose(['Như Điều 3', typed]);
+      expect(r.errors, typed).toEqual([expect.stringMatching(/:\d+:\d+: trường "noi_nhan\.1": dòng "Lưu" không phải một nơi nhận: vanban tự thêm dòng "- Lưu: …" cuối Nơi nhận từ trường luu/u)]);
+    }
+    const kept = compose(['Như Điều 3', 'Lưu trữ lịch sử tỉnh An Giang']);
+    expect(kept.recipients).toContain('- Lưu trữ lịch sử tỉnh An Giang;');
+    expect(kept.recipients!.filter((l) => l.startsWith('- Lưu:'))).toHaveLength(1);
+  });
+});

@@ -12,6 +12,10 @@ const text = z.string().trim().min(1, { error: 'không được để trống' }
 const line = text.refine((s) => !/[\n\r\u2028\u2029]/u.test(s), {
   error: 'trường này viết trên một dòng; văn bản tự xuống dòng khi cần',
 });
+/** A Nơi nhận item: the "- Lưu: …" line is made from `luu` (Phụ lục I, II.9), so typed here it would print twice. */
+const recipient = line.refine((s) => !/^[-–+\s]*Lưu(?:\s*:|\s+VT\b|\s*$)/iu.test(s), {
+  error: 'dòng "Lưu" không phải một nơi nhận: vanban tự thêm dòng "- Lưu: …" cuối Nơi nhận từ trường luu; xóa mục này (ghi nơi lưu vào luu)',
+});
 /** A header name (ô 2): a line feed is the author's line break ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG"), no blank line. */
 const headerName = text.refine((s) => !/\n\s*\n|\r|[\u2028\u2029]/u.test(s), { error: 'tên cơ quan không có dòng trống; mỗi dòng xuống là một lần ngắt dòng' });
 /** "08:30". */
@@ -200,7 +204,7 @@ const documentBase = {
   mau: text.optional().describe('Tên mẫu Mustache trong templates/ dùng để sinh nội dung'),
   chien_dich: text.optional().describe('Tệp dữ liệu phong trào thi đua dùng chung (đường dẫn tương đối)'),
   danh_so: z.enum(NUMBERING_PROFILES, { error: 'kiểu đánh số chỉ nhận "1.1." hoặc "a)"' }).default('1.1.').describe('Kiểu đánh số cấp thứ ba: "1.1." (Bộ) hoặc "a)" (địa phương)'),
-  noi_nhan: z.array(line).min(1, { error: 'cần ít nhất một nơi nhận' }).describe('Nơi nhận, mỗi dòng một nơi, không cần "-" và ";"'),
+  noi_nhan: z.array(recipient).min(1, { error: 'cần ít nhất một nơi nhận' }).describe('Nơi nhận, mỗi dòng một nơi, không cần "-" và ";"'),
   luu: z.array(line).min(1).describe('Nơi lưu: [VT, Vụ TCCB]'),
   nguoi_soan: z.string().regex(/^[A-ZĐ][A-ZĐ.]*$/u, { error: 'ký hiệu người soạn thảo viết hoa, không dấu cách, ví dụ NVA' }).optional().describe('Ký hiệu người soạn thảo (ô 12), in sau dòng Lưu: "PL"'),
   so_ban: z.number({ error: 'số bản phát hành là một số nguyên dương' }).int({ error: 'số bản phát hành là một số nguyên dương' }).positive({ error: 'số bản phát hành là một số nguyên dương' }).optional().describe('Số lượng bản phát hành (ô 12): "PL.(300)"'),

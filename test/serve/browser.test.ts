@@ -56,7 +56,7 @@ describe.runIf(browserTests)('vanban serve in Chromium', () => {
     await byId('f-noi_nhan').click(); // "+ Thêm mục"
     await page.keyboard.type('Như Điều 3');
     await byId('f-noi_nhan').click();
-    await page.keyboard.type('Lưu: VT');
+    await page.keyboard.type('Văn phòng Bộ');
     // Reorder with the keyboard: Alt+↑ on the second item.
     await page.keyboard.press('Alt+ArrowUp');
     await byId('f-luu').click();
@@ -73,7 +73,7 @@ describe.runIf(browserTests)('vanban serve in Chromium', () => {
     expect(first).toContain('QUYẾT ĐỊNH');
     expect(first).toContain('Ban hành Quy chế soạn thảo thử nghiệm');
     expect(first).toContain('Nguyễn Văn An');
-    expect(await page.locator('[data-path="noi_nhan.0"]').inputValue()).toBe('Lưu: VT');
+    expect(await page.locator('[data-path="noi_nhan.0"]').inputValue()).toBe('Văn phòng Bộ');
     await page.screenshot({ path: join(SHOTS, 'serve-form-preview.png') });
 
     // An impossible date: the error at the field, and no page drawn from it.
@@ -116,7 +116,7 @@ describe.runIf(browserTests)('vanban serve in Chromium', () => {
     const saved = readFileSync(join(root, 'data/moi/quyet-dinh.yaml'), 'utf8');
     expect(saved).toContain('# ghi chú của văn thư');
     expect(readFileSync(join(root, 'data/moi/quyet-dinh.md'), 'utf8')).toBe('# Quyết định này có hiệu lực kể từ ngày ký.[^1]\n\n[^1]: Chú thích thử.');
-    expect(saved).toMatch(/noi_nhan:\n {2}- "Lưu: VT"\n {2}- Như Điều 3\n/);
+    expect(saved).toMatch(/noi_nhan:\n {2}- Văn phòng Bộ\n {2}- Như Điều 3\n/);
 
     const got: Record<string, { name: string; bytes: Buffer }> = {};
     for (const kind of ['docx', 'pdf']) {
