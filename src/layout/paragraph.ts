@@ -119,6 +119,8 @@ class Runs {
     }
   }
   width(from: number, to: number): number {
+    // Most paragraphs are one run: no pieces to split (this is asked for every word).
+    if (this.runs.length === 1) return to > from ? textWidth(this.text.slice(from, to), this.runs[0]!.face, this.runs[0]!.size) : 0;
     let w = 0;
     for (const p of this.pieces(from, to)) w += textWidth(this.text.slice(p.from, p.to), p.run.face, p.run.size);
     return w;
