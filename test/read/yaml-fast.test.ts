@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS, MAX_LIST_ITEMS, parseFully, parseYaml } from '../../src/read/yaml.ts';
-import { quickYaml } from '../../src/read/yaml-fast.ts';
+import { needsFullReader, quickYaml } from '../../src/read/yaml-fast.ts';
 import { deriveAll } from '../../src/derive/command.ts';
 
 const limits = { fieldChars: MAX_FIELD_CHARS, listItems: MAX_LIST_ITEMS };
@@ -47,6 +47,23 @@ describe('đọc nhanh YAML', () => {
     expect(files.length).toBeGreaterThan(300);
     // Most files are plain data: the quick path is really taken.
     expect(quick).toBeGreaterThan(files.length * 0.8);
+  });
+
+  it('sends to the full reader exactly the texts a regular expression of what it treats apart would', () => {
+    // The specification: tabs, a "%" directive at a line start, an explicit key "? ", a flow collection as a key.
+    const SPEC = /\t|^%|(?:^|[\s[{,])\?(?:[\s\]},]|$)|[\]}][ ]*:(?:[\s\]},]|$)/m;
+    const alphabet = ['a', ' ', '\n', '\r', '%', '?', ']', '}', '[', '{', ',', ':', '\t', '\u2028', '\u00a0', 'x'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    let sent = 0;
+    for (let n = 0; n < 50_000; n++) {
+      let s = '';
+      for (let i = 1 + random(8); i > 0; i--) s += alphabet[random(alphabet.length)];
+      expect(needsFullReader(s), JSON.stringify(s)).toBe(SPEC.test(s));
+      if (SPEC.test(s)) sent++;
+    }
+    expect(sent).toBeGreaterThan(5_000); // both outcomes are exercised
+    expect(sent).toBeLessThan(45_000);
   });
 
   it('takes the quick path for a derived campaign, the largest input of a batch', () => {
