@@ -13,7 +13,9 @@ const CONVERT = 'chuyển tệp sang Unicode UTF-8 (Unikey: Công cụ chuyển 
 const VIETNAMESE_LATIN1 = 'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ';
 const LEGACY = new RegExp(`(?<=[A-Za-z])[\\u00A1-\\u00FF](?<![${VIETNAMESE_LATIN1}×÷°±§«»])|[\\u00A1-\\u00FF](?<![${VIETNAMESE_LATIN1}×÷°±§«»])(?=[A-Za-z])`, 'u');
 
-const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u2000-\uffff]/g;
+// Exactly the UTF-16 units forbiddenCharacter can refuse (a surrogate: when unpaired, or the pair is
+// private use), so that curly quotes, dashes and ellipses, frequent in Vietnamese text, are not stopped at.
+export const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffd-\uffff]/g;
 const NOT_VIETNAMESE_LATIN1 = new RegExp(`(?![${VIETNAMESE_LATIN1}])[\\u00A1-\\u00FF]`);
 
 /** A character that must not reach the text, with its Vietnamese name; null when it is fine. */
@@ -67,7 +69,7 @@ export function decodeUtf8(data: Uint8Array, file: string): string {
 
 /** Throws at the first forbidden or legacy-encoded character of `text`. */
 export function checkCharacters(text: string, file: string, lineOffset = 0): void {
-  // Only the characters of SUSPECT can be refused by forbiddenCharacter (U+061C is the one bidi mark below U+2000).
+  // Only the characters of SUSPECT can be refused by forbiddenCharacter.
   const suspect = new RegExp(SUSPECT);
   for (let m = suspect.exec(text); m; m = suspect.exec(text)) {
     const i = m.index;

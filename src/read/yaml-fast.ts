@@ -4,7 +4,7 @@
 // file this path cannot prove plain goes to `yaml` instead: the same data, or the same errors.
 
 import { FAILSAFE_SCHEMA, Type, load, type State } from 'js-yaml';
-import { forbiddenIn } from './characters.ts';
+import { SUSPECT, forbiddenIn } from './characters.ts';
 
 /** Thrown inside the quick path: the file needs the full reader (an error to locate, or a construct it refuses). */
 class NotPlain extends Error {}
@@ -64,8 +64,8 @@ export const needsFullReader = (s: string): boolean =>
 // or one the full reader treats specially ("<<", "__proto__") or stringifies from a collection.
 const ODD_KEY = /^(?:$|[-+.\d~]|(?:null|true|false)$|<<$|__proto__$)|,|\[object /i;
 
-// The characters forbiddenCharacter refuses (UTF-16 units: any surrogate sends the file to the slow check), and "\\".
-const UNCHECKED = /[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffd-\uffff]/;
+// The characters forbiddenCharacter refuses (any surrogate sends the file to the slow check), and "\\".
+const UNCHECKED = new RegExp(`\\\\|${SUSPECT.source}`);
 
 /**
  * The data of `source` when it is plain YAML the full reader accepts and reads the same; undefined
