@@ -127,9 +127,19 @@ export function composeDocument(yamlPath: string, root = process.cwd()): Compose
   };
   const report: NormalizeReport = normalizeDocument(doc, input.chuan_hoa_dau);
   ctx.notes.push(...report.notes);
-  doc.meta.placeholders = [...new Set(JSON.stringify(doc.parts).match(PLACEHOLDER) ?? [])].map(detach); // not views into the whole JSON
+  const placeholders = new Set<string>();
+  placeholdersIn(doc.parts, placeholders);
+  doc.meta.placeholders = [...placeholders].map(detach); // not views into the texts
   doc.meta.sources = [...ctx.inputs].map((p) => relative(root, p));
   return { doc, notes: ctx.notes, inputs: [...ctx.inputs], absent: [...ctx.absent] };
+}
+
+/** Every "[cần điền…]" of the texts under `v`, in reading order (a walk: serializing the parts cost 0.4 ms a plan). */
+function placeholdersIn(v: unknown, found: Set<string>): void {
+  if (typeof v === 'string') {
+    if (v.includes('[')) for (const m of v.match(PLACEHOLDER) ?? []) found.add(m);
+  } else if (Array.isArray(v)) for (const x of v) placeholdersIn(x, found);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) placeholdersIn(x, found);
 }
 
 function loadInput(path: string, ctx: Context): { yaml: YamlFile; input: DocumentInput } {
