@@ -58,11 +58,13 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
   // Link definitions would vanish from the document without a trace: refuse them. A footnote mark with
   // no "[^x]: …" text would be printed as typed: refuse it too.
   const lines = text.split('\n');
-  const defined = new Set(lines.flatMap((l) => FOOTNOTE_DEFINITION.exec(l)?.[1] ?? []));
+  // Definitions and marks all start with "[": most lines have none.
+  const defined = new Set(lines.flatMap((l) => (l.includes('[') && FOOTNOTE_DEFINITION.exec(l)?.[1]) || []));
   // The line-level refusals are independent of one another: all of them are reported in one run.
   const problems: InputError[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
+    if (!line.includes('[')) continue;
     const loc = { file, line: n + 1 + lineOffset, col: 1 };
     if (DEFINITION.test(line)) problems.push(new InputError(loc, '', 'định nghĩa liên kết "[…]: …" không dùng trong văn bản hành chính (dòng này sẽ mất)', 'xóa dòng này, ghi địa chỉ thẳng trong câu'));
     for (const m of line.matchAll(FOOTNOTE_MARK))

@@ -16,7 +16,7 @@ interface Numbered {
   skipParent: boolean; // the reference already contains the parent's number ("1.2")
 }
 
-/** Assigns roles and labels; returns new blocks (the input is not changed). */
+/** Assigns roles and labels; returns new blocks (the input is not changed; a paragraph or table without references is shared). */
 export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: string, external: ReadonlyMap<string, string> = new Map()): Block[] {
   if (profile === 'quy-che') return numberRegulation(blocks, file, external);
   const counters: number[] = []; // counters[level] among numbered siblings under the current parent
@@ -64,10 +64,7 @@ export function numberBlocks(blocks: Block[], profile: NumberingProfile, file: s
     if (b.id) refNames.set(b.id, path.join(' '));
     out.push({ ...b, role: num.role, label: num.label });
   }
-  const cells = (rows: Inline[][][]) => rows.map((r) => r.map((c) => resolveRefs(c, refNames, file)));
-  return out.map((b) =>
-    b.type === 'table' ? { ...b, header: cells([b.header])[0]!, rows: cells(b.rows) } : { ...b, content: resolveRefs(b.content, refNames, file) },
-  );
+  return out.map((b) => withRefs(b, refNames, file));
 }
 
 // How deep inside a run of dashes an unordered item sits (its parent is a dash at a lower level).
@@ -150,13 +147,12 @@ function numberRegulation(blocks: Block[], file: string, external: ReadonlyMap<s
     if (b.id) refNames.set(b.id, n.ref);
     out.push({ ...b, role: n.role, label: n.label });
   }
-  const cells = (rows: Inline[][][]) => rows.map((r) => r.map((c) => resolveRefs(c, refNames, file)));
-  return out.map((b) =>
-    b.type === 'table' ? { ...b, header: cells([b.header])[0]!, rows: cells(b.rows) } : { ...b, content: resolveRefs(b.content, refNames, file) },
-  );
+  return out.map((b) => withRefs(b, refNames, file));
 }
 
+/** The content with its references named; the same array when it has none (most paragraphs). */
 function resolveRefs(content: Inline[], names: Map<string, string>, file: string): Inline[] {
+  if (!content.some((i) => i.type === 'ref' || i.type === 'note')) return content;
   return content.map((i) => {
     if (i.type === 'note') return { ...i, content: resolveRefs(i.content, names, file) };
     if (i.type !== 'ref') return i;
@@ -165,6 +161,16 @@ function resolveRefs(content: Inline[], names: Map<string, string>, file: string
       throw new InputError({ file, line: 1, col: 1 }, '', `tham chiếu tới "#${i.target}" nhưng không có mục nào mang nhãn {#${i.target}}`, `thêm {#${i.target}} vào cuối tiêu đề hoặc mục được tham chiếu`);
     return { ...i, text: name };
   });
+}
+
+/** A block with its references named: the block itself when it has none. */
+function withRefs(b: Block, names: Map<string, string>, file: string): Block {
+  if (b.type === 'table') {
+    const cells = (rows: Inline[][][]) => rows.map((r) => r.map((c) => resolveRefs(c, names, file)));
+    return { ...b, header: cells([b.header])[0]!, rows: cells(b.rows) };
+  }
+  const content = resolveRefs(b.content, names, file);
+  return content === b.content ? b : { ...b, content };
 }
 
 /** Appends the closing "./." to the last body paragraph, as every sample form ends. */
