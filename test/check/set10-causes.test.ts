@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPath, type FileReport } from '../../src/check/command.ts';
 import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
+import { checkText } from '../../src/check/text.ts';
 import { realPath, run, TODAY } from './helpers.ts';
 
 const report = async (name: string): Promise<FileReport> => (await checkPath(realPath(name), { format: 'json', fix: false, today: TODAY }, process.cwd()))[0]!;
@@ -18,5 +19,36 @@ describe('set 10 causes', () => {
     // a D typed for Đ is still told, and the document's own kind against its tên loại
     expect(run(kyHieuAbbrev, 'Quyết định số 12/QD-UBND').map((f) => f.replacement!.to)).toEqual(['12/QĐ-UBND']);
     expect(run(kyHieuAbbrev, 'Số: 12/HĐ-UBND\nHƯỚNG DẪN').map((f) => f.excerpt)).toEqual(['HĐ']);
+  });
+
+  it('reads a header, a date line and "Nơi nhận" typed in decomposed Unicode (NFD) as what they are; nfc reports the decomposition once per place', async () => {
+    const r = await report('docx-thong-bao-khong-so-ubnd-2026-lam-dong-pci.docx');
+    // "Số:", "Lâm Đồng, ngày … tháng 4 năm 2026" and "Nơi nhận:" are found: nothing said missing, no "Số:" taken for the issuer
+    expect(of(r, 'number-line')).toEqual([]);
+    expect(of(r, 'issuer').filter((x) => x.includes('Số'))).toEqual([]);
+    expect(of(r, 'closing')).toEqual([]);
+    expect(of(r, 'recipients-label')).toEqual([]);
+    // the date line's own defect is found (left-aligned), quoted as typed
+    const date = r.findings.find((f) => f.rule === 'place-date')!;
+    expect(date.where).toBe('đoạn 6');
+    expect(date.excerpt.normalize('NFC')).toBe('Lâm Đồng, ngày       tháng 4 năm 2026');
+    expect(date.excerpt).not.toBe(date.excerpt.normalize('NFC'));
+    // one nfc finding per paragraph that holds decomposed letters, the "Số:" line among them
+    const nfc = r.findings.filter((f) => f.rule === 'nfc').map((f) => f.where);
+    expect(nfc).toEqual(['đoạn 3', 'đoạn 4', 'đoạn 5', 'đoạn 6', 'đoạn 27', 'đoạn 33']);
+  });
+
+  it('lets every text rule but nfc read NFC, and quotes and places its finding in the text as typed', () => {
+    const typed = 'Căn cứ Quyết định số 12/QD-UBND của Ủy ban nhân dân tỉnh'.normalize('NFD');
+    const fs = checkText(typed, 'thu.txt');
+    expect(fs.filter((f) => f.rule === 'nfc')).toHaveLength(1);
+    const k = fs.find((f) => f.rule === 'kyhieu-abbrev')!;
+    expect(k.excerpt).toBe('12/QD-UBND');
+    expect(typed.slice(k.col! - 1).startsWith('12/QD-UBND')).toBe(true);
+    // an excerpt with marks is quoted as typed (decomposed)
+    const line = 'Hà Nội, ngày 5 tháng 01 năm 2024'.normalize('NFD');
+    const zero = checkText(line, 'thu.txt').find((f) => f.rule === 'date-line-zero')!;
+    expect(zero.excerpt.normalize('NFC')).toBe('ngày 5 tháng 01 năm 2024');
+    expect(line.includes(zero.excerpt)).toBe(true);
   });
 });

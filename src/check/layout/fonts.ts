@@ -4,6 +4,7 @@
 
 import { FONT, MARKS, MARK_COLOURS, RANGES } from '../../style/nd30.ts';
 import type { DocxParagraph, DocxRun } from '../docx-read.ts';
+import { nfcKey } from '../composed.ts';
 import { clip } from '../finding.ts';
 import { sizesPt, textRuns, type Anatomy, type Para } from './anatomy.ts';
 import { checked, inRange, layoutFinding, notEvaluated, pt, ptRange, type LayoutFinding, type LayoutRule } from './rule.ts';
@@ -112,7 +113,7 @@ export const fontColour: LayoutRule = {
         const colour = run.props.color;
         if (colour === undefined || BLACK.has(colour.toLowerCase() === 'auto' ? 'auto' : colour.toUpperCase())) continue;
         const key = colour.toUpperCase();
-        if (isUrgencyMark(para.text, key)) continue;
+        if (isUrgencyMark(nfcKey(para.text), key)) continue;
         const g = wrong.get(key) ?? { first: para, count: 0 };
         g.count++;
         wrong.set(key, g);
@@ -147,7 +148,7 @@ export const fontSizeBody: LayoutRule = {
     const wrong = new Map<number, { first: Para; paras: Set<number> }>();
     let unknown = 0;
     for (const para of body) {
-      if (SIGNING_INFO.test(para.text.trim())) continue;
+      if (SIGNING_INFO.test(nfcKey(para.text).trim())) continue;
       for (const size of sizesPt(textRuns(para))) {
         if (size === undefined) {
           unknown++;

@@ -4,6 +4,7 @@
 // the file has separate even headers).
 
 import { PAGE_NUMBER, RANGES, STYLES } from '../../style/nd30.ts';
+import { nfcKey } from '../composed.ts';
 import type { DocxHeaderPart, DocxParagraph, DocxSection } from '../docx-read.ts';
 import { ALIGN_VI, alignOf, type Anatomy, type Para } from './anatomy.ts';
 import { checked, distinct, halfPointsToPt, inRange, layoutFinding, notApplicable, pt, ptRange, type LayoutFinding, type LayoutRule } from './rule.ts';
@@ -108,7 +109,7 @@ function pageNumberParagraphs(a: Anatomy): { p: DocxParagraph; part: DocxHeaderP
   return out;
 }
 
-const asPara = (p: DocxParagraph): Para => ({ p, index: -1, number: 0, text: p.text, shown: p.text });
+const asPara = (p: DocxParagraph): Para => ({ p, index: -1, number: 0, text: p.text, shown: p.text, key: nfcKey(p.text) });
 
 export const pageNumberStyle: LayoutRule = {
   id: 'page-number-style',
