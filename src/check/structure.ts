@@ -6,6 +6,7 @@
 
 import { composed, nfcKey } from './composed.ts';
 import { DEBRIS as PLAIN_DEBRIS, stripMarkdown } from './plain.ts';
+import { RECIPIENTS_LABEL_LINE } from './rules/recipients.ts';
 
 export type StructureStatus = 'document' | 'no-document' | 'samples' | 'no-text';
 
@@ -69,7 +70,7 @@ const KIND_LINE =
   /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|GIẤY GIỚI THIỆU|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BIÊN BẢN|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|CÔNG VĂN|GIẤY ỦY QUYỀN|PHIẾU GỬI|PHIẾU CHUYỂN|THƯ CÔNG|THƯ NGỎ|THƯ CẢM ƠN|THƯ KÊU GỌI|THƯ CHÚC MỪNG|THƯ THĂM HỎI)$/u;
 /** A line that begins a new item and is never the continuation of the line before. */
 const ITEM_START =
-  /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
+  /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi\s+nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
 /**
  * The issuing authority line of a decision, in capitals under its trích yếu (Phụ lục I, mục II.5.a; Mẫu 1.1–1.3:
  * "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH …"): a line of its own, never the trích yếu wrapped.
@@ -271,7 +272,7 @@ function findParts(lines: string[], source: (SourceRef | undefined)[]): Structur
     else if (parts.dateLine === undefined && /^[^,;]{2,40},\s*ngày(?![\p{L}\p{M}])/u.test(l)) parts.dateLine = at(i);
     else if (parts.kind === undefined && KIND_LINE.test(l)) parts.kind = at(i);
     else if (parts.canCu === undefined && /^Căn cứ(?![\p{L}\p{M}])/u.test(l)) parts.canCu = at(i);
-    else if (parts.recipients === undefined && /^Nơi nhận\s*:?$/u.test(l)) parts.recipients = at(i);
+    else if (parts.recipients === undefined && RECIPIENTS_LABEL_LINE.test(l)) parts.recipients = at(i);
     else if (parts.signature === undefined && /^(?:TM|KT|TL|TUQ|Q)\.\s/u.test(l)) parts.signature = at(i);
   });
   return parts;
@@ -325,7 +326,7 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
   let status: StructureStatus = 'document';
   if (start < 0) {
     // no header: a document all the same when it has a body end, recipients or a tên loại
-    const documentLike = keys.some((l) => /\.\/\.$/u.test(l) || /^Nơi nhận\s*:?$/u.test(l) || /^Kính gửi\s*:/u.test(l) || KIND_LINE.test(l));
+    const documentLike = keys.some((l) => /\.\/\.$/u.test(l) || RECIPIENTS_LABEL_LINE.test(l) || /^Kính gửi\s*:/u.test(l) || KIND_LINE.test(l));
     if (!documentLike) status = 'no-document';
     start = 0;
   } else {

@@ -51,4 +51,13 @@ describe('set 10 causes', () => {
     expect(zero.excerpt.normalize('NFC')).toBe('ngày 5 tháng 01 năm 2024');
     expect(line.includes(zero.excerpt)).toBe(true);
   });
+
+  it('knows "Nơi  nhận :" (extra spaces) for the recipients label: the Lưu line under it is no end of the content', async () => {
+    const r = await report('docx-to-trinh-khong-so-snv-2025-lam-dong-vi-tien-bo-phu-nu.docx');
+    expect(of(r, 'closing')).toEqual([]);
+    // the label's form is still told, and the list under it is read as a list
+    expect(of(r, 'recipients-label')).toEqual(['đoạn 16 Nơi  nhận :']);
+    expect(of(r, 'recipients-punct')).toEqual(['đoạn 19 - Lưu: VT,  LĐVL&TN.(M.Anh)']);
+  });
 });
+
