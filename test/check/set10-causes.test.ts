@@ -59,5 +59,11 @@ describe('set 10 causes', () => {
     expect(of(r, 'recipients-label')).toEqual(['đoạn 16 Nơi  nhận :']);
     expect(of(r, 'recipients-punct')).toEqual(['đoạn 19 - Lưu: VT,  LĐVL&TN.(M.Anh)']);
   });
+
+  it('judges the fonts of the headers and footers the pages show only (an "even" header without w:evenAndOddHeaders shows on none)', async () => {
+    expect(of(await report('docx-thong-bao-khong-so-ubnd-2026-lam-dong-son-hai.docx'), 'font-family')).toEqual([]);
+    // a default header in .VnTime is still told (set 9, Phúc Lộc)
+    expect((await report('docx-cong-van-khong-so-sct-2026-lao-cai-phuc-loc.docx')).findings.some((f) => f.rule === 'font-family' && f.excerpt === '.VnTime')).toBe(true);
+  });
 });
 

@@ -5,7 +5,7 @@
 // rules share (the runs under a piece of text, sizes, weight, alignment).
 
 import { nfcKey } from '../composed.ts';
-import { child, type DocxDocument, type DocxParagraph, type DocxRun } from '../docx-read.ts';
+import { child, type DocxDocument, type DocxHeaderPart, type DocxParagraph, type DocxRun, type DocxSection } from '../docx-read.ts';
 import { MOTTO, NATIONAL_NAME } from '../../text/national.ts';
 import { PAGE } from '../../style/nd30.ts';
 import { halfPointsToPt, twipsToPt } from './rule.ts';
@@ -488,6 +488,29 @@ function recipientBlocks(paras: Para[]): RecipientBlock[] {
     }
     out.push({ label, items });
   });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Headers and footers
+
+/**
+ * The header and footer parts the file's pages show, once each, with the first section that uses them: a "first"
+ * part shows only with w:titlePg, an "even" one only with w:evenAndOddHeaders; otherwise no page uses it.
+ */
+export function shownHeaderParts(a: Anatomy): { part: DocxHeaderPart; footer: boolean; section: DocxSection }[] {
+  const out: { part: DocxHeaderPart; footer: boolean; section: DocxSection }[] = [];
+  const seen = new Set<string>();
+  for (const s of a.doc.sectionInfo) {
+    for (const [footer, parts] of [[false, s.headers], [true, s.footers]] as const) {
+      for (const [type, part] of Object.entries(parts)) {
+        if ((type === 'first' && !s.titlePage) || (type === 'even' && !a.evenAndOddHeaders)) continue;
+        if (!part || seen.has(part.path)) continue;
+        seen.add(part.path);
+        out.push({ part, footer, section: s });
+      }
+    }
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import { FONT, MARKS, MARK_COLOURS, RANGES } from '../../style/nd30.ts';
 import type { DocxParagraph, DocxRun } from '../docx-read.ts';
 import { nfcKey } from '../composed.ts';
 import { clip } from '../finding.ts';
-import { sizesPt, textRuns, type Anatomy, type Para } from './anatomy.ts';
+import { shownHeaderParts, sizesPt, textRuns, type Anatomy, type Para } from './anatomy.ts';
 import { checked, inRange, layoutFinding, notEvaluated, pt, ptRange, type LayoutFinding, type LayoutRule } from './rule.ts';
 
 /** The fonts the characters of a run are shown in; undefined where the file names none. */
@@ -32,18 +32,11 @@ interface Group {
   count: number;
 }
 
-/** Every paragraph with text: the body, its tables, and the headers and footers (page numbers). */
+/** Every paragraph with text: the body, its tables, and the headers and footers the pages show (page numbers). */
 function allTextParagraphs(a: Anatomy): { para?: Para; p: DocxParagraph; where?: string }[] {
   const out: { para?: Para; p: DocxParagraph; where?: string }[] = a.texts.map((para) => ({ para, p: para.p }));
-  const seen = new Set<string>();
-  for (const s of a.doc.sectionInfo) {
-    for (const [kind, parts] of [['đầu trang', s.headers], ['chân trang', s.footers]] as const) {
-      for (const part of Object.values(parts)) {
-        if (!part || seen.has(part.path)) continue;
-        seen.add(part.path);
-        for (const p of part.paragraphs) out.push({ p, where: `${kind} (${part.path.replace(/^.*\//u, '')})` });
-      }
-    }
+  for (const { part, footer } of shownHeaderParts(a)) {
+    for (const p of part.paragraphs) out.push({ p, where: `${footer ? 'chân trang' : 'đầu trang'} (${part.path.replace(/^.*\//u, '')})` });
   }
   return out;
 }
