@@ -65,5 +65,11 @@ describe('set 10 causes', () => {
     // a default header in .VnTime is still told (set 9, Phúc Lộc)
     expect((await report('docx-cong-van-khong-so-sct-2026-lao-cai-phuc-loc.docx')).findings.some((f) => f.rule === 'font-family' && f.excerpt === '.VnTime')).toBe(true);
   });
+
+  it('reads where a first line starts on the page: a heading indented 12,7 mm by w:ind left, with no first-line indent, is indented', async () => {
+    expect(of(await report('docx-bao-cao-khong-so-ubnd-2025-lam-dong-quan-ly-hoi.docx'), 'body-indent').filter((x) => x.startsWith('đoạn 27 '))).toEqual([]);
+    // a first line 15 mm in is still told
+    expect(of(await report('docx-thong-bao-khong-so-ubnd-2026-lam-dong-pci.docx'), 'body-indent')).toEqual(['đoạn 18 b) Giao Sở Tài chính']);
+  });
 });
 
