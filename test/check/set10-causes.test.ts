@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPath, type FileReport } from '../../src/check/command.ts';
 import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
+import { signatureForm } from '../../src/check/rules/signature.ts';
 import { checkText } from '../../src/check/text.ts';
 import { realPath, run, TODAY } from './helpers.ts';
 
@@ -70,6 +71,13 @@ describe('set 10 causes', () => {
     expect(of(await report('docx-bao-cao-khong-so-ubnd-2025-lam-dong-quan-ly-hoi.docx'), 'body-indent').filter((x) => x.startsWith('đoạn 27 '))).toEqual([]);
     // a first line 15 mm in is still told
     expect(of(await report('docx-thong-bao-khong-so-ubnd-2026-lam-dong-pci.docx'), 'body-indent')).toEqual(['đoạn 18 b) Giao Sở Tài chính']);
+  });
+
+  it('asks for "KT." when a deputy signs right under "TM." ("TM. BAN CHỈ ĐẠO" | "PHÓ TRƯỞNG BAN")', async () => {
+    expect(of(await report('docx-bao-cao-khong-so-bcd-2026-lam-dong-de-an-06.docx'), 'signature-form')).toEqual(['đoạn 124 PHÓ TRƯỞNG BAN']);
+    // the three lines of Phụ lục I, and "KT." typed on the "TM." line, are right
+    expect(run(signatureForm, 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A')).toEqual([]);
+    expect(run(signatureForm, 'TM. ỦY BAN NHÂN DÂN     KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A')).toEqual([]);
   });
 });
 
