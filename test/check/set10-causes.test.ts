@@ -2,8 +2,11 @@
 // judged by reading each file's XML): each shown on a real document of the set, with the finding still made where
 // the defect is real.
 
+import { strToU8, strFromU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPath, type FileReport } from '../../src/check/command.ts';
+import { checkDocxLayout } from '../../src/check/layout.ts';
 import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
 import { signatureForm } from '../../src/check/rules/signature.ts';
 import { checkText } from '../../src/check/text.ts';
@@ -78,6 +81,21 @@ describe('set 10 causes', () => {
     // the three lines of Phụ lục I, and "KT." typed on the "TM." line, are right
     expect(run(signatureForm, 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A')).toEqual([]);
     expect(run(signatureForm, 'TM. ỦY BAN NHÂN DÂN     KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A')).toEqual([]);
+  });
+
+  it('asks for "Số:" and the ký hiệu not bold (Phụ lục I: "đứng", where the issuer is "đứng, đậm"); bold spaces are no bold text', () => {
+    const name = 'docx-thong-bao-khong-so-ubnd-2026-lam-dong-son-hai.docx';
+    const buf = readFileSync(realPath(name));
+    // as typed, only the spaces left for the number are bold
+    expect(checkDocxLayout(buf).findings.filter((f) => f.rule === 'number-line')).toEqual([]);
+    // the same document with its "Số:" run made bold
+    const files = unzipSync(buf);
+    const xml = strFromU8(files['word/document.xml']!);
+    const run = '<w:rPr><w:color w:val="000000"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t xml:space="preserve">Số:  </w:t>';
+    expect(xml.includes(run)).toBe(true);
+    files['word/document.xml'] = strToU8(xml.replace(run, run.replace('<w:rPr>', '<w:rPr><w:b/>')));
+    const bold = checkDocxLayout(zipSync(files)).findings.filter((f) => f.rule === 'number-line');
+    expect(bold.map((f) => `đoạn ${f.line} ${f.message}`)).toEqual(['đoạn 3 dòng số, ký hiệu in đậm; phải là chữ không đậm']);
   });
 });
 

@@ -172,7 +172,8 @@ export const numberLine: LayoutRule = {
         else if (parts[1] !== '' && Number(parts[1]) < 10 && parts[1]!.length < 2) {
           add(`số ${parts[1]} nhỏ hơn 10 phải ghi thêm số 0 phía trước`, `ghi "Số: 0${value}"`);
         }
-        const f = checkFormat(numberLine, span, { what: 'dòng số, ký hiệu', size: STYLES.number.size, italic: false, ...(whole(span) ? { align: STYLES.number.align } : {}) });
+        // Phụ lục I writes the type of ô 3 "đứng", where the issuer's is "đứng, đậm": upright and not bold
+        const f = checkFormat(numberLine, span, { what: 'dòng số, ký hiệu', size: STYLES.number.size, bold: false, italic: false, ...(whole(span) ? { align: STYLES.number.align } : {}) });
         out.push(...f.findings);
         return f.unknownSize;
       },
