@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPath, type FileReport } from '../../src/check/command.ts';
 import { checkDocxLayout } from '../../src/check/layout.ts';
 import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
+import { numberingSequence } from '../../src/check/rules/numbering.ts';
 import { signatureForm } from '../../src/check/rules/signature.ts';
 import { checkText } from '../../src/check/text.ts';
 import { realPath, run, TODAY } from './helpers.ts';
@@ -96,6 +97,12 @@ describe('set 10 causes', () => {
     files['word/document.xml'] = strToU8(xml.replace(run, run.replace('<w:rPr>', '<w:rPr><w:b/>')));
     const bold = checkDocxLayout(zipSync(files)).findings.filter((f) => f.rule === 'number-line');
     expect(bold.map((f) => `đoạn ${f.line} ${f.message}`)).toEqual(['đoạn 3 dòng số, ký hiệu in đậm; phải là chữ không đậm']);
+  });
+
+  it('numbers a list again as the document\'s own once its running text follows a quotation (an unclosed “ in a trích yếu)', async () => {
+    expect(of(await report('docx-thong-bao-khong-so-ubnd-2026-lam-dong-pci.docx'), 'numbering-sequence')).toEqual(['đoạn 14 2.']);
+    // right after a quotation, the quoted document's numbering may go on
+    expect(run(numberingSequence, 'Khoản 2 được sửa đổi như sau:\n“1. Đối tượng áp dụng.\n2. Phạm vi.”\n3. Hiệu lực thi hành.')).toEqual([]);
   });
 });
 
