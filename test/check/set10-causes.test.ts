@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPath, type FileReport } from '../../src/check/command.ts';
 import { checkDocxLayout } from '../../src/check/layout.ts';
 import { kyHieuAbbrev } from '../../src/check/rules/ky-hieu.ts';
+import { capitalization } from '../../src/check/rules/capitalization.ts';
 import { numberingSequence } from '../../src/check/rules/numbering.ts';
 import { signatureForm } from '../../src/check/rules/signature.ts';
 import { checkText } from '../../src/check/text.ts';
@@ -103,6 +104,20 @@ describe('set 10 causes', () => {
     expect(of(await report('docx-thong-bao-khong-so-ubnd-2026-lam-dong-pci.docx'), 'numbering-sequence')).toEqual(['đoạn 14 2.']);
     // right after a quotation, the quoted document's numbering may go on
     expect(run(numberingSequence, 'Khoản 2 được sửa đổi như sau:\n“1. Đối tượng áp dụng.\n2. Phạm vi.”\n3. Hiệu lực thi hành.')).toEqual([]);
+  });
+
+  it('capitalizes the kind of body and its field in names Phụ lục II, IV.1.a settles (Sở Công Thương, Liên đoàn Lao động, Ban Chỉ đạo …)', async () => {
+    const at = (r: FileReport) => of(r, 'capitalization').map((x) => x.normalize('NFC'));
+    expect(at(await report('docx-quyet-dinh-khong-so-ubnd-2025-lam-dong-hoi-dong-atvsld.docx'))).toEqual(
+      expect.arrayContaining(['đoạn 26 Sở Nông nghiệp và Môi  Trường', 'đoạn 27 Ban quản lý', 'đoạn 27 Khu công nghiệp', 'đoạn 29 Liên đoàn lao động', 'đoạn 31 Liên minh hợp tác xã']),
+    );
+    expect(at(await report('docx-quyet-dinh-khong-so-ubnd-2026-lam-dong-bcd-du-lieu.docx'))).toEqual(expect.arrayContaining(['đoạn 31 Sở Công thương', 'đoạn 37 ban']));
+    // "Ban chỉ đạo" named after a sentence's end, or before a lower-case function ("vận hành …")
+    expect(at(await report('docx-bao-cao-khong-so-bcd-2026-lam-dong-de-an-06.docx'))).toEqual(expect.arrayContaining(['đoạn 76 Ban chỉ đạo', 'đoạn 112 Ban chỉ đạo']));
+    // classes of bodies and words are not names
+    expect(run(capitalization, 'Phối hợp với các ban quản lý khu công nghiệp, liên đoàn lao động các cấp; làm việc tại trụ sở Công thương cũ và cơ sở Giáo dục và Đào tạo.')).toEqual([]);
+    // one finding for "sở Giáo dục và Đào tạo": its common noun
+    expect(run(capitalization, 'Xét đề nghị của Giám đốc sở Giáo dục và Đào tạo,').map((f) => f.excerpt)).toEqual(['sở Giáo dục và Đào tạo']);
   });
 });
 
