@@ -32,6 +32,11 @@ export interface Rule {
   source: string;
   /** One line: what the rule checks, in Vietnamese. */
   title: string;
+  /**
+   * true: the rule reads the characters as typed (decomposed letters, a legacy encoding); every other rule reads the
+   * lines in Unicode NFC, and its places and excerpts are taken back to the text as typed.
+   */
+  asTyped?: boolean;
   check(text: TextDoc): Finding[];
 }
 

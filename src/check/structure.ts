@@ -4,7 +4,9 @@
 // (one paragraph, one Nơi nhận entry, one header line each), discards what is outside the document and says how much,
 // and says when there is no document at all or several sample forms in one file.
 
+import { composed, nfcKey } from './composed.ts';
 import { DEBRIS as PLAIN_DEBRIS, stripMarkdown } from './plain.ts';
+import { RECIPIENTS_LABEL_LINE } from './rules/recipients.ts';
 
 export type StructureStatus = 'document' | 'no-document' | 'samples' | 'no-text';
 
@@ -45,7 +47,7 @@ export interface Recognized extends StructureSummary {
 
 /** The national title, in capitals as it stands in a header ("CỘNG HOÀ" too; a sentence naming the country is not it). */
 const NATIONAL_RE = /C[ỘO]NG\s+H[ÒÓO][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/u;
-export const NATIONAL = { test: (s: string): boolean => NATIONAL_RE.test(s.normalize('NFC')) };
+export const NATIONAL = { test: (s: string): boolean => NATIONAL_RE.test(nfcKey(s)) };
 const MOTTO = /Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc/iu;
 /** The plain reader's rule marks ("---") are the document's own lines here, not debris. */
 const RULE_MARKS_SOURCE = /^\^-\{3,\}\$$/u;
@@ -68,7 +70,7 @@ const KIND_LINE =
   /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|GIẤY GIỚI THIỆU|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BIÊN BẢN|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|CÔNG VĂN|GIẤY ỦY QUYỀN|PHIẾU GỬI|PHIẾU CHUYỂN|THƯ CÔNG|THƯ NGỎ|THƯ CẢM ƠN|THƯ KÊU GỌI|THƯ CHÚC MỪNG|THƯ THĂM HỎI)$/u;
 /** A line that begins a new item and is never the continuation of the line before. */
 const ITEM_START =
-  /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
+  /^(?:[-–—•+*·]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\)\s|[a-zđ][)/]\s|[IVXLC]+\.\s|[A-Z]\.\s|(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+(?![\p{L}\p{M}])|(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Nơi\s+nhận|Kính gửi|Đồng kính gửi)(?![\p{L}\p{M}])|(?:TM|KT|TL|TUQ|Q)\.\s|Số\s*:)/u;
 /**
  * The issuing authority line of a decision, in capitals under its trích yếu (Phụ lục I, mục II.5.a; Mẫu 1.1–1.3:
  * "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH …"): a line of its own, never the trích yếu wrapped.
@@ -156,7 +158,10 @@ const indexes = (text: string, re: RegExp): number[] => [...text.matchAll(re)].m
  * A block the site flattened into one line (a table cell, a run-on header): split where the document had line
  * breaks: before the motto, before "V/v", after "Nơi nhận:" and "Kính gửi:", before each "- " entry of a list.
  */
-function unflatten(text: string, offset: number): { text: string; offset: number }[] {
+function unflatten(typed: string, offset: number): { text: string; offset: number }[] {
+  // the patterns read the text in NFC; the cut points are taken back to the text as typed
+  const c = composed(typed);
+  const text = c.text;
   const at: number[] = [];
   const motto = MOTTO.exec(text);
   if (motto && motto.index > 0) at.push(motto.index);
@@ -170,7 +175,7 @@ function unflatten(text: string, offset: number): { text: string; offset: number
   } else if (/^-\s.*;\s+-\s/u.test(text)) {
     for (const k of indexes(text, /(?<=[;:.)])\s+-\s+(?=\S)/gu)) at.push(k);
   }
-  return cut(text, offset, at).map((p) => ({ text: p.text.replace(TRAILING_RULE, ''), offset: p.offset }));
+  return cut(typed, offset, at.map(c.toTyped)).map((p) => ({ text: p.text.replace(TRAILING_RULE, ''), offset: p.offset }));
 }
 
 /**
@@ -198,7 +203,7 @@ function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pi
       pieces.push(undefined);
       return;
     }
-    if (RULE_MARKS.test(trimmed) || trimmed === '|' || DEBRIS.some((re) => re.test(trimmed))) {
+    if (RULE_MARKS.test(trimmed) || trimmed === '|' || DEBRIS.some((re) => re.test(nfcKey(trimmed)))) {
       // the rules drawn under the header are the document's; a site's lines and table markup are not
       if (!RULE_MARKS.test(trimmed) || trimmed.includes('|')) discarded++;
       pieces.push(undefined);
@@ -229,7 +234,9 @@ function piecesOf(input: string[], markdown: boolean, garbledCopy = false): { pi
 // Wrapped lines
 
 /** Whether `next` continues the sentence of `prev`: a line the page wrapped, not a new paragraph or item. */
-export function continues(prev: string, next: string): boolean {
+export function continues(typedPrev: string, typedNext: string): boolean {
+  const prev = nfcKey(typedPrev);
+  const next = nfcKey(typedNext);
   if (prev === '' || next === '') return false;
   if (/\d\s*[-–]$/u.test(prev) && /^\d/u.test(next)) return true; // "2021 -" | "2025. Trên cơ sở…"
   if (ITEM_START.test(next) || KIND_LINE.test(next) || NATIONAL.test(next) || MOTTO.test(next)) return false;
@@ -243,7 +250,9 @@ export function continues(prev: string, next: string): boolean {
 }
 
 /** In paragraphs (DOCX, PDF lines): a Nơi nhận entry the writer broke after a comma: "- HĐND, UBND các tỉnh," | "thành phố…;". */
-export function entryContinues(prev: string, next: string): boolean {
+export function entryContinues(typedPrev: string, typedNext: string): boolean {
+  const prev = nfcKey(typedPrev);
+  const next = nfcKey(typedNext);
   return /^-\s/u.test(prev) && /,$/u.test(prev) && /^\p{Ll}/u.test(next) && !ITEM_START.test(next);
 }
 
@@ -251,18 +260,19 @@ export function entryContinues(prev: string, next: string): boolean {
 // The document inside
 
 /** Counts sample forms: "Mẫu 1.1 - …" headings (a document with an attached plan has two headers, not samples). */
-const countSamples = (lines: string[]): number => lines.filter((l) => SAMPLE_HEADING.test(l)).length;
+const countSamples = (lines: string[]): number => lines.filter((l) => SAMPLE_HEADING.test(nfcKey(l))).length;
 
 function findParts(lines: string[], source: (SourceRef | undefined)[]): StructureSummary['parts'] {
   const parts: StructureSummary['parts'] = {};
   const at = (i: number): number => source[i]?.line ?? 0;
-  lines.forEach((l, i) => {
+  lines.forEach((typed, i) => {
+    const l = nfcKey(typed);
     if (parts.header === undefined && NATIONAL.test(l)) parts.header = at(i);
     else if (parts.so === undefined && /^Số\s*:/u.test(l)) parts.so = at(i);
     else if (parts.dateLine === undefined && /^[^,;]{2,40},\s*ngày(?![\p{L}\p{M}])/u.test(l)) parts.dateLine = at(i);
     else if (parts.kind === undefined && KIND_LINE.test(l)) parts.kind = at(i);
     else if (parts.canCu === undefined && /^Căn cứ(?![\p{L}\p{M}])/u.test(l)) parts.canCu = at(i);
-    else if (parts.recipients === undefined && /^Nơi nhận\s*:?$/u.test(l)) parts.recipients = at(i);
+    else if (parts.recipients === undefined && RECIPIENTS_LABEL_LINE.test(l)) parts.recipients = at(i);
     else if (parts.signature === undefined && /^(?:TM|KT|TL|TUQ|Q)\.\s/u.test(l)) parts.signature = at(i);
   });
   return parts;
@@ -308,13 +318,15 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
     source.pop();
   }
   const samples = countSamples(lines);
+  // the lines are kept as typed; what they are is read in NFC
+  const keys = lines.map(nfcKey);
   // the document starts at its header block: the issuer lines just before the national header
   let start = lines.findIndex((l) => NATIONAL.test(l));
   let discarded = debris;
   let status: StructureStatus = 'document';
   if (start < 0) {
     // no header: a document all the same when it has a body end, recipients or a tên loại
-    const documentLike = lines.some((l) => /\.\/\.$/u.test(l) || /^Nơi nhận\s*:?$/u.test(l) || /^Kính gửi\s*:/u.test(l) || KIND_LINE.test(l));
+    const documentLike = keys.some((l) => /\.\/\.$/u.test(l) || RECIPIENTS_LABEL_LINE.test(l) || /^Kính gửi\s*:/u.test(l) || KIND_LINE.test(l));
     if (!documentLike) status = 'no-document';
     start = 0;
   } else {
@@ -322,9 +334,9 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
     // back over the left column of the header read before the right one (DOCX cells, PDF columns): the issuer
     // in capitals, its "Số:" and "V/v …" lines, the row's first cells, and blank separators; at most 8 lines
     for (let j = start - 1; j >= 0 && start - j <= 8; j--) {
-      const l = lines[j]!;
+      const l = keys[j]!;
       if (l === '') continue;
-      const above = lines.slice(0, j).reverse().find((x) => x !== '') ?? '';
+      const above = keys.slice(0, j).reverse().find((x) => x !== '') ?? '';
       if (isUpper(l) || /^Số\s*:/u.test(l) || (VV_LINE.test(l) && /^Số\s*:/u.test(above)) || source[j]?.line === source[start]?.line) k = j;
       else break;
     }

@@ -1,6 +1,7 @@
 // `vanban check` on text: every text-level rule over the lines of a document, and the safe fixes.
 
 import { SEVERITIES, type Finding, type Rule, type TextDoc } from './finding.ts';
+import { composed, type Composed } from './composed.ts';
 import { plainLines } from './plain.ts';
 import { citationDate, citationParty, citationSo, citationYear } from './rules/citations.ts';
 import { canCuForm } from './rules/can-cu.ts';
@@ -99,10 +100,26 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.line - b.line || (a.col ?? 0) - (b.col ?? 0) || order(a.rule) - order(b.rule) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 }
 
-/** Runs every rule over lines already read (a DOCX or PDF reader passes its paragraphs here). */
+/** A finding made on a line read in NFC, placed and quoted in the line as typed. */
+function asTyped(f: Finding, line: Composed): Finding {
+  if (line.text === line.typed) return f;
+  const at = f.col !== undefined && line.text.startsWith(f.excerpt, f.col - 1) ? f.col - 1 : line.text.indexOf(f.excerpt);
+  const out: Finding = { ...f };
+  if (f.col !== undefined) out.col = line.toTyped(f.col - 1) + 1;
+  if (at >= 0 && f.excerpt !== '') out.excerpt = line.typed.slice(line.toTyped(at), line.toTyped(at + f.excerpt.length));
+  return out;
+}
+
+/**
+ * Runs every rule over lines already read (a DOCX or PDF reader passes its paragraphs here). The rules read the
+ * lines in NFC, those that judge the characters themselves (`asTyped`) as typed.
+ */
 export function checkLines(lines: string[], file: string, opts: CheckOptions = {}): Finding[] {
-  const doc: TextDoc = { lines, file, today: opts.today ?? new Date() };
-  return sortFindings((opts.rules ?? RULES).flatMap((r) => r.check(doc)));
+  const today = opts.today ?? new Date();
+  const typed: TextDoc = { lines, file, today };
+  const read = lines.map(composed);
+  const doc: TextDoc = read.some((l) => l.text !== l.typed) ? { lines: read.map((l) => l.text), file, today } : typed;
+  return sortFindings((opts.rules ?? RULES).flatMap((r) => (r.asTyped || doc === typed ? r.check(typed) : r.check(doc).map((f) => asTyped(f, read[f.line - 1] ?? composed(''))))));
 }
 
 /** Runs every rule over the text of a .txt or .md file; line numbers are the file's. */

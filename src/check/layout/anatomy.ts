@@ -4,7 +4,8 @@
 // tên loại and trích yếu after the header, the body, the Nơi nhận block. Also the formatting helpers the layout
 // rules share (the runs under a piece of text, sizes, weight, alignment).
 
-import { child, type DocxDocument, type DocxParagraph, type DocxRun } from '../docx-read.ts';
+import { nfcKey } from '../composed.ts';
+import { child, type DocxDocument, type DocxHeaderPart, type DocxParagraph, type DocxRun, type DocxSection } from '../docx-read.ts';
 import { MOTTO, NATIONAL_NAME } from '../../text/national.ts';
 import { PAGE } from '../../style/nd30.ts';
 import { halfPointsToPt, twipsToPt } from './rule.ts';
@@ -19,6 +20,11 @@ export interface Para {
   text: string;
   /** The text as shown: runs formatted as all capitals (w:caps) upper-cased. Same length as `text`. */
   shown: string;
+  /**
+   * The shown text in Unicode NFC: what the patterns read ("Số:", the date line, "Nơi nhận"), for a file may hold its
+   * letters decomposed (the `nfc` rule reports that). Excerpts and spans are of `shown`.
+   */
+  key: string;
 }
 
 /** A piece of a paragraph, [start, end) in its text. */
@@ -186,7 +192,7 @@ export function isKnownDocType(shown: string): boolean {
 
 /** A line that can be a tên loại: a known type in any case, or a short line in capitals that does not end with ":". */
 function isDocTypeLine(para: Para): boolean {
-  const s = para.shown.trim();
+  const s = para.key.trim();
   if (isKnownDocType(s) || PHU_LUC.test(s)) return true;
   return isUpper(s) && [...s].length <= 60 && !s.endsWith(':') && !SIGNATURE_LINE.test(s) && !NUMBER_LINE.test(s);
 }
@@ -280,7 +286,8 @@ export function buildAnatomy(doc: DocxDocument): Anatomy {
   let n = 0;
   const paras: Para[] = doc.paragraphs.map((p, index) => {
     const empty = p.text.trim() === '';
-    return { p, index, number: empty ? 0 : ++n, text: p.text, shown: shownText(p) };
+    const shown = shownText(p);
+    return { p, index, number: empty ? 0 : ++n, text: p.text, shown, key: nfcKey(shown) };
   });
   const texts = paras.filter((x) => x.number > 0);
 
@@ -305,7 +312,7 @@ export function buildAnatomy(doc: DocxDocument): Anatomy {
   }
   const tableKind = new Map<number, TableKind>();
   for (const [t, list] of tableParas) {
-    const shown = list.map((x) => x.shown.trim());
+    const shown = list.map((x) => x.key.trim());
     // the header of a document: the Quốc hiệu in its first rows, in a small table (not a table of the content that quotes it)
     const rows = Math.max(...list.map((x) => x.p.cell!.row)) + 1;
     const isHeader =
@@ -361,7 +368,7 @@ function splitParts(paras: Para[], tableKind: Map<number, TableKind>, headerHit:
     .filter((x) => !hasHeaderTable && x.number > 0 && x.p.cell === undefined)
     .slice(0, 12)
     .forEach((x) => {
-      const t = x.shown.trim();
+      const t = x.key.trim();
       if (headerHit.has(x) || NUMBER_LINE.test(t) || isDateLine(t)) headerEnd = x.index;
     });
   type State = 'start' | 'afterDocType' | 'afterSubject' | 'body' | 'closing' | 'afterClosing';
@@ -373,7 +380,7 @@ function splitParts(paras: Para[], tableKind: Map<number, TableKind>, headerHit:
   };
   const setDocType = (para: Para): void => {
     cur.docType = para;
-    if (PHU_LUC.test(para.shown.trim())) cur.kind = 'phu-luc';
+    if (PHU_LUC.test(para.key.trim())) cur.kind = 'phu-luc';
     else if (cur.kind !== 'cong-van') cur.kind = 'typed';
   };
   for (const item of items(paras)) {
@@ -382,8 +389,8 @@ function splitParts(paras: Para[], tableKind: Map<number, TableKind>, headerHit:
       if (kind === 'header') {
         if (cur.docType || cur.body.length || cur.headerTables.length || cur.closingTables.length) startPart();
         cur.headerTables.push(item.table);
-        if (item.paras.some((x) => VV.test(x.shown.trim()))) {
-          cur.vv = item.paras.find((x) => VV.test(x.shown.trim()))!;
+        if (item.paras.some((x) => VV.test(x.key.trim()))) {
+          cur.vv = item.paras.find((x) => VV.test(x.key.trim()))!;
           cur.kind = 'cong-van';
         }
         state = 'start';
@@ -395,7 +402,7 @@ function splitParts(paras: Para[], tableKind: Map<number, TableKind>, headerHit:
     }
     const para = item.para;
     if (para.number === 0) continue;
-    const s = para.shown.trim();
+    const s = para.key.trim();
     if (isRuleLine(s)) continue;
     if (state === 'afterClosing' || state === 'closing') {
       // after the signature: a new document starts with its tên loại or its own header
@@ -465,11 +472,11 @@ function splitParts(paras: Para[], tableKind: Map<number, TableKind>, headerHit:
 function recipientBlocks(paras: Para[]): RecipientBlock[] {
   const out: RecipientBlock[] = [];
   paras.forEach((label, i) => {
-    if (label.number === 0 || !RECIPIENTS.test(label.shown.trim())) return;
+    if (label.number === 0 || !RECIPIENTS.test(label.key.trim())) return;
     const items: Para[] = [];
     for (let k = i + 1; k < paras.length; k++) {
       const x = paras[k]!;
-      const s = x.shown.trim();
+      const s = x.key.trim();
       if (label.p.cell ? !sameCell(label, x) : x.p.cell !== undefined) break;
       if (x.number === 0) {
         if (items.length && !label.p.cell) break;
@@ -481,6 +488,29 @@ function recipientBlocks(paras: Para[]): RecipientBlock[] {
     }
     out.push({ label, items });
   });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Headers and footers
+
+/**
+ * The header and footer parts the file's pages show, once each, with the first section that uses them: a "first"
+ * part shows only with w:titlePg, an "even" one only with w:evenAndOddHeaders; otherwise no page uses it.
+ */
+export function shownHeaderParts(a: Anatomy): { part: DocxHeaderPart; footer: boolean; section: DocxSection }[] {
+  const out: { part: DocxHeaderPart; footer: boolean; section: DocxSection }[] = [];
+  const seen = new Set<string>();
+  for (const s of a.doc.sectionInfo) {
+    for (const [footer, parts] of [[false, s.headers], [true, s.footers]] as const) {
+      for (const [type, part] of Object.entries(parts)) {
+        if ((type === 'first' && !s.titlePage) || (type === 'even' && !a.evenAndOddHeaders)) continue;
+        if (!part || seen.has(part.path)) continue;
+        seen.add(part.path);
+        out.push({ part, footer, section: s });
+      }
+    }
+  }
   return out;
 }
 

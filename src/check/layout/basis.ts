@@ -16,15 +16,15 @@ export const basisItalic: LayoutRule = {
   source: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.6.a: căn cứ ban hành văn bản trình bày bằng chữ in thường, kiểu chữ nghiêng, cỡ chữ 13–14',
   check(a) {
     const typed = a.parts.find((p) => p.kind === 'typed' && p.docType)?.docType;
-    const kindAt = typed ? a.texts.findIndex((p) => p.number === typed.number) : a.texts.findIndex((p) => isKnownDocType(p.shown.trim()));
+    const kindAt = typed ? a.texts.findIndex((p) => p.number === typed.number) : a.texts.findIndex((p) => isKnownDocType(p.key.trim()));
     if (kindAt < 0) return notApplicable('không có tên loại văn bản, nên không có căn cứ ban hành');
     const out: LayoutFinding[] = [];
     const after = a.texts.slice(kindAt + 1);
     // Without an enacting line ("QUYẾT ĐỊNH:"), a body paragraph may open "Căn cứ kết quả …" (a tờ trình,
     // a công văn): only the grounds of a list ending ";" are căn cứ ban hành there (a Thông tư's).
-    const enacts = after.some((p) => ARTICLES.test(p.shown.trim()));
+    const enacts = after.some((p) => ARTICLES.test(p.key.trim()));
     for (const p of after) {
-      const s = p.shown.trim();
+      const s = p.key.trim();
       if (ARTICLES.test(s)) break;
       if (!GROUND.test(s) || (!enacts && !s.endsWith(';'))) continue;
       out.push(...checkFormat(basisItalic, p, { what: 'căn cứ ban hành', italic: STYLES.basis.italic }, 'cảnh báo').findings);

@@ -73,9 +73,13 @@ export const bodyIndent: LayoutRule = {
     const text = runningText(a);
     if (text.length === 0) return notEvaluated(NO_BODY);
     const hits: { para: Para; key: number }[] = [];
+    const allowed = (x: number): boolean => RANGES.indentFirstMm.some((v) => Math.abs(x - v) <= INDENT_TOLERANCE_MM);
     for (const para of text) {
       const first = twipsToMm(para.p.props.indentFirstLine ?? 0);
-      if (RANGES.indentFirstMm.some((v) => Math.abs(first - v) <= INDENT_TOLERANCE_MM)) continue;
+      // where the first line starts on the page: a heading indented by w:ind left (720) with no first-line indent
+      // starts its first letter 12,7 mm in, as the decree asks
+      const start = twipsToMm((para.p.props.indentLeft ?? 0) + (para.p.props.indentFirstLine ?? 0));
+      if (allowed(first) || allowed(start)) continue;
       hits.push({ para, key: Math.round(first * 10) / 10 });
     }
     return checked(

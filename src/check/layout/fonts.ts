@@ -4,8 +4,9 @@
 
 import { FONT, MARKS, MARK_COLOURS, RANGES } from '../../style/nd30.ts';
 import type { DocxParagraph, DocxRun } from '../docx-read.ts';
+import { nfcKey } from '../composed.ts';
 import { clip } from '../finding.ts';
-import { sizesPt, textRuns, type Anatomy, type Para } from './anatomy.ts';
+import { shownHeaderParts, sizesPt, textRuns, type Anatomy, type Para } from './anatomy.ts';
 import { checked, inRange, layoutFinding, notEvaluated, pt, ptRange, type LayoutFinding, type LayoutRule } from './rule.ts';
 
 /** The fonts the characters of a run are shown in; undefined where the file names none. */
@@ -31,18 +32,11 @@ interface Group {
   count: number;
 }
 
-/** Every paragraph with text: the body, its tables, and the headers and footers (page numbers). */
+/** Every paragraph with text: the body, its tables, and the headers and footers the pages show (page numbers). */
 function allTextParagraphs(a: Anatomy): { para?: Para; p: DocxParagraph; where?: string }[] {
   const out: { para?: Para; p: DocxParagraph; where?: string }[] = a.texts.map((para) => ({ para, p: para.p }));
-  const seen = new Set<string>();
-  for (const s of a.doc.sectionInfo) {
-    for (const [kind, parts] of [['đầu trang', s.headers], ['chân trang', s.footers]] as const) {
-      for (const part of Object.values(parts)) {
-        if (!part || seen.has(part.path)) continue;
-        seen.add(part.path);
-        for (const p of part.paragraphs) out.push({ p, where: `${kind} (${part.path.replace(/^.*\//u, '')})` });
-      }
-    }
+  for (const { part, footer } of shownHeaderParts(a)) {
+    for (const p of part.paragraphs) out.push({ p, where: `${footer ? 'chân trang' : 'đầu trang'} (${part.path.replace(/^.*\//u, '')})` });
   }
   return out;
 }
@@ -112,7 +106,7 @@ export const fontColour: LayoutRule = {
         const colour = run.props.color;
         if (colour === undefined || BLACK.has(colour.toLowerCase() === 'auto' ? 'auto' : colour.toUpperCase())) continue;
         const key = colour.toUpperCase();
-        if (isUrgencyMark(para.text, key)) continue;
+        if (isUrgencyMark(nfcKey(para.text), key)) continue;
         const g = wrong.get(key) ?? { first: para, count: 0 };
         g.count++;
         wrong.set(key, g);
@@ -147,7 +141,7 @@ export const fontSizeBody: LayoutRule = {
     const wrong = new Map<number, { first: Para; paras: Set<number> }>();
     let unknown = 0;
     for (const para of body) {
-      if (SIGNING_INFO.test(para.text.trim())) continue;
+      if (SIGNING_INFO.test(nfcKey(para.text).trim())) continue;
       for (const size of sizesPt(textRuns(para))) {
         if (size === undefined) {
           unknown++;

@@ -3,6 +3,7 @@
 // Quốc hiệu when the header is a table (the usual layout); without one the rule says it could not evaluate.
 
 import { RANGES, STYLES } from '../../style/nd30.ts';
+import { composed, nfcKey } from '../composed.ts';
 import { clip } from '../finding.ts';
 import { allBold, isDateLine, isRuleLine, isUpper, LOOSE_DATE, NUMBER_LINE, PLACE_DATE, textRuns, type Anatomy, type Para, type Part, type Span } from './anatomy.ts';
 import { checkFormat, sizeNote } from './format.ts';
@@ -32,7 +33,7 @@ function issuerLines(a: Anatomy, table: number): Para[] {
   const cell = paras.filter((x) => x.p.cell!.row >= row && (col === undefined ? x.p.cell!.col === 0 : x.p.cell!.col !== col));
   const out: Para[] = [];
   for (const x of cell) {
-    const s = x.shown.trim();
+    const s = x.key.trim();
     if (isRuleLine(s)) continue;
     if (NUMBER_LINE.test(s) || /^V\/v\b/iu.test(s) || isDateLine(s)) break;
     out.push(x);
@@ -80,17 +81,19 @@ export const issuer: LayoutRule = {
 function numberSpan(para: Para): Span {
   const s = para.shown;
   const start = s.length - s.trimStart().length;
-  const date = PLACE_DATE.exec(s);
-  let end = date && date.index > start ? date.index : s.length;
+  const c = composed(s);
+  const date = PLACE_DATE.exec(c.text);
+  let end = date && c.toTyped(date.index) > start ? c.toTyped(date.index) : s.length;
   while (end > start && /\s/u.test(s[end - 1]!)) end--;
   return { para, start, end, text: s.slice(start, end) };
 }
 
 function dateSpan(para: Para): Span | undefined {
-  const m = PLACE_DATE.exec(para.shown);
+  const c = composed(para.shown);
+  const m = PLACE_DATE.exec(c.text);
   if (!m) return undefined;
-  const start = m.index;
-  const end = start + m[0].length;
+  const start = c.toTyped(m.index);
+  const end = c.toTyped(m.index + m[0].length);
   return { para, start, end, text: para.shown.slice(start, end) };
 }
 
@@ -147,16 +150,16 @@ export const numberLine: LayoutRule = {
     return overParts(
       a,
       (_part, paras) => {
-        const p = paras.find((x) => NUMBER_LINE.test(x.shown.trim()));
+        const p = paras.find((x) => NUMBER_LINE.test(x.key.trim()));
         return p ? numberSpan(p) : undefined;
       },
       (part) => (part.issuedWith ? ISSUED_WITH_REASON : undefined),
       (_part, paras) =>
         layoutFinding(numberLine, 'lỗi', paras[0]?.number ?? 0, clip(paras[0]?.text.trim() ?? '', 60), 'phần đầu văn bản không có dòng số, ký hiệu ("Số: …/…-…")', 'ghi số, ký hiệu dưới tên cơ quan ban hành, ví dụ "Số: 15/QĐ-BNV"'),
       (span, out) => {
-        const text = span.text;
+        const text = nfcKey(span.text);
         const add = (message: string, fix: string): void => {
-          out.push(layoutFinding(numberLine, 'lỗi', span.para.number, clip(text, 70), message, fix));
+          out.push(layoutFinding(numberLine, 'lỗi', span.para.number, clip(span.text, 70), message, fix));
         };
         const m = /^(số)(\s*)(:?)(.*)$/iu.exec(text)!;
         const [, word, , colon, rest] = m as unknown as [string, string, string, string, string];
@@ -169,7 +172,8 @@ export const numberLine: LayoutRule = {
         else if (parts[1] !== '' && Number(parts[1]) < 10 && parts[1]!.length < 2) {
           add(`số ${parts[1]} nhỏ hơn 10 phải ghi thêm số 0 phía trước`, `ghi "Số: 0${value}"`);
         }
-        const f = checkFormat(numberLine, span, { what: 'dòng số, ký hiệu', size: STYLES.number.size, italic: false, ...(whole(span) ? { align: STYLES.number.align } : {}) });
+        // Phụ lục I writes the type of ô 3 "đứng", where the issuer's is "đứng, đậm": upright and not bold
+        const f = checkFormat(numberLine, span, { what: 'dòng số, ký hiệu', size: STYLES.number.size, bold: false, italic: false, ...(whole(span) ? { align: STYLES.number.align } : {}) });
         out.push(...f.findings);
         return f.unknownSize;
       },
@@ -189,17 +193,17 @@ export const placeDate: LayoutRule = {
     return overParts(
       a,
       (_part, paras) => {
-        const p = paras.find((x) => isDateLine(x.shown.trim()));
+        const p = paras.find((x) => isDateLine(x.key.trim()));
         if (p) return dateSpan(p);
         // a date line we cannot read word by word (a form with dots): its type can still be checked
-        const loose = paras.find((x) => LOOSE_DATE.test(x.shown) && !NUMBER_LINE.test(x.shown.trim()));
+        const loose = paras.find((x) => LOOSE_DATE.test(x.key) && !NUMBER_LINE.test(x.key.trim()));
         return loose ? { para: loose, start: 0, end: loose.shown.length, text: loose.shown.trim() } : undefined;
       },
-      (part) => (part.issuedWith ? ISSUED_WITH_REASON : part.docType && /^biên bản$/iu.test(part.docType.shown.trim()) ? 'biên bản không ghi địa danh, ngày tháng ở phần đầu' : undefined),
+      (part) => (part.issuedWith ? ISSUED_WITH_REASON : part.docType && /^biên bản$/iu.test(part.docType.key.trim()) ? 'biên bản không ghi địa danh, ngày tháng ở phần đầu' : undefined),
       (_part, paras) =>
         layoutFinding(placeDate, 'lỗi', paras[0]?.number ?? 0, clip(paras[0]?.text.trim() ?? '', 60), 'phần đầu văn bản không có dòng địa danh và ngày tháng ban hành', 'ghi dưới Tiêu ngữ, ví dụ "Hà Nội, ngày 05 tháng 01 năm 2024"'),
       (span, out) => {
-        const m = PLACE_DATE.exec(span.text);
+        const m = PLACE_DATE.exec(nfcKey(span.text));
         const add = (message: string, fix: string): void => {
           out.push(layoutFinding(placeDate, 'lỗi', span.para.number, clip(span.text, 70), message, fix));
         };

@@ -4,8 +4,9 @@
 // the file has separate even headers).
 
 import { PAGE_NUMBER, RANGES, STYLES } from '../../style/nd30.ts';
+import { nfcKey } from '../composed.ts';
 import type { DocxHeaderPart, DocxParagraph, DocxSection } from '../docx-read.ts';
-import { ALIGN_VI, alignOf, type Anatomy, type Para } from './anatomy.ts';
+import { ALIGN_VI, alignOf, shownHeaderParts, type Anatomy, type Para } from './anatomy.ts';
 import { checked, distinct, halfPointsToPt, inRange, layoutFinding, notApplicable, pt, ptRange, type LayoutFinding, type LayoutRule } from './rule.ts';
 
 const hasPage = (part: DocxHeaderPart | undefined): boolean => part?.paragraphs.some((p) => p.hasField('PAGE')) ?? false;
@@ -92,23 +93,10 @@ export const pageNumberMissing: LayoutRule = {
 
 /** The paragraphs with a page number in the headers and footers the file's pages show, once each. */
 function pageNumberParagraphs(a: Anatomy): { p: DocxParagraph; part: DocxHeaderPart; footer: boolean; section: DocxSection }[] {
-  const out: { p: DocxParagraph; part: DocxHeaderPart; footer: boolean; section: DocxSection }[] = [];
-  const seen = new Set<string>();
-  for (const s of sections(a)) {
-    for (const [footer, parts] of [[false, s.headers], [true, s.footers]] as const) {
-      for (const [type, part] of Object.entries(parts)) {
-        // a "first" part shows only with w:titlePg, an "even" one only with w:evenAndOddHeaders: otherwise no page uses it
-        if ((type === 'first' && !s.titlePage) || (type === 'even' && !a.evenAndOddHeaders)) continue;
-        if (!part || seen.has(part.path)) continue;
-        seen.add(part.path);
-        for (const p of part.paragraphs) if (p.hasField('PAGE')) out.push({ p, part, footer, section: s });
-      }
-    }
-  }
-  return out;
+  return shownHeaderParts(a).flatMap(({ part, footer, section }) => part.paragraphs.filter((p) => p.hasField('PAGE')).map((p) => ({ p, part, footer, section })));
 }
 
-const asPara = (p: DocxParagraph): Para => ({ p, index: -1, number: 0, text: p.text, shown: p.text });
+const asPara = (p: DocxParagraph): Para => ({ p, index: -1, number: 0, text: p.text, shown: p.text, key: nfcKey(p.text) });
 
 export const pageNumberStyle: LayoutRule = {
   id: 'page-number-style',

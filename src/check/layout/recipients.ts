@@ -25,7 +25,7 @@ export const recipientsLabel: LayoutRule = {
     let unknown = false;
     for (const { label } of a.recipients) {
       const s = label.shown.trim();
-      if (s !== RECIPIENTS_LABEL) {
+      if (label.key.trim() !== RECIPIENTS_LABEL) {
         out.push(layoutFinding(recipientsLabel, 'lỗi', label.number, s, `phải ghi đúng "${RECIPIENTS_LABEL}" (chữ in thường, viết hoa chữ N, có dấu hai chấm)`, `ghi "${RECIPIENTS_LABEL}"`));
       }
       const f = checkFormat(recipientsLabel, label, { what: `chữ "${RECIPIENTS_LABEL}"`, size: STYLES.recipientsLabel.size, bold: STYLES.recipientsLabel.bold, italic: STYLES.recipientsLabel.italic });

@@ -53,6 +53,14 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Ban Chấp hành trung ương(?![\p{L}\p{M}])/gu, 'Ban Chấp hành Trung ương', 'trung ương'],
   [/(?<![\p{L}\p{M}])Trung tâm phục vụ hành chính công(?![\p{L}\p{M}])/gu, 'Trung tâm Phục vụ hành chính công', 'phục vụ'],
   [/(?<![\p{L}\p{M}])Luật Ngân sách Nhà nước(?![\p{L}\p{M}])/gu, 'Luật Ngân sách nhà nước', 'Nhà nước'],
+  // the kind of body and its field capitalized (mục IV.1.a) in the name of one body, before the place it serves:
+  // "Liên đoàn Lao động tỉnh", "Liên minh Hợp tác xã tỉnh", "Ban Quản lý các khu công nghiệp tỉnh" (its zones a plural
+  // common noun); "liên đoàn lao động các cấp", "các ban quản lý khu công nghiệp" are classes of bodies, not one
+  [/(?<![\p{L}\p{M}])Liên đoàn lao động(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Việt Nam|\p{Lu}))/gu, 'Liên đoàn Lao động', 'đoàn lao'],
+  [/(?<![\p{L}\p{M}])Liên minh hợp tác xã(?= (?:tỉnh|thành phố|huyện|quận|thị xã|Việt Nam|\p{Lu}))/gu, 'Liên minh Hợp tác xã', 'minh hợp'],
+  [/(?<![\p{L}\p{M}])(?<=(?:Trưởng|trưởng) )ban(?= Quản lý các [Kk]hu [Cc]ông [Nn]ghiệp (?:tỉnh|thành phố|\p{Lu}))/gu, 'Ban', 'ban Quản lý'],
+  [/(?<![\p{L}\p{M}])Ban quản lý(?= các [Kk]hu [Cc]ông [Nn]ghiệp (?:tỉnh|thành phố|\p{Lu}))/gu, 'Ban Quản lý', 'Ban quản lý'],
+  [/(?<=(?<![\p{L}\p{M}])[Bb]an [Qq]uản lý các )(?:Khu [Cc]ông [Nn]ghiệp|khu Công [Nn]ghiệp|khu công Nghiệp)(?= (?:tỉnh|thành phố|\p{Lu}))/gu, 'khu công nghiệp', 'hu '],
   // mục IV.1.a capitalizes the word of the kind of body ("Đoàn"), as in its "Hội đồng nhân dân tỉnh Sơn La"; the
   // body's name as the Luật Tổ chức Quốc hội writes it is "Đoàn đại biểu Quốc hội"
   [/(?<![\p{L}\p{M}])Đoàn Đại biểu Quốc hội(?![\p{L}\p{M}])/gu, 'Đoàn đại biểu Quốc hội', 'Đại biểu'],
@@ -93,21 +101,26 @@ const AMENDING = /(?<![\p{L}\p{M}])(?:Luật|Pháp lệnh) [Ss]ửa đổi(?=, b
 /**
  * Bodies whose official name has several fields, each capitalized (Phụ lục II, mục IV.1.a: "Bộ Tài nguyên và Môi
  * trường", "Ban Chỉ đạo trung ương về …"), found written with a field in lower case or "&" for "và". A name whose first
- * word is in lower case is told here too, with the whole name as its fix.
+ * word is in lower case is told here too, with the whole name as its fix. A province's sở bears its ministry's field:
+ * "Sở Nông nghiệp và Môi trường", "Sở Công Thương".
  */
+const SECTORS = [
+  'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'Giáo dục và Đào tạo', 'Lao động - Thương binh và Xã hội',
+  'Văn hóa, Thể thao và Du lịch', 'Nông nghiệp và Phát triển nông thôn', 'Nông nghiệp và Môi trường',
+  'Thông tin và Truyền thông', 'Khoa học và Công nghệ', 'Giao thông vận tải', 'Công Thương',
+];
 const OFFICIAL_NAMES = [
-  'Bộ Kế hoạch và Đầu tư', 'Bộ Tài nguyên và Môi trường', 'Bộ Giáo dục và Đào tạo', 'Bộ Lao động - Thương binh và Xã hội',
-  'Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Nông nghiệp và Phát triển nông thôn', 'Bộ Nông nghiệp và Môi trường',
-  'Bộ Thông tin và Truyền thông', 'Bộ Khoa học và Công nghệ', 'Bộ Giao thông vận tải',
+  ...SECTORS.flatMap((s) => [`Bộ ${s}`, `Sở ${s}`]),
   'Đài Truyền hình Việt Nam', 'Đài Tiếng nói Việt Nam', 'Thông tấn xã Việt Nam',
 ];
 const nameSource = (name: string) =>
   name.split(' ').map((w) => (w === 'và' ? '(?:và|&)' : w === '-' ? '[-–]' : w === 'hóa' ? '(?:hóa|hoá)' : w)).join('\\s+');
-const OFFICIAL = new RegExp(`(?<![\\p{L}\\p{M}])(?<!(?:cán|nội|Cán|Nội) )(?:${OFFICIAL_NAMES.map(nameSource).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+// not "cán bộ Lao động …", "nội bộ …", "cơ sở Giáo dục và Đào tạo", "trụ sở …": words, not bodies
+const OFFICIAL = new RegExp(`(?<![\\p{L}\\p{M}])(?<!(?:cán|nội|cơ|trụ) )(?:${OFFICIAL_NAMES.map(nameSource).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
 const OFFICIAL_BY_KEY = new Map(OFFICIAL_NAMES.map((n) => [n.toLocaleLowerCase('vi'), n]));
 const officialKey = (s: string) => s.toLocaleLowerCase('vi').replace(/\s+/gu, ' ').replace(/&/gu, 'và').replace(/–/gu, '-').replace(/hoá/gu, 'hóa');
 /** "Ban chỉ đạo Quốc gia …": a body named with a capital "Ban" and its function in lower case (mục IV.1.a). */
-const BAN_CHI_DAO = /(?<=[\p{Ll},;] )Ban chỉ đạo(?= (?:\p{Lu}|tỉnh|huyện|thành phố|quận|xã|trung ương|cấp|phòng|về|thực hiện))/gu;
+const BAN_CHI_DAO = /(?<=[\p{Ll},;] |[.:] |^)Ban chỉ đạo(?= \S)/gu;
 /**
  * A kind of document written in lower case before the number of one document: "tại tờ trình số 728/TTr-STP"
  * (mục V.6: the kind is capitalized when it names one document; Phụ lục III writes "Quyết định số …", "Tờ trình số …").
@@ -187,6 +200,8 @@ export const capitalization: Rule = {
         // only the case of its letters is this rule's: an en dash or "&" alone is no capitalization
         const asWritten = m[0].replace(/\s+/gu, ' ').replace(/–/gu, '-').replace(/&/gu, 'và').replace(/hoá/gu, 'hóa');
         if (!right || asWritten === right || isUpper(m[0])) continue;
+        // "sở Giáo dục và Đào tạo" with its fields right: the common noun alone is told (BODY_LOWER)
+        if (/^sở\s/u.test(m[0]) && up(asWritten) === right) continue;
         out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của mỗi cụm từ chỉ chức năng, lĩnh vực: "${right}" (Phụ lục II, mục IV.1.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.includes('Ban chỉ đạo') ? line.matchAll(BAN_CHI_DAO) : []) {

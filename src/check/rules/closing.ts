@@ -3,8 +3,8 @@
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 import { TYPE_LINE } from './numbering.ts';
+import { RECIPIENTS_LABEL_LINE as LABEL } from './recipients.ts';
 
-const LABEL = /^Nơi nhận\s*:?$/u;
 const AUTHORITY = /^(?:TM|KT|TL|TUQ|Q)\.\s/u;
 const isUpper = (s: string) => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
 /** A signer's name: two to six capitalized words, nothing else. */

@@ -6,12 +6,25 @@ import { citations } from './citations.ts';
 import { TYPE_LINE } from './numbering.ts';
 
 /** Phụ lục III, mục I: tên loại văn bản hành chính and their abbreviations. */
-const KINDS = ['NQ', 'QĐ', 'CT', 'QC', 'QYĐ', 'TC', 'TB', 'HD', 'CTr', 'KH', 'PA', 'ĐA', 'DA', 'BC', 'BB', 'TTr', 'HĐ', 'CĐ', 'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB', 'TT', 'NĐ', 'TTLT'];
-const fold = (s: string) => s.toLocaleUpperCase('vi').replace(/Đ/gu, 'D');
-const BY_FOLD = new Map(KINDS.map((k) => [fold(k), k]));
+const KINDS = ['NQ', 'QĐ', 'CT', 'QC', 'QyĐ', 'TC', 'TB', 'HD', 'CTr', 'KH', 'PA', 'ĐA', 'DA', 'BC', 'BB', 'TTr', 'HĐ', 'CĐ', 'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB', 'TT', 'NĐ', 'TTLT'];
 /** Issuers' abbreviations a typist gets wrong by a letter's case or its stroke: "TTG", "UBNĐ", "HDND". */
 const ISSUERS = ['TTg', 'UBND', 'HĐND', 'BTP', 'VPCP', 'BGDĐT', 'BLĐTBXH', 'BNN', 'BTNMT', 'BKHĐT'];
-const ISSUER_BY_FOLD = new Map(ISSUERS.map((k) => [fold(k), k]));
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+const fold = (s: string) => upper(s).replace(/Đ/gu, 'D');
+/**
+ * The abbreviation of `list` a written one stands for: itself when it is one (Phụ lục III has both "HD" hướng dẫn and
+ * "HĐ" hợp đồng, "DA" dự án and "ĐA" đề án), else the one it matches in another case ("Ttr"), else the one it matches
+ * with D for Đ ("QD", "UBNĐ"), when only one does.
+ */
+function lookup(list: readonly string[]): (written: string) => string | undefined {
+  const exact = new Set(list);
+  const byUpper = new Map(list.map((k) => [upper(k), k]));
+  const byFold = new Map<string, string | null>();
+  for (const k of list) byFold.set(fold(k), byFold.has(fold(k)) ? null : k);
+  return (w) => (exact.has(w) ? w : byUpper.get(upper(w)) ?? byFold.get(fold(w)) ?? undefined);
+}
+const kindOf = lookup(KINDS);
+const issuerOf = lookup(ISSUERS);
 /** Phụ lục III, mục I: the abbreviation of each tên loại, for the document's own "Số:". */
 const KIND_OF_TITLE: Record<string, string> = {
   'QUYẾT ĐỊNH': 'QĐ', 'NGHỊ QUYẾT': 'NQ', 'CHỈ THỊ': 'CT', 'QUY CHẾ': 'QC', 'THÔNG BÁO': 'TB', 'HƯỚNG DẪN': 'HD', 'CHƯƠNG TRÌNH': 'CTr',
@@ -26,7 +39,8 @@ function ownKind(doc: TextDoc): Finding[] {
   const m = /^Số\s*:\s*\d{1,5}\/(?:\d{4}\/)?(\p{L}{1,5})-/u.exec(doc.lines[at]!);
   const title = doc.lines.slice(at + 1, at + 7).find((l) => TYPE_LINE.test(l));
   const want = title ? KIND_OF_TITLE[title] : undefined;
-  if (!m || !want || !BY_FOLD.has(fold(m[1]!)) || fold(m[1]!) === fold(want)) return [];
+  // a kind off by its case or its stroke ("QD" for "QĐ") is told by the check of every ký hiệu
+  if (!m || !want || kindOf(m[1]!) === undefined || kindOf(m[1]!) === want) return [];
   const col = doc.lines[at]!.indexOf(`/${m[1]}-`) + 2;
   return [finding(kyHieuAbbrev, 'lỗi', at + 1, m[1]!, `văn bản có tên loại "${title}" nhưng ký hiệu mang chữ viết tắt "${m[1]}" (của loại khác); tên loại "${title}" viết tắt là "${want}"`, { col, fix: `ghi "${want}" trong ký hiệu (đối chiếu sổ đăng ký văn bản đi)` })];
 }
@@ -63,8 +77,8 @@ export const kyHieuAbbrev: Rule = {
         const before = line.slice(Math.max(0, m.index! - 30), m.index!);
         if (/\p{L}/u.test(before) && before === before.toLocaleUpperCase('vi')) continue;
         const kind = m[3]!;
-        const want = BY_FOLD.get(fold(kind));
-        const issuer = m[4]!.split('-').map((g) => ISSUER_BY_FOLD.get(fold(g)) ?? g).join('-');
+        const want = kindOf(kind);
+        const issuer = m[4]!.split('-').map((g) => issuerOf(g) ?? g).join('-');
         const rightKind = want && want !== kind ? want : kind;
         if (rightKind === kind && issuer === m[4]) continue;
         const fixed = `${m[1]}/${m[2] ? `${m[2]}/` : ''}${rightKind}-${issuer}`;

@@ -122,7 +122,11 @@ export const numberingSequence: Rule = {
         return;
       }
       const mk = markerOf(line);
-      if (!mk) return;
+      if (!mk) {
+        // running text of the document's own after the quotation: its next number is the document's again
+        if (line !== '') afterQuote = false;
+        return;
+      }
       switch (mk.kind) {
         case 'doc':
           // Phần and Chương run on past a tên loại inside the text (a sample, a diagram cell, an attached plan

@@ -19,7 +19,7 @@ export const partsConflict: Rule = {
     const kindAt = lines.findIndex((l) => TYPE_LINE.test(l) && !/^(?:PHỤ LỤC|Phụ lục)/u.test(l));
     if (kindAt < 0) return out;
     const kind = lines[kindAt]!;
-    const signedBefore = (i: number) => lines.slice(kindAt, i).some((l) => /^(?:TM|KT|TL|TUQ|Q)\.\s/u.test(l) || /^Nơi nhận/u.test(l));
+    const signedBefore = (i: number) => lines.slice(kindAt, i).some((l) => /^(?:TM|KT|TL|TUQ|Q)\.\s/u.test(l) || /^Nơi\s+nhận/u.test(l));
     lines.forEach((line, i) => {
       if (/^V\/v\s/iu.test(line) && Math.abs(i - kindAt) <= 12 && !signedBefore(i)) {
         out.push(finding(partsConflict, 'lỗi', i + 1, line.slice(0, 60), `trích yếu "V/v" là của công văn; văn bản có tên loại "${kind}" trình bày trích yếu ngay dưới tên loại, không có "V/v"`, { col: 1 }));

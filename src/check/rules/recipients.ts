@@ -3,7 +3,9 @@
 
 import { finding, type Finding, type Rule, type TextDoc } from '../finding.ts';
 
-const LABEL = /^Nơi nhận\s*:?$/u;
+/** The label "Nơi nhận:" on its own line, also typed with extra spaces ("Nơi  nhận :"; recipients-label tells the form). */
+export const RECIPIENTS_LABEL_LINE = /^Nơi\s+nhận\s*:?$/u;
+const LABEL = RECIPIENTS_LABEL_LINE;
 const SIGNATURE = /^(?:TM|KT|TL|TUQ|Q)\.\s/u;
 const BULLET = /^([-–—•+*·])\s*/u;
 

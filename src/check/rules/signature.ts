@@ -25,6 +25,14 @@ export const signatureForm: Rule = {
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
     doc.lines.forEach((line, i) => {
+      // "TM. BAN CHỈ ĐẠO" | "PHÓ TRƯỞNG BAN": a deputy signs for the collective's head, "KT. TRƯỞNG BAN" between
+      const above = doc.lines.slice(0, i).reverse().find((l) => l.trim() !== '')?.trim();
+      const underTm = DEPUTY.exec(line);
+      if (underTm && above && /^TM\.\s/u.test(above) && !/\sKT\.\s?\p{Lu}/u.test(above) && line === line.toLocaleUpperCase('vi') && line.length <= 60) {
+        const head = underTm[1] ?? 'BỘ TRƯỞNG';
+        out.push(finding(signatureForm, 'cảnh báo', i + 1, line, `cấp phó ký thay người đứng đầu: giữa "${above}" và "${line}" phải có dòng "KT. ${head}" (Phụ lục I, mục II.7.a)`, { col: 1, fix: `thêm dòng "KT. ${head}" ngay trên "${line}"` }));
+        return;
+      }
       if (RIGHT.test(line)) {
         // "KT. GIÁM ĐỐC" over "GIÁM ĐỐC": the head signs for himself, without "KT."
         const kt = /^KT\.\s+(.+)$/u.exec(line);

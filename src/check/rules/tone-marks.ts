@@ -69,6 +69,7 @@ function findWord(line: string, word: string, from: number): number {
 export const nfc: Rule = {
   id: 'nfc',
   title: 'chữ không ở dạng Unicode dựng sẵn (NFC)',
+  asTyped: true,
   source: 'NĐ 30/2020, Phụ lục I, mục I.2: bộ mã ký tự chữ Việt Unicode theo TCVN 6909:2001 (dạng dựng sẵn)',
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
@@ -216,6 +217,7 @@ export function legacyDecode(text: string): { encoding: 'TCVN3' | 'VNI'; text: s
 export const legacyEncoding: Rule = {
   id: 'legacy-encoding',
   title: 'chữ gõ bằng bảng mã cũ (TCVN3, VNI) hiện sai trong Unicode',
+  asTyped: true,
   source: 'NĐ 30/2020, Phụ lục I, mục I.2: phông chữ tiếng Việt Unicode theo TCVN 6909:2001, không dùng bảng mã TCVN3 (ABC) hay VNI',
   check(doc: TextDoc): Finding[] {
     const out: Finding[] = [];
