@@ -35,6 +35,7 @@ const SEEDS: { name: string; defects: string[] }[] = [
     name: '001_dab7e0ef23299e20',
     defects: [
       '71 citation-party', // "27-NQ-TW" for Nghị quyết 27-NQ/TW
+      '71 capitalization', // "của Ban chấp hành Trung ương": "Ban Chấp hành Trung ương" (Phụ lục II, IV.1.a-b; rule added with set 10)
       '77 date-zero', // "15/1/2021"
       '93 citation-year', // "Thông tư số 02/TT-BTP ngày 08/02/2022": TT 02/2022/TT-BTP
       '155 citation-party', // "Chỉ thị số 35/CT-TW"

@@ -114,6 +114,7 @@ describe('set 10 causes', () => {
     expect(at(await report('docx-quyet-dinh-khong-so-ubnd-2026-lam-dong-bcd-du-lieu.docx'))).toEqual(expect.arrayContaining(['đoạn 31 Sở Công thương', 'đoạn 37 ban']));
     // "Ban chỉ đạo" named after a sentence's end, or before a lower-case function ("vận hành …")
     expect(at(await report('docx-bao-cao-khong-so-bcd-2026-lam-dong-de-an-06.docx'))).toEqual(expect.arrayContaining(['đoạn 76 Ban chỉ đạo', 'đoạn 112 Ban chỉ đạo']));
+    expect(at(await report('docx-to-trinh-khong-so-snv-2026-lam-dong-bat-dong-san.docx'))).toEqual(expect.arrayContaining(['đoạn 20 Ban chấp hành']));
     // classes of bodies and words are not names
     expect(run(capitalization, 'Phối hợp với các ban quản lý khu công nghiệp, liên đoàn lao động các cấp; làm việc tại trụ sở Công thương cũ và cơ sở Giáo dục và Đào tạo.')).toEqual([]);
     // one finding for "sở Giáo dục và Đào tạo": its common noun

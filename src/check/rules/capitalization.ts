@@ -119,8 +119,8 @@ const nameSource = (name: string) =>
 const OFFICIAL = new RegExp(`(?<![\\p{L}\\p{M}])(?<!(?:cán|nội|cơ|trụ) )(?:${OFFICIAL_NAMES.map(nameSource).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
 const OFFICIAL_BY_KEY = new Map(OFFICIAL_NAMES.map((n) => [n.toLocaleLowerCase('vi'), n]));
 const officialKey = (s: string) => s.toLocaleLowerCase('vi').replace(/\s+/gu, ' ').replace(/&/gu, 'và').replace(/–/gu, '-').replace(/hoá/gu, 'hóa');
-/** "Ban chỉ đạo Quốc gia …": a body named with a capital "Ban" and its function in lower case (mục IV.1.a). */
-const BAN_CHI_DAO = /(?<=[\p{Ll},;] |[.:] |^)Ban chỉ đạo(?= \S)/gu;
+/** "Ban chỉ đạo Quốc gia …", "Ban chấp hành Hiệp hội": a body named with a capital "Ban" and its function in lower case (mục IV.1.a). */
+const BAN_CHI_DAO = /(?<=[\p{Ll},;] |[.:] |^)Ban (?:chỉ đạo|chấp hành)(?= \S)/gu;
 /**
  * A kind of document written in lower case before the number of one document: "tại tờ trình số 728/TTr-STP"
  * (mục V.6: the kind is capitalized when it names one document; Phụ lục III writes "Quyết định số …", "Tờ trình số …").
@@ -204,9 +204,10 @@ export const capitalization: Rule = {
         if (/^sở\s/u.test(m[0]) && up(asWritten) === right) continue;
         out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của mỗi cụm từ chỉ chức năng, lĩnh vực: "${right}" (Phụ lục II, mục IV.1.a)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
-      for (const m of line.includes('Ban chỉ đạo') ? line.matchAll(BAN_CHI_DAO) : []) {
-        // the word written wrong is "chỉ", which a wrapped line may carry to the next input line
-        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], 'tên cơ quan viết hoa chữ đầu của cụm từ chỉ chức năng: "Ban Chỉ đạo" (Phụ lục II, mục IV.1.a)', { col: m.index! + 5, fix: 'ghi "Ban Chỉ đạo"', replacement: { from: m[0], to: 'Ban Chỉ đạo' } }));
+      for (const m of line.includes('Ban ch') ? line.matchAll(BAN_CHI_DAO) : []) {
+        // the word written wrong is "chỉ" ("chấp"), which a wrapped line may carry to the next input line
+        const right = `Ban ${up(m[0].slice(4))}`;
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên cơ quan viết hoa chữ đầu của cụm từ chỉ chức năng: "${right}" (Phụ lục II, mục IV.1.a)`, { col: m.index! + 5, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.includes(' số ') ? line.matchAll(KIND_NUMBERED) : []) {
         const right = up(m[1]!);
