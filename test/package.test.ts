@@ -37,7 +37,9 @@ describe('gói npm cài vào một dự án trống', () => {
     expect(files).toContain('fonts/LiberationSerif-Regular.ttf');
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.tsbuildinfo'))).toBe(false);
     expect(files).toContain('dist/serve/app.js'); // the browser client, prebuilt: the package has no bundler
-    expect(files.length).toBeLessThan(350); // 597 before "files": each module's .js and .d.ts, fonts, templates, schemas
+    // only what runs or is read at run time: 597 files before "files", among them the sources and tests
+    expect(files.filter((f) => !/^(?:bin|dist|fonts|templates|schema)\/|^(?:package\.json|README\.md|LICENSE(?:\.\w+)?)$/u.test(f))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/') && f.endsWith('.map'))).toEqual([]);
   });
 
   it('installs no TypeScript loader at run time', () => {
