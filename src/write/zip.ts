@@ -20,9 +20,12 @@ export interface PackedPart {
   packed: Buffer;
 }
 
+/** Word's "normal" compression: the same level here and on the thread pool, so where a part is packed never shows. */
+const LEVEL = { level: 6 };
+
 export function packPart(value: string | Uint8Array): PackedPart {
   const data = typeof value === 'string' ? utf8Bytes(value) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  return { size: data.length, crc: crc32(data), packed: deflateRawSync(data, { level: 6 }) };
+  return { size: data.length, crc: crc32(data), packed: deflateRawSync(data, LEVEL) };
 }
 
 /**
@@ -37,9 +40,9 @@ const BACKGROUND_MIN_BYTES = 16_384;
  */
 export function packPartInBackground(value: string): Promise<PackedPart> {
   const data = utf8Bytes(value);
+  if (data.length < BACKGROUND_MIN_BYTES) return Promise.resolve(packPart(data));
   const crc = crc32(data);
-  if (data.length < BACKGROUND_MIN_BYTES) return Promise.resolve({ size: data.length, crc, packed: deflateRawSync(data, { level: 6 }) });
-  return new Promise((resolve, reject) => deflateRaw(data, { level: 6 }, (error, packed) => (error ? reject(error) : resolve({ size: data.length, crc, packed }))));
+  return new Promise((resolve, reject) => deflateRaw(data, LEVEL, (error, packed) => (error ? reject(error) : resolve({ size: data.length, crc, packed }))));
 }
 
 export function zipParts(parts: Map<string, string | Uint8Array | PackedPart>, when: DosTime): Buffer {
