@@ -340,6 +340,15 @@ export function recognize(input: string[], opts: { markdown?: boolean; wrapped?:
       if (isUpper(l) || /^Số\s*:/u.test(l) || (VV_LINE.test(l) && /^Số\s*:/u.test(above)) || source[j]?.line === source[start]?.line) k = j;
       else break;
     }
+    // a PDF's left column whole before the right one: issuer, "Số:", a trích yếu "V/v …" wrapped over lines of
+    // its own and "Kính gửi:" above the national header; taken from its "Số:" line and the issuer over it
+    const so = keys.slice(Math.max(0, start - 16), k).findIndex((l) => /^Số\s*:/u.test(l));
+    if (so >= 0) {
+      let j = Math.max(0, start - 16) + so;
+      for (let up = 0; up < 4 && j > 0 && isUpper(keys[j - 1]!); up++) j--;
+      while (keys[j] === '') j++;
+      k = Math.min(k, j);
+    }
     start = k;
   }
   for (let i = 0; i < start; i++) {

@@ -53,6 +53,10 @@ const FORMS: [RegExp, string, string][] = [
   [/(?<![\p{L}\p{M}])Ban Chấp hành trung ương(?![\p{L}\p{M}])/gu, 'Ban Chấp hành Trung ương', 'trung ương'],
   [/(?<![\p{L}\p{M}])Trung tâm phục vụ hành chính công(?![\p{L}\p{M}])/gu, 'Trung tâm Phục vụ hành chính công', 'phục vụ'],
   [/(?<![\p{L}\p{M}])Luật Ngân sách Nhà nước(?![\p{L}\p{M}])/gu, 'Luật Ngân sách nhà nước', 'Nhà nước'],
+  // the laws on the organization of the Government and of local government as their titles are (Luật số 76/2015/QH13,
+  // 77/2015/QH13): the Government is a body's name, "chính quyền địa phương" is not
+  [/(?<![\p{L}\p{M}])Luật Tổ chức chính phủ(?![\p{L}\p{M}])/gu, 'Luật Tổ chức Chính phủ', 'chính phủ'],
+  [/(?<![\p{L}\p{M}])Luật Tổ chức Chính quyền địa phương(?![\p{L}\p{M}])/gu, 'Luật Tổ chức chính quyền địa phương', 'Chính quyền'],
   // the kind of body and its field capitalized (mục IV.1.a) in the name of one body, before the place it serves:
   // "Liên đoàn Lao động tỉnh", "Liên minh Hợp tác xã tỉnh", "Ban Quản lý các khu công nghiệp tỉnh" (its zones a plural
   // common noun); "liên đoàn lao động các cấp", "các ban quản lý khu công nghiệp" are classes of bodies, not one
@@ -131,6 +135,13 @@ const KIND_NUMBERED = /(?<![\p{L}\p{M}])(tờ trình|quyết định|kế hoạc
 const KIND_WORD = '(?:Chương trình|Đề án|Dự án|Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Văn bản|Báo cáo)';
 const KIND_LIST = new RegExp(`(?<=(?:các|những) )${KIND_WORD}(?:, ${KIND_WORD})*,? (?:và |hoặc )?${KIND_WORD}(?![\\p{L}\\p{M}])`, 'gu');
 
+/**
+ * A cited document's trích yếu capitalized right after its số, ký hiệu or its local issuer: "Quyết định số
+ * 118/2026/QĐ-UBND Quy định việc …", "… của UBND tỉnh Phê duyệt Đề án …" (the kind and number name it; its
+ * trích yếu goes on in lower case, as the samples of Phụ lục III cite documents).
+ */
+const CITED_ACT = /(?<=(?:\d\/(?:\d{4}\/)?\p{Lu}+(?:-\p{Lu}+)+|của (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân) (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?: \p{Lu}[\p{L}\p{M}]*)*) )(?:Quy định|Ban hành|Hướng dẫn|Phê duyệt)(?![\p{L}\p{M}])/gu;
+
 /** A common noun of an administrative unit, capitalized mid-sentence before its capitalized name. */
 const UNIT = /(?<=[\p{Ll},] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?= \p{Lu}\p{Ll})/gu;
 
@@ -158,7 +169,9 @@ export const capitalization: Rule = {
           const right = want || (hint === ' này' ? up(m[0]) : m[0].charAt(0).toLocaleLowerCase('vi') + m[0].slice(1));
           // "Nước" opens a sentence or a line legitimately
           if (right === 'nước Cộng hòa' && (m.index === 0 || /[.:;]\s*$/u.test(line.slice(0, m.index)))) continue;
-          out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+          // placed at the word written wrong (a wrapped line may carry it to the next input line)
+          const at = m.index! + Math.max(0, m[0].indexOf(hint));
+          out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `viết "${right}" (Phụ lục II)`, { col: at + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
         }
       }
       for (const m of /Luật|Pháp lệnh/u.test(line) ? line.matchAll(LAW_NAME) : []) {
@@ -216,6 +229,10 @@ export const capitalization: Rule = {
       for (const m of plural ? line.matchAll(KIND_LIST) : []) {
         const right = m[0].toLocaleLowerCase('vi');
         out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `tên loại văn bản chỉ chung, không chỉ một văn bản, viết thường: "${right}" (Phụ lục II, mục V.6)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
+      }
+      for (const m of /(?:Quy định|Ban hành|Hướng dẫn|Phê duyệt)/u.test(line) ? line.matchAll(CITED_ACT) : []) {
+        const right = m[0].toLocaleLowerCase('vi');
+        out.push(finding(capitalization, 'gợi ý', i + 1, m[0], `trích yếu của văn bản được dẫn viết thường sau số, ký hiệu, cơ quan ban hành: "${right}" (Phụ lục II, mục V.6; cách dẫn ở Phụ lục III)`, { col: m.index! + 1, fix: `ghi "${right}"`, replacement: { from: m[0], to: right } }));
       }
       for (const m of line.matchAll(UNIT)) {
         const right = m[0].toLocaleLowerCase('vi');

@@ -23,6 +23,12 @@ export const vvForm: Rule = {
       if (!word && m[2]!.includes(':')) problems.push('không có dấu hai chấm sau "V/v"');
       // a run of dots is a form's blank to fill ("V/v …6……….."), not a full stop
       if (/[.;]/u.test(m[4]!) && !/(?:…|\.\.)[.…]*$/u.test(line)) problems.push('trích yếu không kết thúc bằng dấu chấm');
+      // a trích yếu a PDF's column wrapped over lines of its own: its end is on its last line, told there
+      if (m[4] === '' && !word) {
+        const last = wrappedEnd(doc.lines, i);
+        const end = doc.lines[last]!;
+        if (last !== i && /[^.]\.$/u.test(end)) out.push(finding(vvForm, 'lỗi', i + 1, line, `trích yếu không kết thúc bằng dấu chấm (dòng ${last + 1}: "${end}")`, { col: 1, fix: 'bỏ dấu chấm ở cuối trích yếu' }));
+      }
       if (!problems.length) return;
       const fixed = `V/v ${m[3]}`;
       out.push(finding(vvForm, 'lỗi', i + 1, line, problems.join('; '), { col: 1, fix: `ghi "${fixed}"`, replacement: { from: line, to: fixed } }));
@@ -30,6 +36,20 @@ export const vvForm: Rule = {
     return out;
   },
 };
+
+/**
+ * The last line of a trích yếu starting on line `i` and wrapped over the lines after it (a PDF's left column):
+ * lines that go on in lower case or after an unfinished word, until a blank, "Kính gửi" or the national header.
+ */
+function wrappedEnd(lines: readonly string[], i: number): number {
+  let last = i;
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const l = lines[j]!;
+    if (l === '' || /^(?:Kính gửi|CỘNG HÒA|Độc lập|Số\s*:)/u.test(l) || !/^[\p{Ll}\d(“"]/u.test(l)) break;
+    last = j;
+  }
+  return last;
+}
 
 export const kinhGui: Rule = {
   id: 'kinh-gui',
