@@ -20,7 +20,8 @@ import { lockFolder } from './io/lock.ts';
 import { outputError } from './io/fs-errors.ts';
 import { strictPlaceholderError } from './read/placeholders.ts';
 import { onlyCampaignData } from './read/campaign-scan.ts';
-import { renderOne, renderStream, type Rendered } from './write/render.ts';
+import { renderOne, renderStream, rendersHere, type Rendered } from './write/render.ts';
+import { yieldHelperThreads } from './write/helper-priority.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,6 +67,11 @@ export interface BuildOptions {
   keepBytes?: boolean;
   /** Called as each document to (re)build finishes, built or failed, with how many of `total` are done. */
   onProgress?: (done: number, total: number, result: BuiltDocument | BuildFailure) => void;
+  /**
+   * true: when the batch renders in this thread, the process's other threads (V8's compiler, libuv's pool) run at
+   * the lowest priority from then on (helper-priority.ts). For a process that only builds: the command line.
+   */
+  yieldHelpers?: boolean;
 }
 
 /** A file that looked like campaign data and was not parsed (see findDocuments' `defer`). */
@@ -370,6 +376,7 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     }
     report(index, b);
   };
+  if (opts.yieldHelpers && pending.length > 1 && rendersHere(pending.length)) yieldHelperThreads();
   try {
     await renderStream(next, pending.length, done);
     await (staging as Staging | null)?.settle();

@@ -57,6 +57,9 @@ export async function renderOne(doc: Document): Promise<Rendered> {
   return { docx: await docx, pdf, pages: laid.pages.length, ms: { docx: t1 - t0, pdf: t2 - t1 } };
 }
 
+/** Whether renderStream renders `count` documents in this thread (no worker threads). */
+export const rendersHere = (count: number, threads = availableParallelism(), minPerWorker = MIN_PER_WORKER): boolean => Math.min(threads, Math.floor(count / minPerWorker)) < 2;
+
 /** The next document to render and its index, or null when there is none left. */
 export type Source = () => { index: number; doc: Document } | null;
 
@@ -79,7 +82,7 @@ export async function renderStream(
   };
   // In this thread, two documents in flight: while one waits for its deflates on the thread pool,
   // the next is composed and drawn (the writers' bytes do not depend on the order).
-  if (workers < 2) return void (await Promise.all([here(), here()]));
+  if (rendersHere(count, threads, minPerWorker)) return void (await Promise.all([here(), here()]));
   const pool = Array.from({ length: workers }, () => new Worker(WORKER, { resourceLimits: limits }));
   try {
     await Promise.all(
