@@ -32,6 +32,8 @@ function walk(v: unknown, fix: (s: string) => string): unknown {
   if (Array.isArray(v)) return v.map((x) => walk(x, fix));
   if (v && typeof v === 'object') {
     // A plain loop: Object.fromEntries over entries allocated two arrays per property (a tenth of composing).
+    // A whole copy, not copy-on-write: the copies have the model's own shapes, where the readers' objects slowed
+    // every later stage (tried: the 1,008 plans took 18.6-19.5 s, not 15.9-16.5, and 12 MB more at the peak).
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) {
       const x = (v as Record<string, unknown>)[k];
