@@ -22,6 +22,7 @@ import { strictPlaceholderError } from './read/placeholders.ts';
 import { onlyCampaignData } from './read/campaign-scan.ts';
 import { renderOne, renderStream, rendersHere, type Rendered } from './write/render.ts';
 import { yieldHelperThreads } from './write/helper-priority.ts';
+import { heapCollector } from './write/heap-collect.ts';
 import { MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, readManifest, sha256, type Manifest, type ManifestEntry } from './archive/manifest.ts';
 
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,10 +69,12 @@ export interface BuildOptions {
   /** Called as each document to (re)build finishes, built or failed, with how many of `total` are done. */
   onProgress?: (done: number, total: number, result: BuiltDocument | BuildFailure) => void;
   /**
-   * true: when the batch renders in this thread, the process's other threads (V8's compiler, libuv's pool) run at
-   * the lowest priority from then on (helper-priority.ts). For a process that only builds: the command line.
+   * true: the process does nothing but this build (the command line), so it may be tuned for it: a batch rendered
+   * in this thread lowers the process's other threads (V8's compiler, libuv's pool) to the lowest priority
+   * (helper-priority.ts); a batch rendered by workers has this thread's heap collected every COLLECT_EVERY
+   * documents (heap-collect.ts).
    */
-  yieldHelpers?: boolean;
+  ownProcess?: boolean;
 }
 
 /** A file that looked like campaign data and was not parsed (see findDocuments' `defer`). */
@@ -299,6 +302,9 @@ function rmEmpty(dir: string): void {
   }
 }
 
+/** Documents between two collections of this thread's heap in a batch rendered by workers (heap-collect.ts). */
+const COLLECT_EVERY = 100;
+
 async function buildIn(paths: string[], opts: BuildOptions, outDir: string | null): Promise<BuildResult> {
   const root = opts.root ?? process.cwd();
   const { documents, failed, deferred } = findDocuments(paths, root, { defer: true });
@@ -363,6 +369,9 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
     }
     return null;
   };
+  const inThisThread = rendersHere(pending.length);
+  if (opts.ownProcess && pending.length > 1 && inThisThread) yieldHelperThreads();
+  const collect = opts.ownProcess && !inThisThread ? heapCollector() : null;
   const done = (index: number, r: Rendered | { error: Error }) => {
     const c = composed.get(index)!;
     composed.delete(index);
@@ -375,8 +384,8 @@ async function buildIn(paths: string[], opts: BuildOptions, outDir: string | nul
       b.doc = { meta: b.doc.meta, parts: [] };
     }
     report(index, b);
+    if (collect && finished % COLLECT_EVERY === 0) collect();
   };
-  if (opts.yieldHelpers && pending.length > 1 && rendersHere(pending.length)) yieldHelperThreads();
   try {
     await renderStream(next, pending.length, done);
     await (staging as Staging | null)?.settle();

@@ -337,7 +337,7 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
   };
   let result;
   try {
-    result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, keepBytes: false, onProgress, yieldHelpers: true });
+    result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, keepBytes: false, onProgress, ownProcess: true });
   } finally {
     live.end();
   }

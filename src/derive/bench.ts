@@ -45,7 +45,7 @@ export async function benchDerive(): Promise<Target[]> {
     const t1 = performance.now();
     // The real build path, writing the files (LibreOffice converts them next).
     const cpu0 = process.cpuUsage();
-    const result = await build([out], { outDir: join(tmp, 'out'), root: out, yieldHelpers: true });
+    const result = await build([out], { outDir: join(tmp, 'out'), root: out, ownProcess: true });
     const cpu = process.cpuUsage(cpu0);
     const documents = result.built;
     const failed = result.failed;
