@@ -4,11 +4,13 @@
 // font units, so widths are exact integers and the same on every machine. Widths are cached per word.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { FONT } from '../style/nd30.ts';
 import { detach } from '../text/detach.ts';
+import { faceTable, type FaceTable } from './font-tables.ts';
 
 /** The vendored Liberation Serif files (repository folder `fonts/`), found from this module, not the cwd. */
 export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -29,7 +31,10 @@ export interface LoadedFace {
   face: Face;
   file: string;
   bytes: Buffer;
-  font: fontkit.Font;
+  /** fontkit's reading of the file, opened on first use (the tables answer most runs without it). */
+  readonly font: Fontkit.Font;
+  /** The build-time table of this very file, if there is one (see font-tables). */
+  table: FaceTable | null;
   postscriptName: string;
   unitsPerEm: number;
   ascent: number; // font units above the baseline (hhea)
@@ -44,33 +49,56 @@ const loaded = new Map<Face, LoadedFace>();
 /** Strings up to this long (words, short runs) have their width cached for the process. */
 export const CACHED_LENGTH = 32;
 
+// Loaded synchronously when first needed: its CommonJS build is the same code as the ES module.
+const requireHere = createRequire(import.meta.url);
+let fontkit: typeof Fontkit | undefined;
+const openFont = (bytes: Buffer): Fontkit.Font => (fontkit ??= requireHere('fontkit') as typeof Fontkit).create(bytes) as Fontkit.Font;
+
 export function loadFace(face: Face): LoadedFace {
   let f = loaded.get(face);
-  if (f) return f;
+  if (!f) loaded.set(face, (f = openFace(face, true)));
+  return f;
+}
+
+/** A face read from its file; `useTable: false` reads everything with fontkit (what the tables are made from). */
+export function openFace(face: Face, useTable: boolean): LoadedFace {
   const file = path.join(FONTS_DIR, FONT.files[face]);
   const bytes = readFileSync(file);
-  const font = fontkit.create(bytes) as fontkit.Font;
+  const table = useTable ? faceTable(face, bytes) : null;
+  let font: Fontkit.Font | undefined;
+  const fontOf = (): Fontkit.Font => (font ??= openFont(bytes));
   const glyphs = new Map<number, GlyphInfo>();
+  if (table) {
+    const g = table.glyphs;
+    for (let i = 0; i < g.length; i += 3) glyphs.set(g[i]!, { id: g[i + 1]!, advance: g[i + 2]! });
+  }
+  // A code point the font's cmap lacks: the table has every one it maps, so this is .notdef.
+  const missing: GlyphInfo | undefined = table ? { id: 0, advance: table.notdefAdvance } : undefined;
   const widths = new Map<string, number>();
   const glyph = (cp: number): GlyphInfo => {
     let g = glyphs.get(cp);
     if (!g) {
-      const gl = font.glyphForCodePoint(cp);
+      if (missing) return missing;
+      const gl = fontOf().glyphForCodePoint(cp);
       g = { id: gl.id, advance: gl.advanceWidth };
       glyphs.set(cp, g);
     }
     return g;
   };
-  f = {
+  const metrics = table ?? { postscriptName: fontOf().postscriptName, unitsPerEm: fontOf().unitsPerEm, ascent: fontOf().hhea.ascent, descent: -fontOf().hhea.descent, lineGap: fontOf().hhea.lineGap };
+  return {
     face,
     file,
     bytes,
-    font,
-    postscriptName: font.postscriptName,
-    unitsPerEm: font.unitsPerEm,
-    ascent: font.hhea.ascent,
-    descent: -font.hhea.descent,
-    lineGap: font.hhea.lineGap,
+    get font() {
+      return fontOf();
+    },
+    table,
+    postscriptName: metrics.postscriptName,
+    unitsPerEm: metrics.unitsPerEm,
+    ascent: metrics.ascent,
+    descent: metrics.descent,
+    lineGap: metrics.lineGap,
     glyph,
     width(text: string): number {
       let w = widths.get(text);
@@ -87,8 +115,6 @@ export function loadFace(face: Face): LoadedFace {
       return w;
     },
   };
-  loaded.set(face, f);
-  return f;
 }
 
 /** Width in points of `text` set in `face` at `size` points. */

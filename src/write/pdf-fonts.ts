@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { CACHED_LENGTH, loadFace, type Face, type LoadedFace } from '../layout/fonts.ts';
+import type { SubsetTable } from '../layout/font-tables.ts';
 import { num } from './pdf-file.ts';
 import { detach } from '../text/detach.ts';
 
@@ -50,8 +51,8 @@ function ranges(cps: number[]): Array<[number, number]> {
   return out;
 }
 
-export interface FontSubset {
-  face: Face;
+/** A face's subset as the PDF embeds it: what the fonts' tables keep (font-tables) and a process computes once. */
+export interface SubsetData {
   baseFont: string; // "ABCDEF+LiberationSerif"
   cidOf: Map<number, number>; // original glyph id → CID (glyph id in the subset)
   fontFile: Buffer; // deflated subset font program
@@ -59,9 +60,16 @@ export interface FontSubset {
   widths: string; // the W array
   toUnicode: Buffer; // deflated ToUnicode CMap
   descriptor: string; // FontDescriptor entries without FontName and FontFile2
+}
+
+export interface FontSubset extends SubsetData {
+  face: Face;
   /** Hex string of the CIDs of a text, cached. */
   encode(text: string): string;
 }
+
+/** Names the repertoire a table's subset was made for: a table of another repertoire is not used. */
+export const REPERTOIRE_KEY = createHash('sha256').update(REPERTOIRE.join(',')).digest('hex').slice(0, 16);
 
 const subsets = new Map<string, FontSubset>();
 const repertoireGlyphs = new Map<Face, Set<number>>();
@@ -83,22 +91,60 @@ function baseGlyphs(f: LoadedFace): Set<number> {
 export function subsetFor(face: Face, codePoints: Iterable<number>): FontSubset {
   const f = loadFace(face);
   const base = baseGlyphs(f);
-  const extra: number[] = [];
+  const textOf = new Map<number, number>(); // an extra glyph → the first code point of the text set with it
   for (const cp of codePoints) {
     const id = f.glyph(cp).id;
-    if (!base.has(id) && id !== 0) extra.push(id);
+    if (!base.has(id) && id !== 0 && !textOf.has(id)) textOf.set(id, cp);
   }
-  const extras = [...new Set(extra)].sort((a, b) => a - b);
+  const extras = [...textOf.keys()].sort((a, b) => a - b);
   const key = `${face}:${extras.join(',')}`;
   let s = subsets.get(key);
   if (!s) {
-    s = makeSubset(f, [...base].sort((a, b) => a - b).concat(extras));
+    const table = f.table?.subset;
+    const data = !extras.length && table?.repertoire === REPERTOIRE_KEY ? fromTable(table) : subsetData(f, extras, textOf);
+    s = withEncoder(f, data);
     subsets.set(key, s);
   }
   return s;
 }
 
-function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
+function fromTable(t: SubsetTable): SubsetData {
+  const cidOf = new Map<number, number>();
+  for (let i = 0; i < t.cids.length; i += 2) cidOf.set(t.cids[i]!, t.cids[i + 1]!);
+  return {
+    baseFont: t.baseFont,
+    cidOf,
+    fontFile: Buffer.from(t.fontFile, 'base64'),
+    fontFileLength: t.fontFileLength,
+    widths: t.widths,
+    toUnicode: Buffer.from(t.toUnicode, 'base64'),
+    descriptor: t.descriptor,
+  };
+}
+
+/** The repertoire's subset of a face as a table keeps it (made from fontkit's reading: `f` without a table). */
+export function subsetTable(f: LoadedFace): SubsetTable {
+  const d = subsetData(f, [], new Map());
+  return {
+    repertoire: REPERTOIRE_KEY,
+    baseFont: d.baseFont,
+    cids: [...d.cidOf].flat(),
+    fontFile: d.fontFile.toString('base64'),
+    fontFileLength: d.fontFileLength,
+    widths: d.widths,
+    toUnicode: d.toUnicode.toString('base64'),
+    descriptor: d.descriptor,
+  };
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
+
+/**
+ * Subsets the font with fontkit: the repertoire's glyphs and then `extras`, in that order. An extra glyph stands
+ * for the code point the text used (`textOf`), not for whichever of its code points fontkit met first.
+ */
+function subsetData(f: LoadedFace, extras: number[], textOf: ReadonlyMap<number, number>): SubsetData {
+  const glyphs = [...baseGlyphs(f)].sort((a, b) => a - b).concat(extras);
   const subset = f.font.createSubset();
   const cidOf = new Map<number, number>([[0, 0]]);
   // fontkit's includeGlyph takes a glyph id too and returns the glyph's id in the subset (its typings say otherwise)
@@ -119,13 +165,12 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
   for (const [gid, cid] of cidOf) advance.set(cid, f.font.getGlyph(gid).advanceWidth);
   for (const [gid, cid] of cidOf) {
     if (unicode.has(cid) || gid === 0) continue;
-    const cps = f.font.getGlyph(gid).codePoints;
-    if (cps.length) unicode.set(cid, cps[0]!);
+    const cp = textOf.get(gid) ?? f.font.getGlyph(gid).codePoints[0];
+    if (cp !== undefined) unicode.set(cid, cp);
   }
   const cids = [...advance.keys()].sort((a, b) => a - b);
   const widths = `[0 [${cids.map((c) => num(advance.get(c)! * scale)).join(' ')}]]`;
   const bf = [...unicode.entries()].sort((a, b) => a[0] - b[0]);
-  const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
   const utf16 = (cp: number) => (cp > 0xffff ? hex4(0xd800 + ((cp - 0x10000) >> 10)) + hex4(0xdc00 + ((cp - 0x10000) & 0x3ff)) : hex4(cp));
   const chunks: string[] = [];
   for (let i = 0; i < bf.length; i += 100) {
@@ -146,12 +191,7 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
     `/ItalicAngle ${num(font.italicAngle)} /Ascent ${num(f.ascent * scale)} /Descent ${num(-f.descent * scale)} ` +
     `/CapHeight ${num((font.capHeight || f.ascent) * scale)} /StemV ${italic || f.face === 'regular' ? 80 : 120}`;
 
-  const encoded = new Map<string, string>();
-  // The CID of each code point as hex, by code point: a run too long for `encoded` (a line set without
-  // justification is encoded whole) costs an array read a character, not two map lookups and a format.
-  const hexOf: string[] = [];
   return {
-    face: f.face,
     baseFont: `${tag}+${f.postscriptName}`,
     cidOf,
     fontFile: deflateSync(program),
@@ -159,6 +199,18 @@ function makeSubset(f: LoadedFace, glyphs: number[]): FontSubset {
     widths,
     toUnicode: deflateSync(Buffer.from(cmap, 'latin1')),
     descriptor,
+  };
+}
+
+function withEncoder(f: LoadedFace, d: SubsetData): FontSubset {
+  const { cidOf } = d;
+  const encoded = new Map<string, string>();
+  // The CID of each code point as hex, by code point: a run too long for `encoded` (a line set without
+  // justification is encoded whole) costs an array read a character, not two map lookups and a format.
+  const hexOf: string[] = [];
+  return {
+    ...d,
+    face: f.face,
     encode(text: string): string {
       let hex = encoded.get(text);
       if (hex === undefined) {
