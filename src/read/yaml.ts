@@ -1,11 +1,19 @@
 // YAML input with source positions, so every error can name its line and column.
 
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isSeq, isScalar, visit, type Node, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document as YamlDocument, Node, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { InputError, combineErrors, describeIssue, type Location } from '../model/errors.ts';
 import { FileRefused, readRegularFile } from '../io/project-files.ts';
 import { checkCharacters, decodeUtf8, forbiddenIn } from './characters.ts';
 import { quickYaml } from './yaml-fast.ts';
+
+// The `yaml` package reads what the quick path leaves and finds the line of a message: loaded then, since its
+// module alone costs a fresh process (and each worker of a batch) about 50 ms. Its CommonJS build is what an import gets.
+const requireHere = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= requireHere('yaml') as typeof Yaml);
 
 export interface YamlFile {
   file: string; // as shown to the user
@@ -49,6 +57,7 @@ export function parseYaml(source: string, file: string, checked = false): YamlFi
 
 /** The `yaml` package's reading, with positions: every error it finds, at its line. */
 export function parseFully(source: string, file: string): YamlFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Location => {
@@ -80,7 +89,8 @@ export function parseFully(source: string, file: string): YamlFile {
 }
 
 /** Aliases, anchors, merge keys and odd numbers are refused at their line: data is written plainly. */
-function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at: (offset: number) => Location): void {
+function refuseTricks(doc: YamlDocument.Parsed, source: string, at: (offset: number) => Location): void {
+  const { isAlias, isNode, isPair, isScalar, isSeq, visit } = yaml();
   const fix = 'viết thẳng giá trị vào từng trường';
   // Every refusal of the file is collected, so one run shows them all.
   const errors: InputError[] = [];
@@ -114,6 +124,7 @@ function refuseTricks(doc: ReturnType<typeof parseDocument>, source: string, at:
 
 // For a missing or wrong value, point at its key (the line the clerk must edit).
 function keyOffset(root: unknown, path: readonly PropertyKey[]): number | undefined {
+  const { isMap, isSeq } = yaml();
   let node = root;
   let offset: number | undefined;
   for (const key of path) {
@@ -133,7 +144,8 @@ function keyOffset(root: unknown, path: readonly PropertyKey[]): number | undefi
 const SYNTAX_FIX = 'kiểm tra thụt lề, dấu ":" và dấu ngoặc kép ở dòng này';
 
 /** A YAML syntax error in the clerk's words, at the line to edit. */
-function syntaxError(doc: ReturnType<typeof parseDocument>, e: YAMLError, source: string, at: (offset: number) => Location): InputError {
+function syntaxError(doc: YamlDocument.Parsed, e: YAMLError, source: string, at: (offset: number) => Location): InputError {
+  const { isScalar, visit } = yaml();
   switch (e.code) {
     case 'DUPLICATE_KEY': {
       // The key of the pair that starts at the error; its first declaration is the earlier pair with the same key.
