@@ -114,38 +114,60 @@ export function decodePng(bytes: Buffer): PngImage {
   }
   if (raw.length !== expected) throw new PngRefused('tệp PNG hỏng (dữ liệu ảnh không khớp kích thước)', RESAVE);
 
-  // Unfilter in place, row by row (PNG 9.2): None, Sub, Up, Average, Paeth.
+  // Unfilter row by row (PNG 9.2): None, Sub, Up, Average, Paeth. One loop per filter, so the common rows
+  // (Sub, Up, Paeth) run a tight loop each even before the code is optimized; bytes wrap as a Uint8Array does.
   const rows = Buffer.alloc(stride * c.height);
   for (let y = 0; y < c.height; y++) {
     const filter = raw[y * (stride + 1)]!;
     const src = y * (stride + 1) + 1;
     const out = y * stride;
-    const prev = out - stride;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? rows[out + x - bpp]! : 0;
-      const b = y > 0 ? rows[prev + x]! : 0;
-      const cc = y > 0 && x >= bpp ? rows[prev + x - bpp]! : 0;
-      const v = raw[src + x]!;
-      let r: number;
-      if (filter === 0) r = v;
-      else if (filter === 1) r = v + a;
-      else if (filter === 2) r = v + b;
-      else if (filter === 3) r = v + ((a + b) >> 1);
-      else if (filter === 4) {
+    const prev = out - stride; // the row above; y = 0 has none (its bytes count as 0)
+    const first = Math.min(bpp, stride);
+    if (filter === 0 || (filter === 2 && y === 0)) raw.copy(rows, out, src, src + stride);
+    else if (filter === 1 || (filter === 4 && y === 0)) {
+      // Paeth with no row above predicts from the left byte, as Sub does
+      for (let x = 0; x < first; x++) rows[out + x] = raw[src + x]!;
+      for (let x = first; x < stride; x++) rows[out + x] = raw[src + x]! + rows[out + x - bpp]!;
+    } else if (filter === 2) {
+      for (let x = 0; x < stride; x++) rows[out + x] = raw[src + x]! + rows[prev + x]!;
+    } else if (filter === 3) {
+      for (let x = 0; x < first; x++) rows[out + x] = raw[src + x]! + ((y > 0 ? rows[prev + x]! : 0) >> 1);
+      for (let x = first; x < stride; x++) rows[out + x] = raw[src + x]! + ((rows[out + x - bpp]! + (y > 0 ? rows[prev + x]! : 0)) >> 1);
+    } else if (filter === 4) {
+      for (let x = 0; x < first; x++) rows[out + x] = raw[src + x]! + rows[prev + x]!; // a = c = 0: Paeth picks b
+      for (let x = first; x < stride; x++) {
+        const a = rows[out + x - bpp]!;
+        const b = rows[prev + x]!;
+        const cc = rows[prev + x - bpp]!;
         const p = a + b - cc;
         const pa = Math.abs(p - a);
         const pb = Math.abs(p - b);
         const pc = Math.abs(p - cc);
-        r = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : cc);
-      } else throw new PngRefused(`tệp PNG hỏng (kiểu lọc ${filter} ở dòng ${y + 1})`, RESAVE);
-      rows[out + x] = r & 0xff;
-    }
+        rows[out + x] = raw[src + x]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : cc);
+      }
+    } else throw new PngRefused(`tệp PNG hỏng (kiểu lọc ${filter} ở dòng ${y + 1})`, RESAVE);
   }
 
   const n = c.width * c.height;
   const colours: 1 | 3 = c.type === 0 || c.type === 4 ? 1 : 3;
   const pixels = Buffer.alloc(n * colours);
   const alpha = hasTransparency(c) ? Buffer.alloc(n, 255) : null;
+  if (c.type === 6 || c.type === 4) {
+    // 8-bit samples with an alpha channel: rows are contiguous, so the pixels are one run
+    const step = c.type === 6 ? 4 : 2;
+    for (let i = 0, o = 0; i < n; i++, o += step) {
+      if (step === 4) {
+        pixels[3 * i] = rows[o]!;
+        pixels[3 * i + 1] = rows[o + 1]!;
+        pixels[3 * i + 2] = rows[o + 2]!;
+        alpha![i] = rows[o + 3]!;
+      } else {
+        pixels[i] = rows[o]!;
+        alpha![i] = rows[o + 1]!;
+      }
+    }
+    return { width: c.width, height: c.height, colours, pixels, alpha };
+  }
   for (let y = 0; y < c.height; y++) {
     const row = y * stride;
     for (let x = 0; x < c.width; x++) {
