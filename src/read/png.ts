@@ -152,19 +152,20 @@ export function decodePng(bytes: Buffer): PngImage {
   const colours: 1 | 3 = c.type === 0 || c.type === 4 ? 1 : 3;
   const pixels = Buffer.alloc(n * colours);
   const alpha = hasTransparency(c) ? Buffer.alloc(n, 255) : null;
-  if (c.type === 6 || c.type === 4) {
-    // 8-bit samples with an alpha channel: rows are contiguous, so the pixels are one run
-    const step = c.type === 6 ? 4 : 2;
-    for (let i = 0, o = 0; i < n; i++, o += step) {
-      if (step === 4) {
-        pixels[3 * i] = rows[o]!;
-        pixels[3 * i + 1] = rows[o + 1]!;
-        pixels[3 * i + 2] = rows[o + 2]!;
-        alpha![i] = rows[o + 3]!;
-      } else {
-        pixels[i] = rows[o]!;
-        alpha![i] = rows[o + 1]!;
-      }
+  // 8-bit samples with an alpha channel (RGBA, grey + alpha): rows are contiguous, so the pixels are one run
+  if (c.type === 6) {
+    for (let i = 0, o = 0; i < n; i++, o += 4) {
+      pixels[3 * i] = rows[o]!;
+      pixels[3 * i + 1] = rows[o + 1]!;
+      pixels[3 * i + 2] = rows[o + 2]!;
+      alpha![i] = rows[o + 3]!;
+    }
+    return { width: c.width, height: c.height, colours, pixels, alpha };
+  }
+  if (c.type === 4) {
+    for (let i = 0, o = 0; i < n; i++, o += 2) {
+      pixels[i] = rows[o]!;
+      alpha![i] = rows[o + 1]!;
     }
     return { width: c.width, height: c.height, colours, pixels, alpha };
   }
