@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from './model/ast.ts';
 import { InputError } from './model/errors.ts';
-import { isInside, realPath } from './io/project-files.ts';
+import { isInside, realPath, recordingReads } from './io/project-files.ts';
 import { readYaml } from './read/yaml.ts';
 import { composeDocument, LOAI_FIX, MISSING_LOAI } from './transform/compose.ts';
 import { hasKind, kindOf } from './kinds/index.ts';
@@ -211,18 +211,21 @@ interface Composed {
   notes: string[];
   inputs: string[];
   absent: string[];
+  /** SHA-256 of each input as composing read it (by absolute path). */
+  digests: Map<string, string>;
   ms: number;
 }
 
 function composeOne(file: string, opts: BuildOptions): Composed {
   const root = opts.root ?? process.cwd();
   const t0 = performance.now();
-  const { doc, notes, inputs, absent } = composeDocument(file, root);
+  const { value, digests } = recordingReads(() => composeDocument(file, root));
+  const { doc, notes, inputs, absent } = value;
   if (opts.strict) {
     const error = strictPlaceholderError(inputs, doc.meta.placeholders, root);
     if (error) throw error;
   }
-  return { file, doc, notes, inputs, absent, ms: performance.now() - t0 };
+  return { file, doc, notes, inputs, absent, digests, ms: performance.now() - t0 };
 }
 
 function assemble(c: Composed, r: Rendered, opts: BuildOptions): BuiltDocument {
@@ -244,7 +247,8 @@ function assemble(c: Composed, r: Rendered, opts: BuildOptions): BuiltDocument {
     parent: doc.meta.parent ?? null,
     pages,
     inputs: [
-      ...c.inputs.map((p) => ({ file: relative(root, p), sha256: sha256(readFileSync(p)) })),
+      // what composing read (a file saved since must not pass for what these outputs were made from)
+      ...c.inputs.map((p) => ({ file: relative(root, p), sha256: c.digests.get(resolve(p)) ?? sha256(readFileSync(p)) })),
       ...c.absent.map((p) => ({ file: relative(root, p), sha256: ABSENT })),
     ],
     outputs: [

@@ -3,6 +3,7 @@
 // root, so a document can never typeset /etc/passwd or a file of another project. Only regular
 // files are read (a FIFO or a device would hang or flood the build), and never more than a limit.
 
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
@@ -95,6 +96,29 @@ export async function withUnsaved<T>(files: ReadonlyMap<string, Buffer>, fn: () 
   }
 }
 
+/** The files read while a recording runs (see recordingReads): SHA-256 (hex) by absolute path. */
+let reads: Map<string, string> | null = null;
+
+/**
+ * Runs `fn` (synchronous) and gives the SHA-256 of every file readRegularFile read meanwhile, by absolute
+ * path: a build records the bytes it used, not a second reading that a file saved in between would change.
+ */
+export function recordingReads<T>(fn: () => T): { value: T; digests: Map<string, string> } {
+  const outer = reads;
+  const digests = new Map<string, string>();
+  reads = digests;
+  try {
+    return { value: fn(), digests };
+  } finally {
+    reads = outer;
+  }
+}
+
+function read(path: string, data: Buffer): Buffer {
+  reads?.set(resolve(path), createHash('sha256').update(data).digest('hex'));
+  return data;
+}
+
 /** Reads a regular file of at most `limit` bytes; opening never blocks (FIFOs are refused, not waited on). */
 export function readRegularFile(path: string, limit = MAX_INPUT_BYTES): Buffer {
   const fd = openRegular(path);
@@ -102,14 +126,14 @@ export function readRegularFile(path: string, limit = MAX_INPUT_BYTES): Buffer {
   if (edited) {
     closeSync(fd);
     if (edited.byteLength > limit) throw new FileRefused('qua-lon', path, limit);
-    return edited;
+    return read(path, edited);
   }
   try {
     const st = fstatSync(fd);
     if (st.size > limit) throw new FileRefused('qua-lon', path, limit);
     const data = readFileSync(fd);
     if (data.byteLength > limit) throw new FileRefused('qua-lon', path, limit);
-    return data;
+    return read(path, data);
   } catch (error) {
     if (error instanceof FileRefused) throw error;
     throw new FileRefused((error as NodeJS.ErrnoException).code === 'EISDIR' ? 'khong-phai-tep' : 'khong-doc-duoc', path);
