@@ -7,13 +7,20 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Inline } from '../model/ast.ts';
 import { InputError, combineErrors } from '../model/errors.ts';
 import { forbiddenIn } from './characters.ts';
+import { cacheInlineParse } from './markdown-inline-cache.ts';
 
 // HTML is recognized only to be refused with a clear message (not kept as literal text).
 // The nesting limit is far above what the numbering allows, so a too-deep list is refused at its
 // line by the depth checks below instead of being cut off silently by markdown-it.
 // Footnotes: "[^1]" with its "[^1]: text" definition, or an inline "^[text]".
-const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').use(footnotes as unknown as Parameters<MarkdownIt['use']>[0]);
-(md.options as { maxNesting: number }).maxNesting = 200;
+/** The reader's markdown-it, its inline parse cached by text (markdown-inline-cache.ts) unless told otherwise. */
+export function markdownParser({ cacheInline = true } = {}): MarkdownIt {
+  const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').use(footnotes as unknown as Parameters<MarkdownIt['use']>[0]);
+  (md.options as { maxNesting: number }).maxNesting = 200;
+  if (cacheInline) cacheInlineParse(md);
+  return md;
+}
+const md = markdownParser();
 
 /** Heading and numbered-list depth the numbering can label: I., 1., 1.1. or a), then a) under 1.1. */
 export const MAX_NUMBERED_LEVEL = { '1.1.': 4, 'a)': 3, dieu: 3, 'quy-che': 5 } as const;
