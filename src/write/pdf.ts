@@ -108,29 +108,33 @@ function subsets(laid: LaidDocument): Map<Face, FontSubset> {
 }
 
 /**
- * TJ arrays by subset and text, with the justification shift they were made for: a hit spares
- * encoding every word. Keyed by the text alone, whose hash V8 keeps on the string (the subset lookup
- * hashed it already); the same text set at another width is encoded again.
+ * TJ arrays by subset and text, with the justification shift they were made for ("" for a run set
+ * without one): a hit spares encoding every word, and a batch repeats its lines whole. Keyed by the
+ * text alone, whose hash V8 keeps on the string (the subset lookup hashed it already); the same text
+ * set at another width is encoded again.
  */
 const tjCache = new WeakMap<FontSubset, TextCache<{ shift: string; tj: string }>>();
 
 /** One text run as a TJ array: the run's glyphs, each space followed by its justification shift. */
 function tj(it: Extract<PageItem, { type: 'text' }>, font: FontSubset): string {
   const text = it.text;
-  if (it.spaceExtra === 0 || !text.includes(' ')) return `[<${font.encode(text)}>] TJ`;
-  const shift = ` ${num((-it.spaceExtra * 1000) / it.size)} `;
+  const justified = it.spaceExtra !== 0 && text.includes(' ');
+  const shift = justified ? ` ${num((-it.spaceExtra * 1000) / it.size)} ` : '';
   let cache = tjCache.get(font);
   if (!cache) tjCache.set(font, (cache = new TextCache()));
   const hit = cache.get(text);
   if (hit?.shift === shift) return hit.tj;
-  // Each word with its space, then the shift; scanned with indexOf, not split into an array.
   let out = '[';
-  let start = 0;
-  for (let sp = text.indexOf(' '); sp >= 0; sp = text.indexOf(' ', start)) {
-    out += `<${font.encode(text.slice(start, sp + 1))}>${shift}`;
-    start = sp + 1;
+  if (!justified) out += `<${font.encode(text)}>`;
+  else {
+    // Each word with its space, then the shift; scanned with indexOf, not split into an array.
+    let start = 0;
+    for (let sp = text.indexOf(' '); sp >= 0; sp = text.indexOf(' ', start)) {
+      out += `<${font.encode(text.slice(start, sp + 1))}>${shift}`;
+      start = sp + 1;
+    }
+    if (start < text.length) out += `<${font.encode(text.slice(start))}>`;
   }
-  if (start < text.length) out += `<${font.encode(text.slice(start))}>`;
   // kept flat: a string built by += is a tree that every page joining it would walk again
   const made = detach(`${out}] TJ`);
   cache.set(text, { shift, tj: made }, made.length);
