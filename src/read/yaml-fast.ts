@@ -32,7 +32,7 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 });
 const OWN_TAGS = new Set([null, '?', TAG + 'null', TAG + 'bool', TAG + 'number']);
 
-// What `yaml` treats apart from js-yaml, or refuses, found in the text: tabs (indentation errors),
+// What `yaml` treats apart from js-yaml, or refuses, found in the text: tabs (indentation errors), a lone CR,
 // directives ("%YAML 1.1" changes the schema), explicit keys ("? "), flow collections used as keys
 // ("] :", "}:"). Searched character by character from each "%", "?", "]", "}" (a regular expression
 // for the same took 0.1 ms on a campaign file, once per plan).
@@ -55,8 +55,15 @@ const flowKey = (s: string, close: string): boolean => {
   }
   return false;
 };
+/** A carriage return not ending a line: `yaml` keeps it in a value, js-yaml takes it for a line break. */
+const loneReturn = (s: string): boolean => {
+  for (let i = s.indexOf('\r'); i !== -1; i = s.indexOf('\r', i + 1)) if (s[i + 1] !== '\n') return true;
+  return false;
+};
+/** An empty list item ("-" alone on its line): js-yaml joins it with a "- x" less indented after it, `yaml` refuses that. */
+const EMPTY_ITEM = /^[ ]*-[ ]*(?:\r?\n|$)/m;
 export const needsFullReader = (s: string): boolean =>
-  s.includes('\t') || s.startsWith('%') || LINE_START.some((p) => s.includes(p)) || explicitKey(s) || flowKey(s, ']') || flowKey(s, '}');
+  s.includes('\t') || loneReturn(s) || EMPTY_ITEM.test(s) || s.startsWith('%') || LINE_START.some((p) => s.includes(p)) || explicitKey(s) || flowKey(s, ']') || flowKey(s, '}');
 
 // A key that a plain scalar other than a string would give (js-yaml names a null key "null", `yaml` ""),
 // one longer than the 1024 characters `yaml` allows an implicit key,

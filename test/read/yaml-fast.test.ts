@@ -50,9 +50,10 @@ describe('đọc nhanh YAML', () => {
   });
 
   it('sends to the full reader exactly the texts a regular expression of what it treats apart would', () => {
-    // The specification: tabs, a "%" directive at a line start, an explicit key "? ", a flow collection as a key.
-    const SPEC = /\t|^%|(?:^|[\s[{,])\?(?:[\s\]},]|$)|[\]}][ ]*:(?:[\s\]},]|$)/m;
-    const alphabet = ['a', ' ', '\n', '\r', '%', '?', ']', '}', '[', '{', ',', ':', '\t', '\u2028', '\u00a0', 'x'];
+    // The specification: tabs, a carriage return not before a line feed, an empty list item, a "%"
+    // directive at a line start, an explicit key "? ", a flow collection as a key.
+    const SPEC = /\t|\r(?!\n)|^[ ]*-[ ]*(?:\r?\n|$)|^%|(?:^|[\s[{,])\?(?:[\s\]},]|$)|[\]}][ ]*:(?:[\s\]},]|$)/m;
+    const alphabet = ['a', ' ', '\n', '\r', '-', '%', '?', ']', '}', '[', '{', ',', ':', '\t', '\u2028', '\u00a0', 'x'];
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
     let sent = 0;
@@ -96,6 +97,8 @@ describe('đọc nhanh YAML', () => {
     ['a value over the length limit', `a: ${'x'.repeat(MAX_FIELD_CHARS + 1)}\n`],
     ['a list over the item limit', `a: [${Array(MAX_LIST_ITEMS + 1).fill('1').join(', ')}]\n`],
     ['a syntax error', 'a: [1, 2\n'],
+    ['a lone carriage return', 'a: { b: \rc }\n'],
+    ['an empty item before a less indented one', 'a:\n  -\n- x\n'],
     ['an empty file', ''],
   ])('leaves %s to the full reader', (_what, source) => {
     expect(quickYaml(source, limits)).toBeUndefined();
