@@ -127,7 +127,7 @@ describe('đọc nhanh YAML', () => {
   it('agrees with the full reader on 3 000 random edits of the repository\'s files', () => {
     let seed = 20261202;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const bits = [' ', '  ', '\n', ':', ': ', '- ', '"', "'", '#', ' #', '|', '>', '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '? ', '---\n', '\\', '0x1', '1e3', '007', 'null', '~', 'true', '<<: ', '\t', '|-\n', '>+\n', '\n  ', '\n- x', '\r\n'];
+    const bits = [' ', '  ', '\n', ':', ': ', '- ', '"', "'", '#', ' #', '|', '>', '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '? ', '---\n', '\\', '0x1', '1e3', '007', 'null', '~', 'true', '<<: ', '\t', '|-\n', '>+\n', '\n  ', '\n- x', '\r\n', '\r', '\n  -\n'];
     let quick = 0;
     for (let i = 0; i < 3000; i++) {
       const [file, s] = sources[Math.floor(rnd() * sources.length)]!;
