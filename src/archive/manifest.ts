@@ -4,11 +4,11 @@
 // document built from another folder is the same entry. A manifest of an older vanban (no "format")
 // had paths relative to the folder it was run from: they are re-based when read (migrate below).
 
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isInside, projectRoot } from '../io/project-files.ts';
 import type { Meta } from '../model/ast.ts';
+import { sha256 } from '../io/sha256.ts';
 
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_CSV = 'manifest.csv';
@@ -42,7 +42,7 @@ export interface Manifest {
   documents: ManifestEntry[];
 }
 
-export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+export { sha256 };
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isHash = (v: unknown): boolean => isText(v) && /^([0-9a-f]{64}|absent)$/.test(v);

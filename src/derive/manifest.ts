@@ -3,10 +3,10 @@
 // that hash is ours to replace; any other existing file was edited (or made) by hand and is left
 // alone unless --force is given.
 
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWrite } from '../io/atomic-write.ts';
+import { sha256 } from '../io/sha256.ts';
 
 
 export const MANIFEST = '.vanban-derive.json';
@@ -31,7 +31,7 @@ export interface FileResult {
   action: FileAction;
 }
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export { sha256 };
 
 export function readManifest(dir: string): Manifest | null {
   const path = join(dir, MANIFEST);

@@ -3,9 +3,9 @@
 // root, so a document can never typeset /etc/passwd or a file of another project. Only regular
 // files are read (a FIFO or a device would hang or flood the build), and never more than a limit.
 
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { sha256 } from './sha256.ts';
 
 /** Largest input file read (YAML, Markdown, template): a 2,000-page plan is about 4 MB of Markdown. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -115,7 +115,7 @@ export function recordingReads<T>(fn: () => T): { value: T; digests: Map<string,
 }
 
 function read(path: string, data: Buffer): Buffer {
-  reads?.set(resolve(path), createHash('sha256').update(data).digest('hex'));
+  reads?.set(resolve(path), sha256(data));
   return data;
 }
 

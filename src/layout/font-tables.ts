@@ -4,7 +4,7 @@
 // its subsetting (0.3 s for the four faces). A table is used only when the font file's SHA-256 is the one it was made
 // from; otherwise, or without the file, everything is computed from the font as before, to the same bytes.
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../io/sha256.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -60,5 +60,5 @@ export function faceTable(face: string, bytes: Buffer): FaceTable | null {
   if (tables === undefined) tables = readTables();
   const t = tables?.faces[face];
   if (!t) return null;
-  return createHash('sha256').update(bytes).digest('hex') === t.sha256 ? t : null;
+  return sha256(bytes) === t.sha256 ? t : null;
 }

@@ -2,7 +2,6 @@
 // files, compose and render a preview of unsaved text, check it, and build the files to download.
 // Every path comes from the browser, so each is confined to the project root before it is touched.
 
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { atomicWrite } from '../io/atomic-write.ts';
@@ -95,7 +94,7 @@ export interface Preview {
   ms: number;
 }
 
-const version = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+const version = sha256; // a file's version is its digest
 const slash = (p: string) => p.split(sep).join('/');
 
 export class Project {

@@ -1,7 +1,7 @@
 // Makes dist/font-tables.json from the vendored fonts with fontkit (run by `npm run compile`): what a process would
 // otherwise read from the fonts on its first document (see layout/font-tables).
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../io/sha256.ts';
 import { renameSync, writeFileSync } from 'node:fs';
 import { FACES, openFace } from '../layout/fonts.ts';
 import { TABLES_FILE, TABLE_FORMAT, type FaceTable, type FontTables } from '../layout/font-tables.ts';
@@ -17,7 +17,7 @@ export function makeFontTables(): FontTables {
       glyphs.push(cp, g.id, g.advance);
     }
     faces[face] = {
-      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      sha256: sha256(f.bytes),
       postscriptName: f.postscriptName,
       unitsPerEm: f.unitsPerEm,
       ascent: f.ascent,
