@@ -5,11 +5,10 @@
 // No other inline rule of our set (commonmark, html, footnotes) looks beyond the text.
 
 import type MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { detach } from '../text/detach.ts';
 import { TextCache } from '../text/text-cache.ts';
-
-type CoreState = Parameters<Parameters<MarkdownIt['core']['ruler']['at']>[1]>[0];
 
 /**
  * Replaces the core "inline" rule of `md` by one that reuses the children of a text parsed before. The
@@ -18,7 +17,7 @@ type CoreState = Parameters<Parameters<MarkdownIt['core']['ruler']['at']>[1]>[0]
  */
 export function cacheInlineParse(md: MarkdownIt): void {
   const parsed = new TextCache<Token[]>();
-  md.core.ruler.at('inline', (state: CoreState) => {
+  md.core.ruler.at('inline', (state: StateCore) => {
     for (const tok of state.tokens) {
       if (tok.type !== 'inline') continue;
       const text = tok.content;
