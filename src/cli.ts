@@ -12,6 +12,7 @@ import { OutputError, fsReason } from './io/fs-errors.ts';
 import { LockTimeout } from './io/lock.ts';
 import { progress, wantsProgress } from './cli/progress.ts';
 import type { BuildFailure } from './build.ts';
+import { COMMAND_BUILD } from './build-command.ts';
 import { buildRoot } from './archive/manifest.ts';
 
 const TITLES: Record<string, string> = {
@@ -337,7 +338,7 @@ async function buildCommand(paths: string[], out: string, flags: { force: boolea
   };
   let result;
   try {
-    result = await build(paths.map((p) => resolve(p)), { outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, keepBytes: false, onProgress, ownProcess: true });
+    result = await build(paths.map((p) => resolve(p)), { ...COMMAND_BUILD, outDir: resolve(out), root, force: flags.force, strict: flags.strict, onWait, onProgress });
   } finally {
     live.end();
   }

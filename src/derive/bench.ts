@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, buildOne, findDocuments } from '../build.ts';
+import { COMMAND_BUILD } from '../build-command.ts';
 import { deriveAll } from './command.ts';
 
 export const BENCH_FROM = 'data/bo-tu-phap/thi-dua-2024';
@@ -43,10 +44,9 @@ export async function benchDerive(): Promise<Target[]> {
     const t0 = performance.now();
     const derived = deriveAll({ from: BENCH_FROM, profile: [BENCH_PROFILES], out });
     const t1 = performance.now();
-    // The real build path with the options `vanban build` passes (src/cli.ts), writing the files (LibreOffice
-    // converts them next); like the command, it keeps no document's bytes or model once its files are staged.
+    // The real build path, with the command's options, writing the files (LibreOffice converts them next).
     const cpu0 = process.cpuUsage();
-    const result = await build([out], { outDir: join(tmp, 'out'), root: out, ownProcess: true, keepBytes: false });
+    const result = await build([out], { ...COMMAND_BUILD, outDir: join(tmp, 'out'), root: out });
     const cpu = process.cpuUsage(cpu0);
     const documents = result.built;
     const failed = result.failed;
