@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS, MAX_LIST_ITEMS, parseFully, parseYaml } from '../../src/read/yaml.ts';
-import { needsFullReader, quickYaml } from '../../src/read/yaml-fast.ts';
+import { needsFullReader, quickByEntries, quickYaml } from '../../src/read/yaml-fast.ts';
 import { deriveAll } from '../../src/derive/command.ts';
 
 const limits = { fieldChars: MAX_FIELD_CHARS, listItems: MAX_LIST_ITEMS };
@@ -33,6 +33,31 @@ const files = [
   join(derived, 'an-giang/thi-dua-2024/ke-hoach.yaml'),
 ];
 const sources = files.map((f) => [f, readFileSync(f, 'utf8')] as const);
+
+/**
+ * 3 000 files of the repository with one to three random edits each: a piece of `bits` inserted (below
+ * `insert`), a few characters removed (below `remove`), or up to `copy` characters of the file copied
+ * elsewhere; a file longer than `prefix` is cut to a random prefix first.
+ */
+function* randomEdits(o: { seed: number; bits: string[]; prefix: number; insert: number; remove: number; copy: number }): Generator<readonly [string, string]> {
+  let seed = o.seed;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let i = 0; i < 3000; i++) {
+    const [file, s] = sources[Math.floor(rnd() * sources.length)]!;
+    let t = s.length > o.prefix ? s.slice(0, Math.floor(rnd() * o.prefix) + 200) : s;
+    for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
+      const at = Math.floor(rnd() * t.length);
+      const r = rnd();
+      if (r < o.insert) t = t.slice(0, at) + o.bits[Math.floor(rnd() * o.bits.length)] + t.slice(at);
+      else if (r < o.remove) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(rnd() * 3));
+      else {
+        const b = Math.floor(rnd() * t.length);
+        t = t.slice(0, at) + t.slice(b, b + 1 + Math.floor(rnd() * o.copy)) + t.slice(at);
+      }
+    }
+    yield [file, t] as const;
+  }
+}
 
 describe('đọc nhanh YAML', () => {
   it('reads every file of the repository as the full reader does, or leaves it to the full reader', () => {
@@ -125,28 +150,71 @@ describe('đọc nhanh YAML', () => {
   });
 
   it('agrees with the full reader on 3 000 random edits of the repository\'s files', () => {
-    let seed = 20261202;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const bits = [' ', '  ', '\n', ':', ': ', '- ', '"', "'", '#', ' #', '|', '>', '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '? ', '---\n', '\\', '0x1', '1e3', '007', 'null', '~', 'true', '<<: ', '\t', '|-\n', '>+\n', '\n  ', '\n- x', '\r\n', '\r', '\n  -\n'];
     let quick = 0;
-    for (let i = 0; i < 3000; i++) {
-      const [file, s] = sources[Math.floor(rnd() * sources.length)]!;
-      let t = s.length > 3000 ? s.slice(0, Math.floor(rnd() * 3000) + 200) : s;
-      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
-        const at = Math.floor(rnd() * t.length);
-        const r = rnd();
-        if (r < 0.4) t = t.slice(0, at) + bits[Math.floor(rnd() * bits.length)] + t.slice(at);
-        else if (r < 0.7) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(rnd() * 3));
-        else {
-          const b = Math.floor(rnd() * t.length);
-          t = t.slice(0, at) + t.slice(b, b + 1 + Math.floor(rnd() * 10)) + t.slice(at);
-        }
-      }
+    for (const [file, t] of randomEdits({ seed: 20261202, bits, prefix: 3000, insert: 0.4, remove: 0.7, copy: 10 })) {
       const data = quickYaml(t, limits);
       if (data === undefined) continue;
       quick++;
       expect(full(t), `${file}, edited: ${JSON.stringify(t)}`).toEqual({ data });
     }
     expect(quick).toBeGreaterThan(500);
+  });
+
+  // The entries of a top-level mapping are read one by one and kept for the next file (yaml-fast.ts).
+  describe('từng mục của tệp', () => {
+    it('reads every file of the repository entry by entry as the full reader reads it whole', () => {
+      let byEntries = 0;
+      for (const [file, source] of sources) {
+        const data = quickByEntries(source, limits);
+        if (data === undefined) continue;
+        byEntries++;
+        expect(isDeepStrictEqual(data, (full(source) as { data: unknown }).data), file).toBe(true);
+      }
+      expect(byEntries).toBeGreaterThan(files.length * 0.5);
+    });
+
+    it('reads a second province\'s campaign from the entries it shares with the first, as the full reader does', () => {
+      deriveAll({ from: 'data/bo-tu-phap/thi-dua-2024', profile: ['profiles/2023-2024/ha-noi.yaml'], out: derived });
+      const first = readFileSync(join(derived, 'an-giang/thi-dua-2024/chien-dich.yaml'), 'utf8');
+      const second = readFileSync(join(derived, 'ha-noi/thi-dua-2024/chien-dich.yaml'), 'utf8');
+      expect(second).not.toBe(first);
+      quickByEntries(first, limits);
+      const data = quickByEntries(second, limits);
+      expect(data).toBeDefined();
+      expect(isDeepStrictEqual(data, (full(second) as { data: unknown }).data)).toBe(true);
+    });
+
+    it('gives each reading its own mappings and lists: a reader changing one does not change the next file', () => {
+      const source = 'a:\n  - x\n  - y\nb: { c: 1 }\n';
+      const one = quickByEntries(source, limits) as { a: string[]; b: { c: number } };
+      one.a.push('z');
+      one.b.c = 2;
+      expect(quickByEntries(source, limits)).toEqual({ a: ['x', 'y'], b: { c: 1 } });
+    });
+
+    it.each([
+      ['a key in two entries', 'a: 1\nb: 2\na: 3\n'],
+      ['a flow mapping at the start of a line', 'a: 1\n{b: 2, c: 3}\n'],
+      ['a quoted value running into the next key', 'a: "x\nb: y"\n'],
+      ['a plain line with no key', 'a: 1\nb:c\n'],
+      ['a list at the top', 'a: 1\n- b\n'],
+      ['a document marker', 'a: 1\n---\nb: 2\n'],
+    ])('leaves %s to the reading of the whole file', (_what, source) => {
+      expect(quickByEntries(source, limits)).toBeUndefined();
+    });
+
+    it('agrees with the full reader on 3 000 random edits of the repository\'s files', () => {
+      // Whole files, with new keys and lines at column 0 among the edits.
+      const bits = ['\n', '\na', '\nb: ', '\n_: x', '\nA:', ':', ': ', '- ', '"', "'", '#', '\n#', '|', '>', '[', ']', '{', '}', ',', '&a ', '*a', '? ', '---\n', '\\', '\t', '\r\n', '\r', '\n  ', '\n- x', '<<: ', 'null: '];
+      let byEntries = 0;
+      for (const [file, t] of randomEdits({ seed: 20261204, bits, prefix: Infinity, insert: 0.5, remove: 0.75, copy: 40 })) {
+        const data = quickByEntries(t, limits);
+        if (data === undefined) continue;
+        byEntries++;
+        expect(full(t), `${file}, edited: ${JSON.stringify(t)}`).toEqual({ data });
+      }
+      expect(byEntries).toBeGreaterThan(500);
+    });
   });
 });
