@@ -8,6 +8,7 @@ import type { Block, Inline } from '../model/ast.ts';
 import { InputError, combineErrors } from '../model/errors.ts';
 import { forbiddenIn } from './characters.ts';
 import { cacheInlineParse } from './markdown-inline-cache.ts';
+import { sectionParser } from './markdown-sections.ts';
 
 // HTML is recognized only to be refused with a clear message (not kept as literal text).
 // The nesting limit is far above what the numbering allows, so a too-deep list is refused at its
@@ -17,10 +18,17 @@ import { cacheInlineParse } from './markdown-inline-cache.ts';
 export function markdownParser({ cacheInline = true } = {}): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').use(footnotes as unknown as Parameters<MarkdownIt['use']>[0]);
   (md.options as { maxNesting: number }).maxNesting = 200;
+  // markdown-it's "normalize" rewrites the whole source with two regular expressions even when it has
+  // nothing to replace (most bodies have no CR and no NUL): the same replacements, made only when needed.
+  md.core.ruler.at('normalize', (state) => {
+    if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
+    if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+  });
   if (cacheInline) cacheInlineParse(md);
   return md;
 }
 const md = markdownParser();
+const sectionTokens = sectionParser(md);
 
 /** Heading and numbered-list depth the numbering can label: I., 1., 1.1. or a), then a) under 1.1. */
 export const MAX_NUMBERED_LEVEL = { '1.1.': 4, 'a)': 3, dieu: 3, 'quy-che': 5 } as const;
@@ -50,6 +58,7 @@ export interface MarkdownSource {
   lineOffset?: number; // when the Markdown is embedded in a larger file
   maxLevel?: number; // deepest numbered level (MAX_NUMBERED_LEVEL of the document's numbering)
   known?: ReadonlySet<string>; // labels defined outside this text that it may refer to (the document's phụ lục)
+  sections?: boolean; // false: parse the text whole, not from the tokens of its sections (markdown-sections.ts)
 }
 
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:/u;
@@ -61,7 +70,8 @@ interface FootnoteEnv {
   footnotes?: { refs?: Record<string, number>; list?: Array<{ label?: string; tokens?: Token[] }> };
 }
 
-export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBERED_LEVEL['1.1.'], known = new Set() }: MarkdownSource): Block[] {
+export function readMarkdown(source: MarkdownSource): Block[] {
+  const { text, file, lineOffset = 0 } = source;
   // Link definitions would vanish from the document without a trace: refuse them. A footnote mark with
   // no "[^x]: …" text would be printed as typed: refuse it too.
   const lines = text.split('\n');
@@ -79,8 +89,24 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
         problems.push(new InputError({ ...loc, col: m.index + 1 }, '', `chú thích [^${m[1]}] chưa có nội dung`, `thêm dòng "[^${m[1]}]: nội dung chú thích", hoặc viết liền ^[nội dung]`));
   }
   if (problems.length) throw combineErrors(problems);
+  // The tokens of its sections, as parsed for an earlier document: their line numbers are each
+  // section's own, so a text they refuse is read again whole, which names the right lines.
+  const shared = source.sections === false ? null : sectionTokens(text);
+  if (shared) {
+    try {
+      return blocksOf(source, lines, shared, {}, false);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
   const env: FootnoteEnv = {};
-  const tokens = md.parse(text, env);
+  return blocksOf(source, lines, md.parse(text, env), env, true);
+}
+
+/** The blocks of a text's tokens; `exact`: their line numbers are the text's (else only a success counts). */
+function blocksOf(source: MarkdownSource, lines: string[], tokens: Token[], env: FootnoteEnv, exact: boolean): Block[] {
+  const { file, lineOffset = 0, maxLevel = MAX_NUMBERED_LEVEL['1.1.'], known = new Set() } = source;
+  const problems: InputError[] = [];
   // A note defined and never referred to is dropped by markdown-it: say so (before the truncation
   // check, which would take its lost lines for a too-deep nesting).
   for (const [label, id] of Object.entries(env.footnotes?.refs ?? {}))
@@ -89,7 +115,7 @@ export function readMarkdown({ text, file, lineOffset = 0, maxLevel = MAX_NUMBER
       problems.push(new InputError({ file, line: at + 1 + lineOffset, col: 1 }, '', `chú thích [^${label.slice(1)}] không được dẫn ở đâu trong văn bản`, `đặt [^${label.slice(1)}] vào chỗ cần chú thích, hoặc xóa chú thích`));
     }
   if (problems.length) throw combineErrors(problems);
-  refuseTruncation(tokens, lines, file, lineOffset);
+  if (exact) refuseTruncation(tokens, lines, file, lineOffset); // each shared section was read to its end
   const notes = footnoteTexts(tokens, env, (t) => ({ file, line: (t.map?.[0] ?? 0) + 1 + lineOffset, col: 1 }));
   const siblings = new Map<string, number>(); // "level:parent index" → count
   const blocks: Block[] = [];
