@@ -48,9 +48,16 @@ export function sectionParser(md: MarkdownIt): (text: string) => Token[] | null 
 /** A section's tokens, or null when markdown-it stopped before its end (its nesting limit): the whole text's reading refuses that at its line. */
 function parseSection(md: MarkdownIt, section: string): Token[] | null {
   const tokens = md.parse(section, {});
+  return firstUnread(tokens, section.split('\n')) === -1 ? tokens : null;
+}
+
+/**
+ * The index of the first line with text that no token covers, or -1: markdown-it drops what lies past
+ * its nesting limit without a word.
+ */
+export function firstUnread(tokens: readonly Token[], lines: readonly string[]): number {
   let end = 0;
   for (const t of tokens) if (t.map) end = Math.max(end, t.map[1]);
-  const lines = section.split('\n');
-  for (let n = end; n < lines.length; n++) if (lines[n]!.trim()) return null;
-  return tokens;
+  for (let n = end; n < lines.length; n++) if (lines[n]!.trim()) return n;
+  return -1;
 }

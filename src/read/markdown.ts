@@ -8,7 +8,7 @@ import type { Block, Inline } from '../model/ast.ts';
 import { InputError, combineErrors } from '../model/errors.ts';
 import { forbiddenIn } from './characters.ts';
 import { cacheInlineParse } from './markdown-inline-cache.ts';
-import { sectionParser } from './markdown-sections.ts';
+import { firstUnread, sectionParser } from './markdown-sections.ts';
 
 // HTML is recognized only to be refused with a clear message (not kept as literal text).
 // The nesting limit is far above what the numbering allows, so a too-deep list is refused at its
@@ -357,10 +357,8 @@ function readInline(children: Token[], start: { file: string; line: number; col:
 
 /** markdown-it drops what lies past its nesting limit without a word: refuse instead of losing text. */
 function refuseTruncation(tokens: Token[], lines: string[], file: string, lineOffset: number): void {
-  let end = 0;
-  for (const t of tokens) if (t.map) end = Math.max(end, t.map[1]);
-  for (let n = end; n < lines.length; n++)
-    if (lines[n]!.trim()) throw new InputError({ file, line: n + 1 + lineOffset, col: 1 }, '', 'nội dung lồng nhau quá sâu, từ dòng này trở đi không đọc được', 'bớt thụt lề hoặc bớt dấu ">"');
+  const n = firstUnread(tokens, lines);
+  if (n !== -1) throw new InputError({ file, line: n + 1 + lineOffset, col: 1 }, '', 'nội dung lồng nhau quá sâu, từ dòng này trở đi không đọc được', 'bớt thụt lề hoặc bớt dấu ">"');
 }
 
 function push(out: Inline[], text: string, bold: boolean, italic: boolean): void {

@@ -1,23 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { markdownParser, readMarkdown } from '../../src/read/markdown.ts';
+import { markdownFiles } from '../support/markdown-files.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 // The reader's own parser, with and without the cache.
 const make = (cached: boolean) => markdownParser({ cacheInline: cached });
-
-/** Every Markdown file under `dir`: the samples, the templates and the real documents' bodies of the tests. */
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.md(\.mustache)?$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name));
-}
 
 const tokensOf = (md: MarkdownIt, text: string) => JSON.stringify(md.parse(text, {}));
 

@@ -1,21 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 import { describe, expect, it } from 'vitest';
 import { markdownParser, readMarkdown } from '../../src/read/markdown.ts';
-import { sectionParser } from '../../src/read/markdown-sections.ts';
+import { firstUnread, sectionParser } from '../../src/read/markdown-sections.ts';
+import { markdownFiles } from '../support/markdown-files.ts';
 
 // markdown-it as the reader configures it, with its own "normalize" rule.
 const stock = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').use(footnotes as unknown as Parameters<MarkdownIt['use']>[0]);
 (stock.options as { maxNesting: number }).maxNesting = 200;
 const ours = markdownParser({ cacheInline: false });
 const tokensOf = (md: MarkdownIt, text: string) => JSON.stringify(md.parse(text, {}));
-
-const markdownFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.md(\.mustache)?$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name));
 
 describe("the reader's line-ending normalization", () => {
   it('gives the tokens of markdown-it\'s own rule for every Markdown file, with LF, CRLF and CR line ends and NULs', () => {
@@ -91,6 +86,15 @@ describe('a body read from the tokens of its sections (markdown-sections.ts)', (
     expect(parse(body('Đoạn thường.'))).not.toBeNull();
     for (const middle of ['Chú thích.[^1]\n\n[^1]: Nội dung.', 'Ghi chú ^[nội dung].', '```\n# không phải tiêu đề\n```', '<div>\n# x\n</div>', 'Dòng một\rdòng hai', 'Xem [nhãn\nhai dòng] ở dưới.'])
       expect(parse(body(middle)), middle).toBeNull();
+  });
+
+  it('finds the first line with text past the last token, the one markdown-it would drop without a word', () => {
+    const text = '# Một\n\nĐoạn một.\n\nĐoạn hai.\n';
+    const tokens = markdownParser().parse(text, {});
+    expect(firstUnread(tokens, text.split('\n'))).toBe(-1); // every line read; the blank last one does not count
+    const cut = tokens.slice(0, 3); // the heading's tokens only: lines 0–1
+    expect(firstUnread(cut, text.split('\n'))).toBe(2);
+    expect(firstUnread([], ['', '  ', 'x'])).toBe(2);
   });
 
   it('shares the tokens of a section seen before, and gives each text its own line numbers in an error', () => {
